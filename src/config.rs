@@ -1,0 +1,207 @@
+//! Typed configuration, read once at start from the environment (and `.env` through dotenvy).
+use std::fmt;
+
+/// The bot token. It never prints: Debug and Display show a placeholder.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub discord_token: Option<Token>,
+    pub database_url: String,
+    pub discord_api_url: Option<String>,
+    pub dev_guild_id: Option<u64>,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://rallybot.db";
+
+/// A configuration value that is missing or malformed. The message names the key and what is
+/// expected, and never repeats a secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("configuration error: {key} {problem}")]
+pub struct ConfigError {
+    pub key: &'static str,
+    pub problem: String,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|key| std::env::var(key).ok())
+    }
+
+    /// Reads values through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |key: &str| lookup(key).filter(|v| !v.trim().is_empty());
+        Ok(Config {
+            discord_token: get("DISCORD_TOKEN").map(parse_token).transpose()?,
+            database_url: get("DATABASE_URL")
+                .map(parse_database_url)
+                .transpose()?
+                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            discord_api_url: get("DISCORD_API_URL").map(parse_api_url).transpose()?,
+            dev_guild_id: get("DEV_GUILD_ID").map(parse_guild_id).transpose()?,
+        })
+    }
+}
+
+fn parse_token(raw: String) -> Result<Token, ConfigError> {
+    let token = raw.trim();
+    let token = token.strip_prefix("Bot ").unwrap_or(token);
+    // A bot token is three base64url parts joined by dots; say so without echoing it.
+    let well_formed = token.split('.').count() == 3
+        && token.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+    if !well_formed {
+        return Err(ConfigError {
+            key: "DISCORD_TOKEN",
+            problem: format!(
+                "must be the bot token from the Discord Developer Portal (three parts separated by dots); the value given ({} characters) is not",
+                raw.chars().count()
+            ),
+        });
+    }
+    Ok(Token(token.to_string()))
+}
+
+fn parse_database_url(raw: String) -> Result<String, ConfigError> {
+    let url = raw.trim();
+    if url.starts_with("sqlite:") {
+        Ok(url.to_string())
+    } else {
+        Err(ConfigError {
+            key: "DATABASE_URL",
+            problem: format!(
+                "must be a SQLite URL such as sqlite://rallybot.db or sqlite::memory:, got \"{url}\""
+            ),
+        })
+    }
+}
+
+fn parse_api_url(raw: String) -> Result<String, ConfigError> {
+    let url = raw.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            Ok(url.to_string())
+        }
+        _ => Err(ConfigError {
+            key: "DISCORD_API_URL",
+            problem: format!(
+                "must be an http:// or https:// base URL such as http://127.0.0.1:8080, got \"{url}\""
+            ),
+        }),
+    }
+}
+
+fn parse_guild_id(raw: String) -> Result<u64, ConfigError> {
+    match raw.trim().parse::<u64>() {
+        Ok(id) if id > 0 && id <= i64::MAX as u64 => Ok(id),
+        _ => Err(ConfigError {
+            key: "DEV_GUILD_ID",
+            problem: format!(
+                "must be a Discord server id (a positive whole number, e.g. 123456789012345678), got \"{}\"",
+                raw.trim()
+            ),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    const GOOD_TOKEN: &str =
+        "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert!(c.discord_token.is_none());
+        assert!(c.discord_api_url.is_none());
+        assert!(c.dev_guild_id.is_none());
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = config(&[
+            ("DISCORD_TOKEN", GOOD_TOKEN),
+            ("DATABASE_URL", "sqlite://other.db"),
+            ("DISCORD_API_URL", "http://127.0.0.1:9000/"),
+            ("DEV_GUILD_ID", "42"),
+        ])
+        .unwrap();
+        assert_eq!(c.discord_token.unwrap().expose(), GOOD_TOKEN);
+        assert_eq!(c.database_url, "sqlite://other.db");
+        assert_eq!(c.discord_api_url.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(c.dev_guild_id, Some(42));
+    }
+
+    #[test]
+    fn a_bad_token_is_named_but_never_echoed() {
+        let secret = "not a token with s3cret";
+        let err = config(&[("DISCORD_TOKEN", secret)]).unwrap_err();
+        assert_eq!(err.key, "DISCORD_TOKEN");
+        let shown = err.to_string();
+        assert!(shown.contains("DISCORD_TOKEN"), "{shown}");
+        assert!(!shown.contains("s3cret"), "token leaked: {shown}");
+    }
+
+    #[test]
+    fn the_token_never_prints_in_debug() {
+        let c = config(&[("DISCORD_TOKEN", GOOD_TOKEN)]).unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("GaBcDe"), "token leaked: {shown}");
+    }
+
+    #[test]
+    fn malformed_values_name_their_key() {
+        for (key, value) in [
+            ("DEV_GUILD_ID", "abc"),
+            ("DEV_GUILD_ID", "-5"),
+            ("DEV_GUILD_ID", "0"),
+            ("DATABASE_URL", "postgres://x"),
+            ("DISCORD_API_URL", "127.0.0.1:9000"),
+            ("DISCORD_API_URL", "ftp://x"),
+        ] {
+            let err = config(&[(key, value)]).unwrap_err();
+            assert_eq!(err.key, key, "{value}");
+            assert!(err.to_string().starts_with("configuration error: "));
+        }
+    }
+
+    #[test]
+    fn blank_values_count_as_missing() {
+        let c = config(&[("DISCORD_TOKEN", "  "), ("DEV_GUILD_ID", "")]).unwrap();
+        assert!(c.discord_token.is_none());
+        assert!(c.dev_guild_id.is_none());
+    }
+}

@@ -1,0 +1,252 @@
+//! The offline console: type slash commands as a Discord user would, with no token. It drives
+//! the same service layer as the bot, with a clock you can move by hand.
+mod parse;
+pub mod render;
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
+
+use crate::error::report;
+use crate::service::model::Actor;
+use crate::service::request::{parse_request, Invocation, RequestError};
+use crate::service::time::parse_duration;
+use crate::service::{ManualClock, Service};
+use parse::{tokenize, Token};
+use render::Names;
+
+pub const DEFAULT_SERVER: i64 = 1;
+
+pub struct Console {
+    service: Service,
+    clock: Arc<ManualClock>,
+    /// Names given with /as; a user's id is its position plus one.
+    users: Vec<String>,
+    actor: Actor,
+}
+
+struct UserNames<'a>(&'a [String]);
+
+impl Names for UserNames<'_> {
+    fn name(&self, user_id: i64) -> String {
+        usize::try_from(user_id - 1)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .cloned()
+            .unwrap_or_else(|| format!("user {user_id}"))
+    }
+}
+
+impl Console {
+    pub fn new(service: Service, clock: Arc<ManualClock>) -> Self {
+        Console {
+            service,
+            clock,
+            users: vec!["you".to_string()],
+            actor: Actor {
+                user_id: 1,
+                server_id: DEFAULT_SERVER,
+                is_moderator: false,
+            },
+        }
+    }
+
+    /// Reads lines until the end of input; every line gets a reply, and a bad line never stops
+    /// the ones after it.
+    pub async fn run<R, W>(
+        &mut self,
+        input: R,
+        mut output: W,
+        interactive: bool,
+    ) -> std::io::Result<()>
+    where
+        R: AsyncBufRead + Unpin,
+        W: AsyncWrite + Unpin,
+    {
+        if interactive {
+            output.write_all(WELCOME.as_bytes()).await?;
+        }
+        let mut lines = input.lines();
+        loop {
+            if interactive {
+                output.write_all(self.prompt().as_bytes()).await?;
+                output.flush().await?;
+            }
+            let Some(line) = lines.next_line().await? else {
+                break;
+            };
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !interactive {
+                output.write_all(format!("> {line}\n").as_bytes()).await?;
+            }
+            if matches!(line, "/quit" | "/exit") {
+                break;
+            }
+            let reply = self.handle_line(line).await;
+            output.write_all(reply.as_bytes()).await?;
+            if !reply.ends_with('\n') {
+                output.write_all(b"\n").await?;
+            }
+            output.flush().await?;
+        }
+        Ok(())
+    }
+
+    fn prompt(&self) -> String {
+        let name = UserNames(&self.users).name(self.actor.user_id);
+        let role = if self.actor.is_moderator {
+            " (mod)"
+        } else {
+            ""
+        };
+        format!("{name}{role}@server{}> ", self.actor.server_id)
+    }
+
+    /// Runs one line and returns the reply text.
+    pub async fn handle_line(&mut self, line: &str) -> String {
+        let tokens = match tokenize(line) {
+            Ok(t) => t,
+            Err(e) => return format!("error: {e}\n"),
+        };
+        let mut words = Vec::new();
+        let mut options = Vec::new();
+        for t in tokens {
+            match t {
+                Token::Word(w) if options.is_empty() => words.push(w),
+                Token::Word(w) => {
+                    return format!(
+                        "error: \"{w}\" is not an option; write options as name:value\n"
+                    )
+                }
+                Token::Option(k, v) => options.push((k, v)),
+            }
+        }
+        let Some(command) = words.first().and_then(|w| w.strip_prefix('/')) else {
+            return "error: commands start with /; type /help for the list\n".to_string();
+        };
+        match command {
+            "help" => HELP.to_string(),
+            "as" => self.switch_user(&words[1..]),
+            "clock" => self.move_clock(&words[1..]),
+            "rally" | "rallymod" => {
+                let mut path = vec![command.to_string()];
+                path.extend(words[1..].iter().cloned());
+                let inv = Invocation {
+                    path,
+                    options: options.into_iter().collect(),
+                };
+                self.run_request(inv).await
+            }
+            other => format!("error: unknown command /{other}; type /help for the list\n"),
+        }
+    }
+
+    async fn run_request(&mut self, inv: Invocation) -> String {
+        let request = match parse_request(inv) {
+            Ok(r) => r,
+            Err(RequestError::Invalid(e)) => return format!("error: {e}\n"),
+            Err(e) => return format!("error: {e}\n"),
+        };
+        match self.service.execute(&self.actor, request).await {
+            Ok(response) => render::response(&response, &UserNames(&self.users)),
+            Err(e) => format!("error: {}\n", report(&e, "console")),
+        }
+    }
+
+    fn switch_user(&mut self, args: &[String]) -> String {
+        let mut name = None;
+        let mut is_moderator = false;
+        let mut server = self.actor.server_id;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--mod" => is_moderator = true,
+                "--server" => match args.next().and_then(|s| s.parse::<i64>().ok()).filter(|s| *s > 0) {
+                    Some(s) => server = s,
+                    None => return "error: --server needs a server number, e.g. /as alice --server 2\n".into(),
+                },
+                other if name.is_none() && !other.starts_with("--") => name = Some(other.to_string()),
+                other => return format!("error: /as doesn't understand \"{other}\"; use /as NAME [--mod] [--server N]\n"),
+            }
+        }
+        let Some(name) = name else {
+            return "error: /as needs a name, e.g. /as alice or /as bob --mod\n".into();
+        };
+        let index = match self.users.iter().position(|u| *u == name) {
+            Some(i) => i,
+            None => {
+                self.users.push(name.clone());
+                self.users.len() - 1
+            }
+        };
+        self.actor = Actor {
+            user_id: index as i64 + 1,
+            server_id: server,
+            is_moderator,
+        };
+        let role = if is_moderator {
+            "a moderator"
+        } else {
+            "a member"
+        };
+        format!("You are now {name}, {role} of server {server}.\n")
+    }
+
+    fn move_clock(&mut self, args: &[String]) -> String {
+        match args {
+            [] => {}
+            [shift] if shift.starts_with('+') => match parse_duration(&shift[1..]) {
+                Ok(d) => {
+                    self.clock.advance(d);
+                }
+                Err(e) => return format!("error: {e}\n"),
+            },
+            [set, when] if set == "set" => match DateTime::parse_from_rfc3339(when) {
+                Ok(t) => self.clock.set(t.with_timezone(&Utc)),
+                Err(_) => return "error: /clock set needs an RFC 3339 time, e.g. /clock set 2026-12-01T09:00:00Z\n".into(),
+            },
+            _ => return "error: use /clock to show the time, /clock +2h to move it on, or /clock set 2026-12-01T09:00:00Z\n".into(),
+        }
+        format!(
+            "The time is now {} UTC.\n",
+            self.service.now().format("%Y-%m-%d %H:%M")
+        )
+    }
+}
+
+/// Whether standard input is a person at a terminal (prompts) or a script (echoes commands).
+pub fn stdin_is_interactive() -> bool {
+    std::io::stdin().is_terminal()
+}
+
+const WELCOME: &str =
+    "rallybot console: slash commands as in Discord, no token needed. Type /help.\n";
+
+const HELP: &str = "\
+Commands (options are name:value; quote values with spaces):
+  /rally create title:\"...\" place:\"Austin, TX\" when:\"next thursday 6pm\"
+                [details:\"...\"] [address:\"...\"] [ends:\"8pm\"] [tz:\"America/Chicago\"]
+  /rally near place:\"Austin, TX\" [radius:50] [unit:mi|km] [days:7]
+  /rally info rally:N           show one rally
+  /rally list                   upcoming rallies in this server
+  /rally rsvp rally:N [status:going|interested|not_going]
+  /rally mine                   your rallies and RSVPs
+  /rally edit rally:N [title:] [place:] [tz:] [when:] [details:] [address:] [ends:]
+  /rally cancel rally:N [reason:\"...\"]
+  /rally about
+Moderators:
+  /rallymod queue | approve rally:N | reject rally:N [reason:]
+  /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
+Console only:
+  /as NAME [--mod] [--server N]   act as another user (--mod: with Manage Events)
+  /clock [+2h | set 2026-12-01T09:00:00Z]   show or move the simulated clock
+  /help, /quit
+Places: \"City, ST\", \"City, State\", \"City\", a US ZIP code (\"19104\") or \"lat,lon\".
+Times are read in the rally's own time zone: \"2026-12-05 18:00\", \"6/30 6pm\", \"tomorrow noon\",
+\"next thursday 18:30\", \"in 3 hours\". tz: overrides the place's time zone.
+";

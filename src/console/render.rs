@@ -1,0 +1,203 @@
+//! Replies as plain text for the terminal.
+use std::fmt::Write;
+
+use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::service::response::{ListKind, Response};
+use crate::service::time::{describe, local_label};
+use crate::service::{Change, NearResult};
+
+/// Turns user ids into the names typed with /as.
+pub trait Names {
+    fn name(&self, user_id: i64) -> String;
+}
+
+pub fn response(r: &Response, names: &dyn Names) -> String {
+    match r {
+        Response::Created(c) => {
+            let rally = &c.view.rally;
+            let mut out = match rally.status {
+                RallyStatus::Pending => format!(
+                    "Rally #{} submitted. A moderator will review it before it is listed.\n",
+                    rally.id
+                ),
+                _ => format!("Rally #{} is listed.\n", rally.id),
+            };
+            out.push_str(&card(&c.view, names));
+            notes(&mut out, &c.notes);
+            out
+        }
+        Response::Rally(v) => card(v, names),
+        Response::Near(n) => near(n, names),
+        Response::Rsvp(v) => {
+            let answer = match v.my_rsvp {
+                Some(RsvpStatus::Going) => "You're going to",
+                Some(RsvpStatus::Interested) => "You're interested in",
+                None => "You're not going to",
+            };
+            format!(
+                "{answer} #{} {}. {}\n",
+                v.rally.id,
+                v.rally.title,
+                counts(v)
+            )
+        }
+        Response::Edited(e) => {
+            let mut out = format!("Rally #{} updated.\n", e.view.rally.id);
+            changes(&mut out, &e.changes);
+            out.push_str(&card(&e.view, names));
+            notes(&mut out, &e.notes);
+            out
+        }
+        Response::Cancelled(v) => {
+            format!("Rally #{} is cancelled.\n{}", v.rally.id, card(v, names))
+        }
+        Response::Approved(v) => format!(
+            "Rally #{} is approved and listed.\n{}",
+            v.rally.id,
+            card(v, names)
+        ),
+        Response::Rejected(v) => format!("Rally #{} is rejected.\n{}", v.rally.id, card(v, names)),
+        Response::List { kind, rallies } => {
+            let (title, empty) = match kind {
+                ListKind::Upcoming => (
+                    "Upcoming rallies",
+                    "No upcoming rallies in this server yet. Create one with /rally create.",
+                ),
+                ListKind::Queue => ("Waiting for approval", "Nothing is waiting for approval."),
+            };
+            list(title, empty, rallies, names)
+        }
+        Response::Mine {
+            organising,
+            answered,
+        } => {
+            let mut out = list(
+                "Rallies you organise",
+                "You organise no upcoming rallies.",
+                organising,
+                names,
+            );
+            out.push_str(&list(
+                "Your RSVPs",
+                "You have no RSVPs for upcoming rallies.",
+                answered,
+                names,
+            ));
+            out
+        }
+        Response::Settings(s) => settings(s),
+        Response::About => about(),
+    }
+}
+
+fn near(n: &NearResult, names: &dyn Names) -> String {
+    let unit = n.unit.as_str();
+    let mut out = String::new();
+    if n.rallies.is_empty() {
+        let _ = writeln!(
+            out,
+            "No upcoming rallies within {} {unit} of {}.",
+            n.radius, n.origin.name
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Rallies within {} {unit} of {} ({}{}):",
+            n.radius,
+            n.origin.name,
+            n.rallies.len(),
+            if n.more { ", nearest shown" } else { "" }
+        );
+        for (view, distance) in &n.rallies {
+            let _ = write!(out, "{distance:.1} {unit} away: {}", card(view, names));
+        }
+    }
+    notes(&mut out, n.origin.note.as_slice());
+    out
+}
+
+fn list(title: &str, empty: &str, rallies: &[RallyView], names: &dyn Names) -> String {
+    if rallies.is_empty() {
+        return format!("{empty}\n");
+    }
+    let mut out = format!("{title} ({}):\n", rallies.len());
+    for v in rallies {
+        out.push_str(&card(v, names));
+    }
+    out
+}
+
+pub fn card(v: &RallyView, names: &dyn Names) -> String {
+    let r = &v.rally;
+    let mut out = format!("#{} {}", r.id, r.title);
+    match r.status {
+        RallyStatus::Approved => {}
+        RallyStatus::Pending => out.push_str(" [pending approval]"),
+        RallyStatus::Rejected => out.push_str(" [rejected]"),
+        RallyStatus::Cancelled => out.push_str(" [CANCELLED]"),
+    }
+    out.push('\n');
+    let _ = writeln!(out, "   When:  {}", describe(r.starts_at, r.time_zone));
+    if let Some(end) = r.ends_at {
+        let _ = writeln!(out, "   Ends:  {}", local_label(end, r.time_zone));
+    }
+    let _ = writeln!(out, "   Where: {}", r.place_name);
+    if !r.address.is_empty() {
+        let _ = writeln!(out, "   Address: {}", r.address);
+    }
+    let _ = writeln!(out, "   Organiser: {}", names.name(r.organiser_id));
+    let _ = writeln!(out, "   {}", counts(v));
+    if let Some(reason) = &r.status_reason {
+        let _ = writeln!(out, "   Reason: {reason}");
+    }
+    if !r.details.is_empty() {
+        for (i, line) in r.details.lines().enumerate() {
+            let label = if i == 0 { "Details:" } else { "        " };
+            let _ = writeln!(out, "   {label} {line}");
+        }
+    }
+    out
+}
+
+fn counts(v: &RallyView) -> String {
+    let mine = match v.my_rsvp {
+        Some(RsvpStatus::Going) => " (you: going)",
+        Some(RsvpStatus::Interested) => " (you: interested)",
+        None => "",
+    };
+    format!(
+        "RSVPs: {} going, {} interested{mine}",
+        v.counts.going, v.counts.interested
+    )
+}
+
+fn changes(out: &mut String, changes: &[Change]) {
+    for c in changes {
+        let _ = writeln!(out, "   {}: {} -> {}", c.field, c.before, c.after);
+    }
+}
+
+fn notes(out: &mut String, notes: &[String]) {
+    for n in notes {
+        let _ = writeln!(out, "Note: {n}");
+    }
+}
+
+fn settings(s: &ServerSettings) -> String {
+    format!(
+        "Settings for server {}:\n   require_approval: {}\n   unit: {}\n   moderator_role: {}\n",
+        s.server_id,
+        s.require_approval,
+        s.distance_unit.as_str(),
+        s.moderator_role_id
+            .map_or("none".to_string(), |r| r.to_string()),
+    )
+}
+
+pub fn about() -> String {
+    format!(
+        "rallybot {}: find rallies near you, RSVP and get reminders.\n{}",
+        env!("CARGO_PKG_VERSION"),
+        crate::ABOUT_TEXT
+    )
+}

@@ -1,0 +1,128 @@
+//! The one error type. A `User` error is the user's mistake and its message says what to fix;
+//! an `Internal` error is ours: the user gets a short apology and the log gets the detail.
+use crate::service::limits;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    User(#[from] UserError),
+    #[error("{context}: {source}")]
+    Internal {
+        context: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl Error {
+    pub fn internal(
+        context: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Error::Internal {
+            context,
+            source: source.into(),
+        }
+    }
+
+    pub fn user(&self) -> Option<&UserError> {
+        match self {
+            Error::User(e) => Some(e),
+            Error::Internal { .. } => None,
+        }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        Error::internal("database", e)
+    }
+}
+
+/// A mistake the user can fix. Each message names the problem and the fix.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum UserError {
+    #[error(
+        "The title is empty. Give the rally a short title, e.g. title:\"Keep Families Together\"."
+    )]
+    TitleEmpty,
+    #[error("The title is {len} characters long; shorten it to at most {max}.", max = limits::TITLE_MAX)]
+    TitleTooLong { len: usize },
+    #[error("The details are {len} characters long; shorten them to at most {max}.", max = limits::DETAILS_MAX)]
+    DetailsTooLong { len: usize },
+    #[error("The address is {len} characters long; shorten it to at most {max}.", max = limits::ADDRESS_MAX)]
+    AddressTooLong { len: usize },
+    #[error("The reason is {len} characters long; shorten it to at most {max}.", max = limits::REASON_MAX)]
+    ReasonTooLong { len: usize },
+    #[error("The {field} contains control characters (such as tabs or invisible characters); remove them and try again.")]
+    ControlCharacters { field: &'static str },
+    #[error("The start time {when} is in the past; choose a time that is still ahead.")]
+    StartInPast { when: String },
+    #[error("The start time {when} is more than two years ahead; rallies can be planned at most two years in advance.")]
+    StartTooFar { when: String },
+    #[error("The end time {end} is not after the start time {start}; give an end after the start, or leave it out.")]
+    EndNotAfterStart { start: String, end: String },
+    #[error("{0}")]
+    Place(String),
+    #[error("{0}")]
+    Time(String),
+    #[error("There is no rally #{id} that you can see in this server. Check the number with /rally list.")]
+    RallyNotFound { id: i64 },
+    #[error("\"{input}\" is not a rally number; give the number shown as #N, e.g. rally:12.")]
+    BadRallyId { input: String },
+    #[error("Only the organiser of rally #{id} or a moderator can {action} it.")]
+    NotOrganiserOrModerator { id: i64, action: &'static str },
+    #[error("Only moderators can {action}. Moderators have the Manage Events permission or the server's moderator role.")]
+    ModeratorsOnly { action: &'static str },
+    #[error("Rally #{id} is {status}, so it can't be {action}.")]
+    WrongStatus {
+        id: i64,
+        status: &'static str,
+        action: &'static str,
+    },
+    #[error("Rally #{id} has already started, so it can't be {action}.")]
+    AlreadyStarted { id: i64, action: &'static str },
+    #[error(
+        "Nothing to change: give at least one field to edit, e.g. title:\"...\" or when:\"...\"."
+    )]
+    NothingToChange,
+    #[error("\"{input}\" is not a valid value for {option}; {expected}.")]
+    BadOption {
+        option: &'static str,
+        input: String,
+        expected: &'static str,
+    },
+    #[error("This command only works inside a server, not in direct messages.")]
+    NeedsServer,
+}
+
+/// The text a user sees for an error. A user error says what to fix; an internal one is logged
+/// in full with an id, and the user gets a short apology quoting that id.
+pub fn report(err: &Error, context: &str) -> String {
+    match err {
+        Error::User(e) => e.to_string(),
+        Error::Internal { .. } => {
+            let id = error_id();
+            tracing::error!(error_id = %id, context, error = %err, detail = ?err, "internal error");
+            format!(
+                "Sorry, something went wrong on our side. If it keeps happening, tell the server's admins error id {id}."
+            )
+        }
+    }
+}
+
+/// A short id that ties an apology to its log line.
+fn error_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    // Mix so consecutive ids don't look alike.
+    let mixed = (nanos ^ n.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    format!("{:08x}", mixed >> 32)
+}

@@ -1,0 +1,127 @@
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use rallybot::config::Config;
+use rallybot::console::{stdin_is_interactive, Console};
+use rallybot::service::{ManualClock, Service};
+use rallybot::store::Store;
+
+#[derive(Parser)]
+#[command(
+    name = "rallybot",
+    version,
+    about = "A Discord bot that helps activist networks organise rallies"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Try the bot offline: type slash commands in the terminal, or pipe a script in.
+    Console {
+        /// Database to use instead of DATABASE_URL: a file path, a sqlite: URL, or :memory:.
+        #[arg(long)]
+        db: Option<String>,
+        /// Start the simulated clock at this RFC 3339 time instead of now (for scripts).
+        #[arg(long)]
+        now: Option<String>,
+    },
+}
+
+/// Exit code for a missing or malformed configuration value.
+const CONFIG_EXIT: u8 = 2;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // A missing .env is normal; a broken one is a configuration error.
+    if let Err(e) = dotenvy::dotenv() {
+        if !e.not_found() {
+            return config_error(&format!("configuration error: .env could not be read: {e}"));
+        }
+    }
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.trim().is_empty() => match EnvFilter::try_new(&spec) {
+            Ok(f) => f,
+            Err(e) => {
+                return config_error(&format!(
+                    "configuration error: RUST_LOG must be a log filter such as info or rallybot=debug ({e})"
+                ))
+            }
+        },
+        // The console's terminal is for replies; the bot logs what it does.
+        _ if cli.command.is_none() || matches!(cli.command, Some(Command::Console { .. })) => {
+            EnvFilter::new("warn")
+        }
+        _ => EnvFilter::new("warn,rallybot=info"),
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => return config_error(&e.to_string()),
+    };
+    match cli.command {
+        None => run_console(&config, None, None).await,
+        Some(Command::Console { db, now }) => run_console(&config, db, now).await,
+    }
+}
+
+fn config_error(line: &str) -> ExitCode {
+    eprintln!("{line}");
+    ExitCode::from(CONFIG_EXIT)
+}
+
+/// `--db` takes a path, a sqlite: URL or :memory:.
+fn database_url(config: &Config, db: Option<String>) -> String {
+    match db {
+        None => config.database_url.clone(),
+        Some(db) if db == ":memory:" => "sqlite::memory:".to_string(),
+        Some(db) if db.starts_with("sqlite:") => db,
+        Some(path) => format!("sqlite://{path}"),
+    }
+}
+
+async fn run_console(config: &Config, db: Option<String>, now: Option<String>) -> ExitCode {
+    let clock = match now {
+        None => ManualClock::following_system(),
+        Some(now) => match DateTime::parse_from_rfc3339(&now) {
+            Ok(t) => ManualClock::new(t.with_timezone(&Utc)),
+            Err(_) => {
+                return config_error(&format!(
+                    "--now must be an RFC 3339 time such as 2026-12-01T09:00:00Z, got \"{now}\""
+                ))
+            }
+        },
+    };
+    let store = match Store::open(&database_url(config, db)).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("rallybot could not open its database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let clock = Arc::new(clock);
+    let service = Service::new(store.clone(), clock.clone());
+    let mut console = Console::new(service, clock);
+    let input = tokio::io::BufReader::new(tokio::io::stdin());
+    let result = console
+        .run(input, tokio::io::stdout(), stdin_is_interactive())
+        .await;
+    store.close().await;
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rallybot console stopped: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Distances on the Earth and the latitude/longitude boxes that contain a circle.
+use super::model::DistanceUnit;
+
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+pub const KM_PER_MILE: f64 = 1.609344;
+
+impl DistanceUnit {
+    pub fn to_km(self, value: f64) -> f64 {
+        match self {
+            DistanceUnit::Miles => value * KM_PER_MILE,
+            DistanceUnit::Kilometres => value,
+        }
+    }
+
+    pub fn from_km(self, km: f64) -> f64 {
+        match self {
+            DistanceUnit::Miles => km / KM_PER_MILE,
+            DistanceUnit::Kilometres => km,
+        }
+    }
+}
+
+/// Great-circle distance by the haversine formula, in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+}
+
+/// A box in degrees; `min_lon > max_lon` never happens: a box that crosses the antimeridian is
+/// returned as two.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GeoBox {
+    pub min_lat: f64,
+    pub max_lat: f64,
+    pub min_lon: f64,
+    pub max_lon: f64,
+}
+
+/// Boxes that together contain every point within `radius_km` of the centre.
+pub fn boxes_around(lat: f64, lon: f64, radius_km: f64) -> Vec<GeoBox> {
+    let dlat = (radius_km / EARTH_RADIUS_KM).to_degrees();
+    let min_lat = (lat - dlat).max(-90.0);
+    let max_lat = (lat + dlat).min(90.0);
+    // A circle that reaches a pole spans every longitude.
+    if lat + dlat >= 90.0 || lat - dlat <= -90.0 {
+        return vec![GeoBox {
+            min_lat,
+            max_lat,
+            min_lon: -180.0,
+            max_lon: 180.0,
+        }];
+    }
+    // The widest point of the circle in longitude: asin(sin r / cos lat).
+    let ratio = (radius_km / EARTH_RADIUS_KM).sin() / lat.to_radians().cos();
+    if ratio >= 1.0 {
+        return vec![GeoBox {
+            min_lat,
+            max_lat,
+            min_lon: -180.0,
+            max_lon: 180.0,
+        }];
+    }
+    let dlon = ratio.asin().to_degrees();
+    let (west, east) = (lon - dlon, lon + dlon);
+    if west < -180.0 {
+        vec![
+            GeoBox {
+                min_lat,
+                max_lat,
+                min_lon: -180.0,
+                max_lon: east,
+            },
+            GeoBox {
+                min_lat,
+                max_lat,
+                min_lon: west + 360.0,
+                max_lon: 180.0,
+            },
+        ]
+    } else if east > 180.0 {
+        vec![
+            GeoBox {
+                min_lat,
+                max_lat,
+                min_lon: west,
+                max_lon: 180.0,
+            },
+            GeoBox {
+                min_lat,
+                max_lat,
+                min_lon: -180.0,
+                max_lon: east - 360.0,
+            },
+        ]
+    } else {
+        vec![GeoBox {
+            min_lat,
+            max_lat,
+            min_lon: west,
+            max_lon: east,
+        }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contains(boxes: &[GeoBox], lat: f64, lon: f64) -> bool {
+        boxes.iter().any(|b| {
+            (b.min_lat..=b.max_lat).contains(&lat) && (b.min_lon..=b.max_lon).contains(&lon)
+        })
+    }
+
+    #[test]
+    fn known_distances() {
+        // Austin to Dallas is about 293 km; New York to London about 5570 km.
+        let d = distance_km(30.2672, -97.7431, 32.7767, -96.7970);
+        assert!((d - 293.0).abs() < 3.0, "{d}");
+        let d = distance_km(40.7128, -74.0060, 51.5074, -0.1278);
+        assert!((d - 5570.0).abs() < 10.0, "{d}");
+        assert_eq!(distance_km(10.0, 20.0, 10.0, 20.0), 0.0);
+        // Across the antimeridian: Fiji (178.4 E) to Samoa-ish (-178.0 W) at the same latitude.
+        let d = distance_km(-18.0, 179.5, -18.0, -179.5);
+        assert!((d - 105.8).abs() < 1.0, "{d}");
+    }
+
+    #[test]
+    fn units_convert() {
+        assert!((DistanceUnit::Miles.to_km(50.0) - 80.4672).abs() < 1e-9);
+        assert!((DistanceUnit::Miles.from_km(80.4672) - 50.0).abs() < 1e-9);
+        assert_eq!(DistanceUnit::Kilometres.to_km(5.0), 5.0);
+    }
+
+    /// Every point on the circle's edge (and so inside it) falls in the boxes.
+    fn check_circle(lat: f64, lon: f64, radius_km: f64) {
+        let boxes = boxes_around(lat, lon, radius_km);
+        for step in 0..360 {
+            let bearing = (step as f64).to_radians();
+            let d = radius_km * 0.999 / EARTH_RADIUS_KM;
+            let (p1, l1) = (lat.to_radians(), lon.to_radians());
+            let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * bearing.cos()).asin();
+            let l2 = l1 + (bearing.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
+            let lon2 = (l2.to_degrees() + 540.0) % 360.0 - 180.0;
+            assert!(
+                contains(&boxes, p2.to_degrees(), lon2),
+                "({lat},{lon}) r={radius_km}: {bearing} -> ({}, {lon2}) not in {boxes:?}",
+                p2.to_degrees()
+            );
+        }
+    }
+
+    #[test]
+    fn boxes_contain_their_circles() {
+        check_circle(30.0, -97.0, 80.0);
+        check_circle(60.0, 25.0, 500.0);
+        check_circle(-33.9, 151.2, 1000.0);
+    }
+
+    #[test]
+    fn boxes_split_at_the_antimeridian() {
+        let boxes = boxes_around(-17.7, 179.9, 100.0);
+        assert_eq!(boxes.len(), 2, "{boxes:?}");
+        assert!(contains(&boxes, -17.7, -179.5));
+        assert!(contains(&boxes, -17.7, 179.0));
+        check_circle(-17.7, 179.9, 100.0);
+        check_circle(-13.8, -171.8, 2000.0);
+        let west = boxes_around(52.0, -179.9, 50.0);
+        assert_eq!(west.len(), 2);
+        check_circle(52.0, -179.9, 50.0);
+    }
+
+    #[test]
+    fn boxes_near_the_poles_span_all_longitudes() {
+        let boxes = boxes_around(89.5, 10.0, 100.0);
+        assert_eq!(boxes.len(), 1);
+        assert_eq!(
+            (boxes[0].min_lon, boxes[0].max_lon, boxes[0].max_lat),
+            (-180.0, 180.0, 90.0)
+        );
+        check_circle(89.5, 10.0, 100.0);
+        check_circle(-85.0, 10.0, 300.0);
+        check_circle(78.2, 15.6, 200.0);
+    }
+}

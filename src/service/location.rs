@@ -1,0 +1,50 @@
+//! Turns what the user typed as a place into coordinates, a name and a time zone.
+use chrono_tz::Tz;
+
+use super::places::Gazetteer;
+use crate::error::UserError;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub time_zone: Tz,
+    /// Something the user should know, e.g. other places with the same name.
+    pub note: Option<String>,
+}
+
+/// Resolves `place` through the gazetteer; `tz`, when given, overrides the place's time zone.
+pub fn locate(place: &str, tz: Option<&str>) -> Result<Located, UserError> {
+    let resolved = Gazetteer::global()
+        .resolve(place)
+        .map_err(|e| UserError::Place(e.to_string()))?;
+    let time_zone = match tz.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(tz) => parse_time_zone(tz)?,
+        None => resolved.place.tz,
+    };
+    let note = (!resolved.alternatives.is_empty()).then(|| {
+        format!(
+            "I took \"{}\" to mean {}. Other places with that name: {}. Add the state or country to pick another.",
+            place.trim(),
+            resolved.place.label,
+            resolved.alternatives.join("; ")
+        )
+    });
+    Ok(Located {
+        name: resolved.place.label,
+        latitude: resolved.place.lat,
+        longitude: resolved.place.lon,
+        time_zone,
+        note,
+    })
+}
+
+pub fn parse_time_zone(tz: &str) -> Result<Tz, UserError> {
+    tz.trim().parse::<Tz>().map_err(|_| {
+        UserError::Place(format!(
+            "\"{}\" is not a time zone I know; use an IANA name such as America/Chicago or Europe/London.",
+            tz.trim()
+        ))
+    })
+}

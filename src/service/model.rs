@@ -1,0 +1,169 @@
+//! The plain data types the service layer works with.
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// Who is asking, as told by the front end. `is_moderator` is derived from Discord permissions by
+/// the adapter; the service still checks it against each action and the rally's server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: i64,
+    pub server_id: i64,
+    pub is_moderator: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RallyStatus {
+    Pending,
+    Approved,
+    Rejected,
+    Cancelled,
+}
+
+impl RallyStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RallyStatus::Pending => "pending",
+            RallyStatus::Approved => "approved",
+            RallyStatus::Rejected => "rejected",
+            RallyStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "pending" => RallyStatus::Pending,
+            "approved" => RallyStatus::Approved,
+            "rejected" => RallyStatus::Rejected,
+            "cancelled" => RallyStatus::Cancelled,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rally {
+    pub id: i64,
+    pub server_id: i64,
+    pub title: String,
+    pub details: String,
+    pub place_name: String,
+    pub address: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub time_zone: Tz,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub organiser_id: i64,
+    pub status: RallyStatus,
+    pub status_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The fields of a rally as the service has validated them, ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RallyFields {
+    pub title: String,
+    pub details: String,
+    pub place_name: String,
+    pub address: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub time_zone: Tz,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: Option<DateTime<Utc>>,
+}
+
+impl Rally {
+    pub fn fields(&self) -> RallyFields {
+        RallyFields {
+            title: self.title.clone(),
+            details: self.details.clone(),
+            place_name: self.place_name.clone(),
+            address: self.address.clone(),
+            latitude: self.latitude,
+            longitude: self.longitude,
+            time_zone: self.time_zone,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RsvpStatus {
+    Going,
+    Interested,
+}
+
+impl RsvpStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RsvpStatus::Going => "going",
+            RsvpStatus::Interested => "interested",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "going" => Some(RsvpStatus::Going),
+            "interested" => Some(RsvpStatus::Interested),
+            _ => None,
+        }
+    }
+}
+
+/// What a user answers; `NotGoing` removes their RSVP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RsvpChoice {
+    Going,
+    Interested,
+    NotGoing,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RsvpCounts {
+    pub going: i64,
+    pub interested: i64,
+}
+
+/// A rally as one user sees it: with its RSVP counts and that user's own answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RallyView {
+    pub rally: Rally,
+    pub counts: RsvpCounts,
+    pub my_rsvp: Option<RsvpStatus>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DistanceUnit {
+    Miles,
+    Kilometres,
+}
+
+impl DistanceUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DistanceUnit::Miles => "mi",
+            DistanceUnit::Kilometres => "km",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "mi" | "mile" | "miles" => Some(DistanceUnit::Miles),
+            "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => {
+                Some(DistanceUnit::Kilometres)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerSettings {
+    pub server_id: i64,
+    pub require_approval: bool,
+    pub moderator_role_id: Option<i64>,
+    pub distance_unit: DistanceUnit,
+}

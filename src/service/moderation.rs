@@ -1,0 +1,116 @@
+//! What only moderators do: the approval queue, approving, rejecting and server settings.
+use super::limits::LIST_MAX;
+use super::model::{Actor, DistanceUnit, RallyStatus, RallyView, ServerSettings};
+use super::permissions::require_moderator;
+use super::rallies::wrong_status;
+use super::{validate, Service};
+use crate::error::{Result, UserError};
+
+/// Settings to change; `None` leaves a setting as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SettingsChange {
+    pub require_approval: Option<bool>,
+    pub distance_unit: Option<DistanceUnit>,
+    /// `Some(None)` clears the moderator role.
+    pub moderator_role_id: Option<Option<i64>>,
+}
+
+impl Service {
+    /// Pending rallies of the actor's server that have not started, soonest first.
+    pub async fn pending_queue(&self, actor: &Actor) -> Result<Vec<RallyView>> {
+        require_moderator(actor, "see the approval queue")?;
+        let rallies = self
+            .store
+            .rallies_by_status(actor.server_id, RallyStatus::Pending, self.now(), LIST_MAX)
+            .await?;
+        self.views(actor, rallies).await
+    }
+
+    pub async fn approve_rally(&self, actor: &Actor, id: i64) -> Result<RallyView> {
+        require_moderator(actor, "approve rallies")?;
+        let rally = self.visible_rally(actor, id).await?;
+        if rally.status != RallyStatus::Pending {
+            return Err(wrong_status(&rally, "approved").into());
+        }
+        if rally.starts_at <= self.now() {
+            return Err(UserError::AlreadyStarted {
+                id,
+                action: "approved",
+            }
+            .into());
+        }
+        self.transition(actor, id, RallyStatus::Approved, None, "approved")
+            .await
+    }
+
+    pub async fn reject_rally(
+        &self,
+        actor: &Actor,
+        id: i64,
+        reason: Option<&str>,
+    ) -> Result<RallyView> {
+        require_moderator(actor, "reject rallies")?;
+        let reason = reason.map(validate::reason).transpose()?;
+        let rally = self.visible_rally(actor, id).await?;
+        if rally.status != RallyStatus::Pending {
+            return Err(wrong_status(&rally, "rejected").into());
+        }
+        let reason = reason.filter(|r| !r.is_empty());
+        self.transition(
+            actor,
+            id,
+            RallyStatus::Rejected,
+            reason.as_deref(),
+            "rejected",
+        )
+        .await
+    }
+
+    async fn transition(
+        &self,
+        actor: &Actor,
+        id: i64,
+        to: RallyStatus,
+        reason: Option<&str>,
+        action: &'static str,
+    ) -> Result<RallyView> {
+        let moved = self
+            .store
+            .transition_rally(id, &[RallyStatus::Pending], to, reason, self.now())
+            .await?;
+        if !moved {
+            // Another moderator got there first.
+            let current = self.visible_rally(actor, id).await?;
+            return Err(wrong_status(&current, action).into());
+        }
+        tracing::info!(rally = id, by = actor.user_id, action, "moderation");
+        self.show_rally(actor, id).await
+    }
+
+    pub async fn settings(&self, actor: &Actor) -> Result<ServerSettings> {
+        require_moderator(actor, "see the server settings")?;
+        self.store.server_settings(actor.server_id).await
+    }
+
+    pub async fn update_settings(
+        &self,
+        actor: &Actor,
+        change: SettingsChange,
+    ) -> Result<ServerSettings> {
+        require_moderator(actor, "change the server settings")?;
+        let mut settings = self.store.server_settings(actor.server_id).await?;
+        if let Some(v) = change.require_approval {
+            settings.require_approval = v;
+        }
+        if let Some(v) = change.distance_unit {
+            settings.distance_unit = v;
+        }
+        if let Some(v) = change.moderator_role_id {
+            settings.moderator_role_id = v;
+        }
+        self.store
+            .save_server_settings(&settings, self.now())
+            .await?;
+        Ok(settings)
+    }
+}

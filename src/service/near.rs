@@ -1,0 +1,139 @@
+//! "What's near me?": approved, upcoming rallies within a radius, nearest first.
+use chrono::{DateTime, Duration, Utc};
+
+use super::geo::{boxes_around, distance_km};
+use super::location::{locate, Located};
+use super::model::{Actor, DistanceUnit, RallyView};
+use super::Service;
+use crate::error::{Result, UserError};
+
+pub const DEFAULT_RADIUS: f64 = 50.0;
+/// The largest radius, in the unit asked for: enough for a region, not a continent.
+pub const MAX_RADIUS: f64 = 500.0;
+pub const DEFAULT_LIMIT: usize = 25;
+pub const MAX_LIMIT: usize = 100;
+/// The first search circle; it grows until it holds enough rallies or reaches the radius.
+const FIRST_RADIUS_KM: f64 = 10.0;
+const GROWTH: f64 = 3.0;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NearQuery {
+    pub place: String,
+    /// In `unit`; defaults to 50.
+    pub radius: Option<f64>,
+    /// Defaults to the server's setting.
+    pub unit: Option<DistanceUnit>,
+    /// Only rallies starting within this many days.
+    pub days: Option<u32>,
+    /// How many rallies at most; defaults to 25.
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearResult {
+    pub origin: Located,
+    pub radius: f64,
+    pub unit: DistanceUnit,
+    /// Nearest first, then soonest; each with its distance in `unit`.
+    pub rallies: Vec<(RallyView, f64)>,
+    /// True when more rallies may lie within the radius than were returned.
+    pub more: bool,
+}
+
+impl Service {
+    pub async fn near(&self, actor: &Actor, query: NearQuery) -> Result<NearResult> {
+        let unit = match query.unit {
+            Some(u) => u,
+            None => {
+                self.store
+                    .server_settings(actor.server_id)
+                    .await?
+                    .distance_unit
+            }
+        };
+        let radius = query.radius.unwrap_or(DEFAULT_RADIUS);
+        if !(radius > 0.0 && radius <= MAX_RADIUS) {
+            return Err(UserError::BadOption {
+                option: "radius",
+                input: radius.to_string(),
+                expected: "give a distance above 0 and at most 500",
+            }
+            .into());
+        }
+        let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+        let origin = locate(&query.place, None)?;
+        let now = self.now();
+        let until = match query.days {
+            Some(days) => now + Duration::days(i64::from(days.clamp(1, 730))),
+            None => now + Duration::days(3660),
+        };
+        let (found, more) = self
+            .nearest(
+                actor.server_id,
+                &origin,
+                unit.to_km(radius),
+                now,
+                until,
+                limit,
+            )
+            .await?;
+        let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+        let mut rallies = self.store.rallies_by_ids(&ids).await?;
+        rallies.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        let views = self.views(actor, rallies).await?;
+        let rallies = views
+            .into_iter()
+            .zip(found)
+            .map(|(view, (_, km))| (view, unit.from_km(km)))
+            .collect();
+        Ok(NearResult {
+            origin,
+            radius,
+            unit,
+            rallies,
+            more,
+        })
+    }
+
+    /// The ids and distances (km) of the `limit` nearest rallies within `radius_km`. The search
+    /// circle grows from small: once it holds `limit` rallies, nothing outside it can be nearer.
+    async fn nearest(
+        &self,
+        server_id: i64,
+        origin: &Located,
+        radius_km: f64,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<(Vec<(i64, f64)>, bool)> {
+        let mut search_km = FIRST_RADIUS_KM.min(radius_km);
+        loop {
+            let boxes = boxes_around(origin.latitude, origin.longitude, search_km);
+            let mut within: Vec<(i64, f64, DateTime<Utc>)> = self
+                .store
+                .positions_in(server_id, &boxes, from, until)
+                .await?
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.id,
+                        distance_km(origin.latitude, origin.longitude, p.latitude, p.longitude),
+                        p.starts_at,
+                    )
+                })
+                .filter(|(_, km, _)| *km <= search_km)
+                .collect();
+            let reached_radius = search_km >= radius_km;
+            if within.len() >= limit || reached_radius {
+                within.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+                let more = within.len() > limit || (!reached_radius && within.len() == limit);
+                within.truncate(limit);
+                return Ok((
+                    within.into_iter().map(|(id, km, _)| (id, km)).collect(),
+                    more,
+                ));
+            }
+            search_km = (search_km * GROWTH).min(radius_km);
+        }
+    }
+}

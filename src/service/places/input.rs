@@ -1,0 +1,170 @@
+//! Tells the three kinds of place input apart: a ZIP code, coordinates or a name.
+
+use super::error::{PlaceError, MAX_INPUT_LEN};
+
+#[derive(Debug, PartialEq)]
+pub enum Input<'a> {
+    Zip(u32),
+    Coordinates(f64, f64),
+    Name(&'a str),
+}
+
+pub fn classify(raw: &str) -> Result<Input<'_>, PlaceError> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Err(PlaceError::Empty);
+    }
+    let len = s.chars().count();
+    if len > MAX_INPUT_LEN {
+        return Err(PlaceError::TooLong { len });
+    }
+    if let Some(zip) = zip_code(s) {
+        return Ok(Input::Zip(zip));
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PlaceError::MalformedZip {
+            input: s.to_string(),
+        });
+    }
+    let bad = |reason: &str| PlaceError::BadCoordinates {
+        input: s.to_string(),
+        reason: reason.to_string(),
+    };
+    let tokens: Vec<&str> = s
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if let [first, second] = tokens[..] {
+        if let (Some(a), Some(b)) = (coordinate(first), coordinate(second)) {
+            let (lat, lon) =
+                order(a, b).ok_or_else(|| bad("give latitude first, then longitude"))?;
+            if !(-90.0..=90.0).contains(&lat) {
+                return Err(bad(&format!("latitude {lat} is outside -90..90")));
+            }
+            if !(-180.0..=180.0).contains(&lon) {
+                return Err(bad(&format!("longitude {lon} is outside -180..180")));
+            }
+            return Ok(Input::Coordinates(lat, lon));
+        }
+    }
+    let numeric = |c: char| c.is_ascii_digit() || ".,;+-°".contains(c) || c.is_whitespace();
+    if s.chars().all(numeric) && s.chars().any(|c| c.is_ascii_digit()) {
+        return Err(bad("expected two numbers, latitude and longitude"));
+    }
+    Ok(Input::Name(s))
+}
+
+/// "78701", "78701-1234", or a label this module made: "78701 (Austin, Texas, US)".
+fn zip_code(s: &str) -> Option<u32> {
+    let digits = s
+        .get(..5)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = &s[5..];
+    let plus4 = |r: &str| {
+        r.strip_prefix('-')
+            .is_some_and(|d| d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let label = |r: &str| r.starts_with(" (") && r.ends_with(')');
+    (rest.is_empty() || plus4(rest) || label(rest)).then(|| digits.parse().ok())?
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Axis {
+    Unknown,
+    Lat,
+    Lon,
+}
+
+/// One decimal-degree number, maybe with "°" and a hemisphere letter.
+fn coordinate(token: &str) -> Option<(f64, Axis)> {
+    let (number, hemisphere) = match token.char_indices().last()? {
+        (i, c) if "NSEWnsew".contains(c) => (&token[..i], Some(c.to_ascii_uppercase())),
+        _ => (token, None),
+    };
+    let number = number.strip_suffix('°').unwrap_or(number);
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-.".contains(c))
+    {
+        return None;
+    }
+    let value: f64 = number.parse().ok().filter(|v: &f64| v.is_finite())?;
+    match hemisphere {
+        None => Some((value, Axis::Unknown)),
+        Some(_) if value < 0.0 => None,
+        Some('N') => Some((value, Axis::Lat)),
+        Some('S') => Some((-value, Axis::Lat)),
+        Some('E') => Some((value, Axis::Lon)),
+        Some(_) => Some((-value, Axis::Lon)),
+    }
+}
+
+/// Latitude first unless hemisphere letters say otherwise.
+fn order(a: (f64, Axis), b: (f64, Axis)) -> Option<(f64, f64)> {
+    match (a.1, b.1) {
+        (Axis::Lon, Axis::Lat | Axis::Unknown) | (Axis::Unknown, Axis::Lat) => Some((b.0, a.0)),
+        (Axis::Lat, Axis::Lat) | (Axis::Lon, Axis::Lon) => None,
+        _ => Some((a.0, b.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::PlaceError;
+    use super::{classify, Input};
+
+    #[test]
+    fn recognises_zip_codes() {
+        assert_eq!(classify(" 78701 "), Ok(Input::Zip(78701)));
+        assert_eq!(classify("78701-1234"), Ok(Input::Zip(78701)));
+        assert_eq!(classify("00601 (Adjuntas, PR)"), Ok(Input::Zip(601)));
+        assert!(matches!(
+            classify("7870"),
+            Err(PlaceError::MalformedZip { .. })
+        ));
+    }
+
+    #[test]
+    fn recognises_coordinates_in_several_spellings() {
+        assert_eq!(
+            classify("30.25,-97.75"),
+            Ok(Input::Coordinates(30.25, -97.75))
+        );
+        assert_eq!(
+            classify("30.25 -97.75"),
+            Ok(Input::Coordinates(30.25, -97.75))
+        );
+        assert_eq!(
+            classify("30.25°N, 97.75°W"),
+            Ok(Input::Coordinates(30.25, -97.75))
+        );
+        assert_eq!(
+            classify("97.75W 30.25N"),
+            Ok(Input::Coordinates(30.25, -97.75))
+        );
+        assert!(matches!(
+            classify("30.25"),
+            Err(PlaceError::BadCoordinates { .. })
+        ));
+        assert!(matches!(
+            classify("91, 0"),
+            Err(PlaceError::BadCoordinates { .. })
+        ));
+        assert!(matches!(
+            classify("0, 180.5"),
+            Err(PlaceError::BadCoordinates { .. })
+        ));
+        assert!(matches!(
+            classify("1, 2, 3"),
+            Err(PlaceError::BadCoordinates { .. })
+        ));
+    }
+
+    #[test]
+    fn everything_else_is_a_name() {
+        assert_eq!(classify("Austin, TX"), Ok(Input::Name("Austin, TX")));
+        assert_eq!(classify("29 Palms"), Ok(Input::Name("29 Palms")));
+        assert_eq!(classify("  "), Err(PlaceError::Empty));
+    }
+}

@@ -1,0 +1,306 @@
+//! Creating, showing, listing, editing and cancelling rallies.
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::limits::LIST_MAX;
+use super::location::{locate, parse_time_zone};
+use super::model::{Actor, Rally, RallyFields, RallyStatus, RallyView};
+use super::permissions::require_organiser_or_moderator;
+use super::time::{local_label, parse_when};
+use super::{validate, Service};
+use crate::error::{Result, UserError};
+
+/// A rally as typed by its organiser; the service parses and validates every field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewRally {
+    pub title: String,
+    pub place: String,
+    pub when: String,
+    /// An explicit IANA time zone, overriding the place's own.
+    pub tz: Option<String>,
+    pub details: Option<String>,
+    pub address: Option<String>,
+    pub ends: Option<String>,
+}
+
+/// The fields to change; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RallyEdit {
+    pub title: Option<String>,
+    pub place: Option<String>,
+    pub when: Option<String>,
+    pub tz: Option<String>,
+    pub details: Option<String>,
+    pub address: Option<String>,
+    pub ends: Option<String>,
+}
+
+impl RallyEdit {
+    fn is_empty(&self) -> bool {
+        *self == RallyEdit::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Created {
+    pub view: RallyView,
+    /// Things to tell the organiser: how a time was read, other places of the same name.
+    pub notes: Vec<String>,
+}
+
+/// One changed field, as the user would read it: before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edited {
+    pub view: RallyView,
+    pub changes: Vec<Change>,
+    pub notes: Vec<String>,
+}
+
+impl Service {
+    pub async fn create_rally(&self, actor: &Actor, new: NewRally) -> Result<Created> {
+        let now = self.now();
+        let mut notes = Vec::new();
+        let title = validate::title(&new.title)?;
+        let details = validate::details(new.details.as_deref().unwrap_or(""))?;
+        let address = validate::address(new.address.as_deref().unwrap_or(""))?;
+        let place = locate(&new.place, new.tz.as_deref())?;
+        notes.extend(place.note.clone());
+        let (starts_at, note) = parse_start(&new.when, place.time_zone, now)?;
+        notes.extend(note);
+        let ends_at = parse_end(new.ends.as_deref(), starts_at, place.time_zone, &mut notes)?;
+        let fields = RallyFields {
+            title,
+            details,
+            place_name: place.name,
+            address,
+            latitude: place.latitude,
+            longitude: place.longitude,
+            time_zone: place.time_zone,
+            starts_at,
+            ends_at,
+        };
+        self.store.ensure_server(actor.server_id, now).await?;
+        let settings = self.store.server_settings(actor.server_id).await?;
+        // A moderator's own rally needs nobody else's approval.
+        let status = if settings.require_approval && !actor.is_moderator {
+            RallyStatus::Pending
+        } else {
+            RallyStatus::Approved
+        };
+        let rally = self
+            .store
+            .insert_rally(actor.server_id, actor.user_id, &fields, status, now)
+            .await?;
+        tracing::info!(
+            rally = rally.id,
+            server = actor.server_id,
+            status = status.as_str(),
+            "rally created"
+        );
+        Ok(Created {
+            view: self.view(actor, rally).await?,
+            notes,
+        })
+    }
+
+    pub async fn show_rally(&self, actor: &Actor, id: i64) -> Result<RallyView> {
+        let rally = self.visible_rally(actor, id).await?;
+        self.view(actor, rally).await
+    }
+
+    /// Approved rallies of the actor's server that have not yet ended, soonest first.
+    pub async fn list_upcoming(&self, actor: &Actor) -> Result<Vec<RallyView>> {
+        let rallies = self
+            .store
+            .rallies_by_status(actor.server_id, RallyStatus::Approved, self.now(), LIST_MAX)
+            .await?;
+        self.views(actor, rallies).await
+    }
+
+    pub async fn edit_rally(&self, actor: &Actor, id: i64, edit: RallyEdit) -> Result<Edited> {
+        let now = self.now();
+        let rally = self.visible_rally(actor, id).await?;
+        require_organiser_or_moderator(actor, &rally, "edit")?;
+        if !matches!(rally.status, RallyStatus::Pending | RallyStatus::Approved) {
+            return Err(wrong_status(&rally, "edited").into());
+        }
+        if edit.is_empty() {
+            return Err(UserError::NothingToChange.into());
+        }
+        let mut notes = Vec::new();
+        let mut fields = rally.fields();
+        if let Some(title) = &edit.title {
+            fields.title = validate::title(title)?;
+        }
+        if let Some(details) = &edit.details {
+            fields.details = validate::details(details)?;
+        }
+        if let Some(address) = &edit.address {
+            fields.address = validate::address(address)?;
+        }
+        if let Some(place) = &edit.place {
+            let located = locate(place, edit.tz.as_deref())?;
+            notes.extend(located.note);
+            fields.place_name = located.name;
+            fields.latitude = located.latitude;
+            fields.longitude = located.longitude;
+            fields.time_zone = located.time_zone;
+        } else if let Some(tz) = &edit.tz {
+            fields.time_zone = parse_time_zone(tz)?;
+        }
+        if let Some(when) = &edit.when {
+            let (starts_at, note) = parse_start(when, fields.time_zone, now)?;
+            notes.extend(note);
+            // A start moved past the old end would leave a rally that ends before it begins.
+            if edit.ends.is_none() {
+                if let Some(end) = fields.ends_at {
+                    fields.ends_at = Some(end + (starts_at - fields.starts_at));
+                }
+            }
+            fields.starts_at = starts_at;
+        } else if rally.starts_at <= now {
+            return Err(UserError::AlreadyStarted {
+                id,
+                action: "edited",
+            }
+            .into());
+        }
+        if let Some(ends) = &edit.ends {
+            fields.ends_at = parse_end(Some(ends), fields.starts_at, fields.time_zone, &mut notes)?;
+        }
+        let changes = changes(&rally, &fields);
+        if changes.is_empty() {
+            return Err(UserError::NothingToChange.into());
+        }
+        self.store.update_rally_fields(id, &fields, now).await?;
+        tracing::info!(
+            rally = id,
+            by = actor.user_id,
+            changed = changes.len(),
+            "rally edited"
+        );
+        let rally = self.visible_rally(actor, id).await?;
+        Ok(Edited {
+            view: self.view(actor, rally).await?,
+            changes,
+            notes,
+        })
+    }
+
+    pub async fn cancel_rally(
+        &self,
+        actor: &Actor,
+        id: i64,
+        reason: Option<&str>,
+    ) -> Result<RallyView> {
+        let rally = self.visible_rally(actor, id).await?;
+        require_organiser_or_moderator(actor, &rally, "cancel")?;
+        let reason = reason.map(validate::reason).transpose()?;
+        let reason = reason.filter(|r| !r.is_empty());
+        let from = [RallyStatus::Pending, RallyStatus::Approved];
+        if !from.contains(&rally.status)
+            || !self
+                .store
+                .transition_rally(
+                    id,
+                    &from,
+                    RallyStatus::Cancelled,
+                    reason.as_deref(),
+                    self.now(),
+                )
+                .await?
+        {
+            let current = self.visible_rally(actor, id).await?;
+            return Err(wrong_status(&current, "cancelled").into());
+        }
+        tracing::info!(rally = id, by = actor.user_id, "rally cancelled");
+        self.show_rally(actor, id).await
+    }
+
+    /// The actor's own rallies in this server that have not ended, whatever their status.
+    pub async fn my_rallies(&self, actor: &Actor) -> Result<Vec<RallyView>> {
+        let now = self.now();
+        let rallies: Vec<Rally> = self
+            .store
+            .rallies_of_organiser(actor.server_id, actor.user_id, LIST_MAX)
+            .await?
+            .into_iter()
+            .filter(|r| r.ends_at.unwrap_or(r.starts_at) >= now)
+            .collect();
+        self.views(actor, rallies).await
+    }
+}
+
+pub(super) fn wrong_status(rally: &Rally, action: &'static str) -> UserError {
+    UserError::WrongStatus {
+        id: rally.id,
+        status: rally.status.as_str(),
+        action,
+    }
+}
+
+fn parse_start(when: &str, tz: Tz, now: DateTime<Utc>) -> Result<(DateTime<Utc>, Option<String>)> {
+    let parsed = parse_when(when, tz, now).map_err(|e| UserError::Time(e.to_string()))?;
+    validate::start(parsed.utc, tz, now)?;
+    Ok((parsed.utc, parsed.note))
+}
+
+/// An end is read relative to the start, so "8pm" means 8 PM on the rally's day.
+fn parse_end(
+    ends: Option<&str>,
+    starts_at: DateTime<Utc>,
+    tz: Tz,
+    notes: &mut Vec<String>,
+) -> Result<Option<DateTime<Utc>>> {
+    let Some(ends) = ends.map(str::trim).filter(|e| !e.is_empty()) else {
+        return Ok(None);
+    };
+    let parsed = parse_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
+    notes.extend(parsed.note);
+    validate::end(starts_at, Some(parsed.utc), tz)?;
+    Ok(Some(parsed.utc))
+}
+
+fn changes(old: &Rally, new: &RallyFields) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut push = |field, before: String, after: String| {
+        if before != after {
+            out.push(Change {
+                field,
+                before,
+                after,
+            });
+        }
+    };
+    let time = |t: Option<DateTime<Utc>>, tz| {
+        t.map(|t| local_label(t, tz))
+            .unwrap_or_else(|| "none".into())
+    };
+    push("title", old.title.clone(), new.title.clone());
+    push("place", old.place_name.clone(), new.place_name.clone());
+    push("address", old.address.clone(), new.address.clone());
+    push(
+        "time zone",
+        old.time_zone.name().into(),
+        new.time_zone.name().into(),
+    );
+    push(
+        "start",
+        time(Some(old.starts_at), old.time_zone),
+        time(Some(new.starts_at), new.time_zone),
+    );
+    push(
+        "end",
+        time(old.ends_at, old.time_zone),
+        time(new.ends_at, new.time_zone),
+    );
+    push("details", old.details.clone(), new.details.clone());
+    out
+}

@@ -1,0 +1,437 @@
+//! Front-end neutral requests. The console and the Discord adapter both reduce what a user typed
+//! to a command path and string options, and this module turns that into a typed `Request`, so
+//! both front ends accept exactly the same commands and options.
+use std::collections::BTreeMap;
+
+use super::model::{DistanceUnit, RsvpChoice};
+use super::{NearQuery, NewRally, RallyEdit, SettingsChange};
+use crate::error::UserError;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Create(NewRally),
+    Near(NearQuery),
+    Info { rally: i64 },
+    List,
+    Rsvp { rally: i64, choice: RsvpChoice },
+    Mine,
+    Edit { rally: i64, edit: RallyEdit },
+    Cancel { rally: i64, reason: Option<String> },
+    About,
+    Queue,
+    Approve { rally: i64 },
+    Reject { rally: i64, reason: Option<String> },
+    Settings(SettingsChange),
+}
+
+/// A command as typed: its path ("rally", "create") and its options by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invocation {
+    pub path: Vec<String>,
+    pub options: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RequestError {
+    #[error("Unknown command /{0}. Type /help for the list of commands.")]
+    UnknownCommand(String),
+    #[error("/{command} needs the option {option}:, e.g. {example}.")]
+    MissingOption {
+        command: String,
+        option: &'static str,
+        example: &'static str,
+    },
+    #[error("/{command} has no option {option}:. Its options are: {allowed}.")]
+    UnknownOption {
+        command: String,
+        option: String,
+        allowed: String,
+    },
+    #[error(transparent)]
+    Invalid(#[from] UserError),
+}
+
+struct Spec {
+    path: &'static str,
+    required: &'static [(&'static str, &'static str)],
+    optional: &'static [&'static str],
+}
+
+const SPECS: &[Spec] = &[
+    Spec {
+        path: "rally create",
+        required: &[
+            ("title", "title:\"Keep Families Together\""),
+            ("place", "place:\"Austin, TX\""),
+            ("when", "when:\"2026-12-05 18:00\""),
+        ],
+        optional: &["details", "address", "ends", "tz"],
+    },
+    Spec {
+        path: "rally near",
+        required: &[("place", "place:\"Austin, TX\" or place:78701")],
+        optional: &["radius", "unit", "days"],
+    },
+    Spec {
+        path: "rally info",
+        required: &[("rally", "rally:12")],
+        optional: &[],
+    },
+    Spec {
+        path: "rally list",
+        required: &[],
+        optional: &[],
+    },
+    Spec {
+        path: "rally rsvp",
+        required: &[("rally", "rally:12")],
+        optional: &["status"],
+    },
+    Spec {
+        path: "rally mine",
+        required: &[],
+        optional: &[],
+    },
+    Spec {
+        path: "rally edit",
+        required: &[("rally", "rally:12")],
+        optional: &["title", "place", "when", "tz", "details", "address", "ends"],
+    },
+    Spec {
+        path: "rally cancel",
+        required: &[("rally", "rally:12")],
+        optional: &["reason"],
+    },
+    Spec {
+        path: "rally about",
+        required: &[],
+        optional: &[],
+    },
+    Spec {
+        path: "rallymod queue",
+        required: &[],
+        optional: &[],
+    },
+    Spec {
+        path: "rallymod approve",
+        required: &[("rally", "rally:12")],
+        optional: &[],
+    },
+    Spec {
+        path: "rallymod reject",
+        required: &[("rally", "rally:12")],
+        optional: &["reason"],
+    },
+    Spec {
+        path: "rallymod settings",
+        required: &[],
+        optional: &["require_approval", "unit", "moderator_role"],
+    },
+];
+
+impl Invocation {
+    pub fn new(path: &[&str], options: &[(&str, &str)]) -> Self {
+        Invocation {
+            path: path.iter().map(|s| s.to_string()).collect(),
+            options: options
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    fn take(&mut self, name: &str) -> Option<String> {
+        self.options.remove(name)
+    }
+}
+
+/// Checks the options against the command's spec and builds the typed request.
+pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
+    let path = inv.path.join(" ");
+    let spec = SPECS
+        .iter()
+        .find(|s| s.path == path)
+        .ok_or_else(|| RequestError::UnknownCommand(path.clone()))?;
+    for name in inv.options.keys() {
+        let known =
+            spec.required.iter().any(|(r, _)| r == name) || spec.optional.contains(&name.as_str());
+        if !known {
+            let mut allowed: Vec<String> =
+                spec.required.iter().map(|(r, _)| format!("{r}:")).collect();
+            allowed.extend(spec.optional.iter().map(|o| format!("[{o}:]")));
+            return Err(RequestError::UnknownOption {
+                command: path.clone(),
+                option: name.clone(),
+                allowed: if allowed.is_empty() {
+                    "none".into()
+                } else {
+                    allowed.join(" ")
+                },
+            });
+        }
+    }
+    for (name, example) in spec.required {
+        if inv.options.get(*name).is_none_or(|v| v.trim().is_empty()) {
+            return Err(RequestError::MissingOption {
+                command: path.clone(),
+                option: name,
+                example,
+            });
+        }
+    }
+    let rally = |inv: &mut Invocation| inv.take("rally").map(|r| parse_rally_id(&r)).transpose();
+    Ok(match path.as_str() {
+        "rally create" => Request::Create(NewRally {
+            title: inv.take("title").unwrap_or_default(),
+            place: inv.take("place").unwrap_or_default(),
+            when: inv.take("when").unwrap_or_default(),
+            tz: inv.take("tz"),
+            details: inv.take("details"),
+            address: inv.take("address"),
+            ends: inv.take("ends"),
+        }),
+        "rally near" => Request::Near(NearQuery {
+            place: inv.take("place").unwrap_or_default(),
+            radius: inv
+                .take("radius")
+                .map(|r| parse_number("radius", &r))
+                .transpose()?,
+            unit: inv.take("unit").map(|u| parse_unit(&u)).transpose()?,
+            days: inv
+                .take("days")
+                .map(|d| {
+                    d.trim()
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|d| (1..=730).contains(d))
+                        .ok_or(UserError::BadOption {
+                            option: "days",
+                            input: d.trim().to_string(),
+                            expected: "give a whole number of days from 1 to 730",
+                        })
+                })
+                .transpose()?,
+            limit: None,
+        }),
+        "rally info" => Request::Info {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+        },
+        "rally list" => Request::List,
+        "rally rsvp" => Request::Rsvp {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+            choice: inv
+                .take("status")
+                .map(|s| parse_choice(&s))
+                .transpose()?
+                .unwrap_or(RsvpChoice::Going),
+        },
+        "rally mine" => Request::Mine,
+        "rally edit" => Request::Edit {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+            edit: RallyEdit {
+                title: inv.take("title"),
+                place: inv.take("place"),
+                when: inv.take("when"),
+                tz: inv.take("tz"),
+                details: inv.take("details"),
+                address: inv.take("address"),
+                ends: inv.take("ends"),
+            },
+        },
+        "rally cancel" => Request::Cancel {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+            reason: inv.take("reason"),
+        },
+        "rally about" => Request::About,
+        "rallymod queue" => Request::Queue,
+        "rallymod approve" => Request::Approve {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+        },
+        "rallymod reject" => Request::Reject {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+            reason: inv.take("reason"),
+        },
+        "rallymod settings" => Request::Settings(SettingsChange {
+            require_approval: inv
+                .take("require_approval")
+                .map(|v| parse_bool("require_approval", &v))
+                .transpose()?,
+            distance_unit: inv.take("unit").map(|u| parse_unit(&u)).transpose()?,
+            moderator_role_id: inv
+                .take("moderator_role")
+                .map(|r| parse_role(&r))
+                .transpose()?,
+        }),
+        _ => return Err(RequestError::UnknownCommand(path)),
+    })
+}
+
+/// Accepts "12", "#12" and Discord's autocomplete value for a rally.
+pub fn parse_rally_id(raw: &str) -> Result<i64, UserError> {
+    let trimmed = raw.trim();
+    trimmed
+        .strip_prefix('#')
+        .unwrap_or(trimmed)
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| UserError::BadRallyId {
+            input: trimmed.to_string(),
+        })
+}
+
+fn parse_choice(raw: &str) -> Result<RsvpChoice, UserError> {
+    match raw
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '-', '\''], "_")
+        .as_str()
+    {
+        "going" | "yes" => Ok(RsvpChoice::Going),
+        "interested" | "maybe" => Ok(RsvpChoice::Interested),
+        "not_going" | "notgoing" | "no" | "cant_go" | "cantgo" | "can_t_go" => {
+            Ok(RsvpChoice::NotGoing)
+        }
+        _ => Err(UserError::BadOption {
+            option: "status",
+            input: raw.trim().to_string(),
+            expected: "use going, interested or not_going",
+        }),
+    }
+}
+
+fn parse_unit(raw: &str) -> Result<DistanceUnit, UserError> {
+    DistanceUnit::parse(raw).ok_or(UserError::BadOption {
+        option: "unit",
+        input: raw.trim().to_string(),
+        expected: "use mi or km",
+    })
+}
+
+fn parse_number(option: &'static str, raw: &str) -> Result<f64, UserError> {
+    raw.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or(UserError::BadOption {
+            option,
+            input: raw.trim().to_string(),
+            expected: "give a number, e.g. 25",
+        })
+}
+
+fn parse_bool(option: &'static str, raw: &str) -> Result<bool, UserError> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" => Ok(true),
+        "false" | "no" | "off" => Ok(false),
+        _ => Err(UserError::BadOption {
+            option,
+            input: raw.trim().to_string(),
+            expected: "use true or false",
+        }),
+    }
+}
+
+fn parse_role(raw: &str) -> Result<Option<i64>, UserError> {
+    let r = raw.trim();
+    if r.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    // Discord shows a role mention as <@&ID>.
+    let digits = r
+        .strip_prefix("<@&")
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or(r);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(Some)
+        .ok_or(UserError::BadOption {
+            option: "moderator_role",
+            input: r.to_string(),
+            expected: "give a role id or mention, or none",
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_create_request() {
+        let inv = Invocation::new(
+            &["rally", "create"],
+            &[
+                ("title", "T"),
+                ("place", "1,2"),
+                ("when", "tomorrow 6pm"),
+                ("tz", "UTC"),
+            ],
+        );
+        let Request::Create(new) = parse_request(inv).unwrap() else {
+            panic!("not a create")
+        };
+        assert_eq!(new.title, "T");
+        assert_eq!(new.tz.as_deref(), Some("UTC"));
+        assert_eq!(new.details, None);
+    }
+
+    #[test]
+    fn missing_and_unknown_options_are_named() {
+        let err =
+            parse_request(Invocation::new(&["rally", "create"], &[("title", "T")])).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                RequestError::MissingOption {
+                    option: "place",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let err = parse_request(Invocation::new(
+            &["rally", "info"],
+            &[("rally", "1"), ("colour", "red")],
+        ))
+        .unwrap_err();
+        assert!(err.to_string().contains("no option colour:"), "{err}");
+        let err = parse_request(Invocation::new(&["rally", "dance"], &[])).unwrap_err();
+        assert_eq!(err, RequestError::UnknownCommand("rally dance".into()));
+    }
+
+    #[test]
+    fn rally_ids_and_choices() {
+        assert_eq!(parse_rally_id("#12"), Ok(12));
+        assert_eq!(parse_rally_id(" 7 "), Ok(7));
+        assert!(parse_rally_id("abc").is_err());
+        assert!(parse_rally_id("0").is_err());
+        assert_eq!(parse_choice("Not going"), Ok(RsvpChoice::NotGoing));
+        assert_eq!(parse_choice("can't go"), Ok(RsvpChoice::NotGoing));
+        assert_eq!(parse_choice("maybe"), Ok(RsvpChoice::Interested));
+        assert!(parse_choice("perhaps").is_err());
+    }
+
+    #[test]
+    fn settings_values() {
+        let inv = Invocation::new(
+            &["rallymod", "settings"],
+            &[
+                ("require_approval", "off"),
+                ("unit", "km"),
+                ("moderator_role", "<@&55>"),
+            ],
+        );
+        assert_eq!(
+            parse_request(inv).unwrap(),
+            Request::Settings(SettingsChange {
+                require_approval: Some(false),
+                distance_unit: Some(DistanceUnit::Kilometres),
+                moderator_role_id: Some(Some(55)),
+            })
+        );
+        let bad = Invocation::new(&["rallymod", "settings"], &[("require_approval", "maybe")]);
+        assert!(parse_request(bad).is_err());
+    }
+}

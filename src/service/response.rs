@@ -1,0 +1,96 @@
+//! Running a request: the one entry point both front ends call.
+use super::model::{Actor, RallyView, ServerSettings};
+use super::request::Request;
+use super::{Created, Edited, NearResult, Service};
+use crate::error::Result;
+
+/// What a request produced, for a front end to render.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    Created(Created),
+    Near(NearResult),
+    Rally(RallyView),
+    Rsvp(RallyView),
+    Edited(Edited),
+    Cancelled(RallyView),
+    Approved(RallyView),
+    Rejected(RallyView),
+    List {
+        kind: ListKind,
+        rallies: Vec<RallyView>,
+    },
+    Mine {
+        organising: Vec<RallyView>,
+        answered: Vec<RallyView>,
+    },
+    Settings(ServerSettings),
+    About,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Upcoming,
+    Queue,
+}
+
+impl Response {
+    /// Personal answers are shown only to the person who asked.
+    pub fn is_private(&self) -> bool {
+        matches!(
+            self,
+            Response::Mine { .. }
+                | Response::Settings(_)
+                | Response::Rsvp(_)
+                | Response::List {
+                    kind: ListKind::Queue,
+                    ..
+                }
+        )
+    }
+}
+
+impl Service {
+    pub async fn execute(&self, actor: &Actor, request: Request) -> Result<Response> {
+        Ok(match request {
+            Request::Create(new) => Response::Created(self.create_rally(actor, new).await?),
+            Request::Near(query) => Response::Near(self.near(actor, query).await?),
+            Request::Info { rally } => Response::Rally(self.show_rally(actor, rally).await?),
+            Request::List => Response::List {
+                kind: ListKind::Upcoming,
+                rallies: self.list_upcoming(actor).await?,
+            },
+            Request::Rsvp { rally, choice } => {
+                Response::Rsvp(self.rsvp(actor, rally, choice).await?)
+            }
+            Request::Mine => Response::Mine {
+                organising: self.my_rallies(actor).await?,
+                answered: self.my_rsvps(actor).await?,
+            },
+            Request::Edit { rally, edit } => {
+                Response::Edited(self.edit_rally(actor, rally, edit).await?)
+            }
+            Request::Cancel { rally, reason } => {
+                Response::Cancelled(self.cancel_rally(actor, rally, reason.as_deref()).await?)
+            }
+            Request::About => Response::About,
+            Request::Queue => Response::List {
+                kind: ListKind::Queue,
+                rallies: self.pending_queue(actor).await?,
+            },
+            Request::Approve { rally } => {
+                Response::Approved(self.approve_rally(actor, rally).await?)
+            }
+            Request::Reject { rally, reason } => {
+                Response::Rejected(self.reject_rally(actor, rally, reason.as_deref()).await?)
+            }
+            Request::Settings(change) => {
+                let empty = change == Default::default();
+                Response::Settings(if empty {
+                    self.settings(actor).await?
+                } else {
+                    self.update_settings(actor, change).await?
+                })
+            }
+        })
+    }
+}

@@ -1,0 +1,608 @@
+//! Creating, editing, moderating and answering rallies.
+use chrono::{Duration, TimeZone, Utc};
+
+use super::*;
+use crate::error::UserError;
+use crate::service::model::{RallyStatus, RsvpChoice, RsvpStatus};
+use crate::service::{NewRally, RallyEdit, SettingsChange};
+
+#[tokio::test]
+async fn a_new_rally_waits_for_approval_by_default() {
+    let f = fixture().await;
+    let created = f
+        .service
+        .create_rally(
+            &ALICE,
+            new_rally("Keep Families Together", "2026-12-05 18:00"),
+        )
+        .await
+        .unwrap();
+    let r = &created.view.rally;
+    assert_eq!(r.status, RallyStatus::Pending);
+    assert_eq!(r.organiser_id, ALICE.user_id);
+    assert_eq!(r.time_zone, chrono_tz::America::Chicago);
+    // 18:00 CST is 00:00 UTC the next day.
+    assert_eq!(
+        r.starts_at,
+        Utc.with_ymd_and_hms(2026, 12, 6, 0, 0, 0).unwrap()
+    );
+    assert!(f.service.list_upcoming(&BOB).await.unwrap().is_empty());
+    assert_eq!(
+        user_err(f.service.show_rally(&BOB, r.id).await),
+        UserError::RallyNotFound { id: r.id }
+    );
+    assert_eq!(
+        f.service.show_rally(&ALICE, r.id).await.unwrap().rally.id,
+        r.id
+    );
+    assert_eq!(f.service.pending_queue(&MOD).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn without_required_approval_a_rally_is_listed_at_once() {
+    let f = fixture().await;
+    f.service
+        .update_settings(
+            &MOD,
+            SettingsChange {
+                require_approval: Some(false),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let created = f
+        .service
+        .create_rally(&ALICE, new_rally("Open", "2026-12-05 18:00"))
+        .await
+        .unwrap();
+    assert_eq!(created.view.rally.status, RallyStatus::Approved);
+    assert_eq!(f.service.list_upcoming(&BOB).await.unwrap().len(), 1);
+    // The setting belongs to its server only.
+    let elsewhere = f
+        .service
+        .create_rally(&ALICE_ELSEWHERE, new_rally("Else", "2026-12-05 18:00"))
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.view.rally.status, RallyStatus::Pending);
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_and_nothing_is_stored() {
+    let f = fixture().await;
+    let long = "x".repeat(101);
+    let cases: Vec<(NewRally, fn(&UserError) -> bool)> = vec![
+        (new_rally("   ", "2026-12-05 18:00"), |e| {
+            *e == UserError::TitleEmpty
+        }),
+        (new_rally(&long, "2026-12-05 18:00"), |e| {
+            *e == UserError::TitleTooLong { len: 101 }
+        }),
+        (new_rally("Past", "2026-11-27 18:00"), |e| {
+            matches!(e, UserError::StartInPast { .. })
+        }),
+        (new_rally("Far", "2029-01-05 18:00"), |e| {
+            matches!(e, UserError::StartTooFar { .. })
+        }),
+        // 2:30 AM on 2027-03-14 does not exist in Chicago: clocks jump from 2:00 to 3:00.
+        (
+            new_rally("Gap", "2027-03-14 02:30"),
+            |e| matches!(e, UserError::Time(m) if m.contains("2:00 AM")),
+        ),
+        (new_rally("Nonsense", "blurple o'clock"), |e| {
+            matches!(e, UserError::Time(_))
+        }),
+        (
+            NewRally {
+                details: Some("d".repeat(1001)),
+                ..new_rally("D", "2026-12-05 18:00")
+            },
+            |e| *e == UserError::DetailsTooLong { len: 1001 },
+        ),
+        (
+            NewRally {
+                address: Some("a".repeat(201)),
+                ..new_rally("A", "2026-12-05 18:00")
+            },
+            |e| *e == UserError::AddressTooLong { len: 201 },
+        ),
+        (
+            NewRally {
+                ends: Some("2026-12-05 17:00".into()),
+                ..new_rally("E", "2026-12-05 18:00")
+            },
+            |e| matches!(e, UserError::EndNotAfterStart { .. }),
+        ),
+        (
+            NewRally {
+                place: "95,10".into(),
+                ..new_rally("P", "2026-12-05 18:00")
+            },
+            |e| matches!(e, UserError::Place(m) if m.contains("outside -90..90")),
+        ),
+        (
+            NewRally {
+                tz: Some("Mars/Olympus".into()),
+                ..new_rally("Z", "2026-12-05 18:00")
+            },
+            |e| matches!(e, UserError::Place(m) if m.contains("Mars/Olympus")),
+        ),
+        (new_rally("Bell\u{7}", "2026-12-05 18:00"), |e| {
+            *e == UserError::ControlCharacters { field: "title" }
+        }),
+    ];
+    for (input, expected) in cases {
+        let title = input.title.clone();
+        let err = user_err(f.service.create_rally(&ALICE, input).await);
+        assert!(expected(&err), "{title}: unexpected error {err:?}");
+        assert!(!err.to_string().is_empty());
+    }
+    assert_eq!(
+        rally_count(&f).await,
+        0,
+        "a refused rally must not be stored"
+    );
+}
+
+#[tokio::test]
+async fn an_end_time_is_read_on_the_rally_day() {
+    let f = fixture().await;
+    let input = NewRally {
+        ends: Some("8pm".into()),
+        ..new_rally("Evening", "2026-12-05 18:00")
+    };
+    let r = f
+        .service
+        .create_rally(&ALICE, input)
+        .await
+        .unwrap()
+        .view
+        .rally;
+    assert_eq!(
+        r.ends_at,
+        Some(Utc.with_ymd_and_hms(2026, 12, 6, 2, 0, 0).unwrap())
+    );
+}
+
+#[tokio::test]
+async fn mass_mentions_are_stored_verbatim() {
+    let f = fixture().await;
+    let r = f
+        .service
+        .create_rally(
+            &ALICE,
+            new_rally("@everyone <@&123> rally", "2026-12-05 18:00"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.view.rally.title, "@everyone <@&123> rally");
+}
+
+#[tokio::test]
+async fn only_moderators_approve_or_reject() {
+    let f = fixture().await;
+    let id = f
+        .service
+        .create_rally(&ALICE, new_rally("R", "2026-12-05 18:00"))
+        .await
+        .unwrap()
+        .view
+        .rally
+        .id;
+    assert!(matches!(
+        user_err(f.service.approve_rally(&ALICE, id).await),
+        UserError::ModeratorsOnly { .. }
+    ));
+    assert!(matches!(
+        user_err(f.service.reject_rally(&BOB, id, None).await),
+        UserError::ModeratorsOnly { .. }
+    ));
+    assert!(matches!(
+        user_err(f.service.pending_queue(&BOB).await),
+        UserError::ModeratorsOnly { .. }
+    ));
+    // A moderator of another server can't even see it.
+    assert_eq!(
+        user_err(f.service.approve_rally(&OTHER_MOD, id).await),
+        UserError::RallyNotFound { id }
+    );
+    assert!(f
+        .service
+        .pending_queue(&OTHER_MOD)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        f.service.show_rally(&MOD, id).await.unwrap().rally.status,
+        RallyStatus::Pending
+    );
+
+    f.service.approve_rally(&MOD, id).await.unwrap();
+    assert!(matches!(
+        user_err(f.service.approve_rally(&MOD, id).await),
+        UserError::WrongStatus {
+            status: "approved",
+            ..
+        }
+    ));
+    assert!(matches!(
+        user_err(f.service.reject_rally(&MOD, id, None).await),
+        UserError::WrongStatus { .. }
+    ));
+}
+
+#[tokio::test]
+async fn a_rejected_rally_keeps_its_reason_and_is_hidden() {
+    let f = fixture().await;
+    let id = f
+        .service
+        .create_rally(&ALICE, new_rally("R", "2026-12-05 18:00"))
+        .await
+        .unwrap()
+        .view
+        .rally
+        .id;
+    let v = f
+        .service
+        .reject_rally(&MOD, id, Some("  Duplicate of #4 "))
+        .await
+        .unwrap();
+    assert_eq!(v.rally.status, RallyStatus::Rejected);
+    assert_eq!(v.rally.status_reason.as_deref(), Some("Duplicate of #4"));
+    assert_eq!(
+        user_err(f.service.show_rally(&BOB, id).await),
+        UserError::RallyNotFound { id }
+    );
+    assert_eq!(
+        f.service.show_rally(&ALICE, id).await.unwrap().rally.status,
+        RallyStatus::Rejected
+    );
+}
+
+#[tokio::test]
+async fn a_rally_that_already_started_cannot_be_approved() {
+    let f = fixture().await;
+    let id = f
+        .service
+        .create_rally(&ALICE, new_rally("R", "2026-11-28 08:00"))
+        .await
+        .unwrap()
+        .view
+        .rally
+        .id;
+    f.clock.advance(Duration::hours(3));
+    assert!(matches!(
+        user_err(f.service.approve_rally(&MOD, id).await),
+        UserError::AlreadyStarted { .. }
+    ));
+}
+
+#[tokio::test]
+async fn only_the_organiser_or_a_moderator_edits() {
+    let f = fixture().await;
+    let id = approved(&f, "Original", "2026-12-05 18:00").await;
+    let edit = RallyEdit {
+        title: Some("Hijacked".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        user_err(f.service.edit_rally(&BOB, id, edit.clone()).await),
+        UserError::NotOrganiserOrModerator { .. }
+    ));
+    assert_eq!(
+        user_err(f.service.edit_rally(&OTHER_MOD, id, edit.clone()).await),
+        UserError::RallyNotFound { id }
+    );
+    assert_eq!(
+        user_err(
+            f.service
+                .edit_rally(&ALICE_ELSEWHERE, id, edit.clone())
+                .await
+        ),
+        UserError::RallyNotFound { id }
+    );
+    assert_eq!(
+        f.service.show_rally(&BOB, id).await.unwrap().rally.title,
+        "Original"
+    );
+
+    let edited = f
+        .service
+        .edit_rally(
+            &MOD,
+            id,
+            RallyEdit {
+                title: Some("Moderated".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(edited.changes.len(), 1);
+    assert_eq!(
+        (
+            edited.changes[0].before.as_str(),
+            edited.changes[0].after.as_str()
+        ),
+        ("Original", "Moderated")
+    );
+    let edited = f
+        .service
+        .edit_rally(
+            &ALICE,
+            id,
+            RallyEdit {
+                when: Some("2026-12-06 18:00".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        edited.view.rally.starts_at,
+        Utc.with_ymd_and_hms(2026, 12, 7, 0, 0, 0).unwrap()
+    );
+    assert_eq!(edited.changes[0].field, "start");
+    assert!(
+        edited.changes[0].before.contains("December 5"),
+        "{:?}",
+        edited.changes
+    );
+    assert!(
+        edited.changes[0].after.contains("December 6"),
+        "{:?}",
+        edited.changes
+    );
+}
+
+#[tokio::test]
+async fn a_bad_edit_changes_nothing() {
+    let f = fixture().await;
+    let id = approved(&f, "Original", "2026-12-05 18:00").await;
+    let before = f.service.show_rally(&ALICE, id).await.unwrap();
+    for edit in [
+        RallyEdit {
+            title: Some("New".into()),
+            when: Some("2026-11-01 10:00".into()),
+            ..Default::default()
+        },
+        RallyEdit {
+            title: Some("New".into()),
+            address: Some("x".repeat(300)),
+            ..Default::default()
+        },
+        RallyEdit::default(),
+        RallyEdit {
+            title: Some("Original".into()),
+            ..Default::default()
+        },
+    ] {
+        user_err(f.service.edit_rally(&ALICE, id, edit).await);
+    }
+    assert_eq!(f.service.show_rally(&ALICE, id).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn moving_the_start_moves_the_end_with_it() {
+    let f = fixture().await;
+    let input = NewRally {
+        ends: Some("2026-12-05 20:00".into()),
+        ..new_rally("R", "2026-12-05 18:00")
+    };
+    let id = f
+        .service
+        .create_rally(&ALICE, input)
+        .await
+        .unwrap()
+        .view
+        .rally
+        .id;
+    let edited = f
+        .service
+        .edit_rally(
+            &ALICE,
+            id,
+            RallyEdit {
+                when: Some("2026-12-05 21:00".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let r = edited.view.rally;
+    assert_eq!(r.ends_at.unwrap() - r.starts_at, Duration::hours(2));
+}
+
+#[tokio::test]
+async fn cancelling_keeps_the_rally_visible_with_its_reason() {
+    let f = fixture().await;
+    let id = approved(&f, "R", "2026-12-05 18:00").await;
+    assert!(matches!(
+        user_err(f.service.cancel_rally(&BOB, id, None).await),
+        UserError::NotOrganiserOrModerator { .. }
+    ));
+    assert_eq!(
+        user_err(f.service.cancel_rally(&OTHER_MOD, id, None).await),
+        UserError::RallyNotFound { id }
+    );
+    f.service.rsvp(&BOB, id, RsvpChoice::Going).await.unwrap();
+    let v = f
+        .service
+        .cancel_rally(&ALICE, id, Some("Storm"))
+        .await
+        .unwrap();
+    assert_eq!(v.rally.status, RallyStatus::Cancelled);
+    assert_eq!(v.rally.status_reason.as_deref(), Some("Storm"));
+    // Bob still sees what happened to the rally he planned to attend.
+    let seen = f.service.show_rally(&BOB, id).await.unwrap();
+    assert_eq!(seen.rally.status, RallyStatus::Cancelled);
+    assert_eq!(seen.my_rsvp, Some(RsvpStatus::Going));
+    assert!(f.service.list_upcoming(&BOB).await.unwrap().is_empty());
+    assert!(matches!(
+        user_err(f.service.cancel_rally(&MOD, id, None).await),
+        UserError::WrongStatus { .. }
+    ));
+    assert!(matches!(
+        user_err(f.service.rsvp(&BOB, id, RsvpChoice::Going).await),
+        UserError::WrongStatus { .. }
+    ));
+    assert!(matches!(
+        user_err(
+            f.service
+                .edit_rally(
+                    &ALICE,
+                    id,
+                    RallyEdit {
+                        title: Some("x".into()),
+                        ..Default::default()
+                    }
+                )
+                .await
+        ),
+        UserError::WrongStatus { .. }
+    ));
+}
+
+#[tokio::test]
+async fn rsvps_count_and_change() {
+    let f = fixture().await;
+    let id = approved(&f, "R", "2026-12-05 18:00").await;
+    let v = f.service.rsvp(&BOB, id, RsvpChoice::Going).await.unwrap();
+    assert_eq!(
+        (v.counts.going, v.counts.interested, v.my_rsvp),
+        (1, 0, Some(RsvpStatus::Going))
+    );
+    let v = f
+        .service
+        .rsvp(&ALICE, id, RsvpChoice::Interested)
+        .await
+        .unwrap();
+    assert_eq!((v.counts.going, v.counts.interested), (1, 1));
+    let v = f
+        .service
+        .rsvp(&BOB, id, RsvpChoice::Interested)
+        .await
+        .unwrap();
+    assert_eq!((v.counts.going, v.counts.interested), (0, 2));
+    let v = f
+        .service
+        .rsvp(&BOB, id, RsvpChoice::NotGoing)
+        .await
+        .unwrap();
+    assert_eq!(
+        (v.counts.going, v.counts.interested, v.my_rsvp),
+        (0, 1, None)
+    );
+    // Not going twice is harmless.
+    f.service
+        .rsvp(&BOB, id, RsvpChoice::NotGoing)
+        .await
+        .unwrap();
+    assert_eq!(
+        user_err(
+            f.service
+                .rsvp(&ALICE_ELSEWHERE, id, RsvpChoice::Going)
+                .await
+        ),
+        UserError::RallyNotFound { id }
+    );
+}
+
+#[tokio::test]
+async fn pending_rallies_take_no_rsvps() {
+    let f = fixture().await;
+    let id = f
+        .service
+        .create_rally(&ALICE, new_rally("R", "2026-12-05 18:00"))
+        .await
+        .unwrap()
+        .view
+        .rally
+        .id;
+    assert_eq!(
+        user_err(f.service.rsvp(&BOB, id, RsvpChoice::Going).await),
+        UserError::RallyNotFound { id }
+    );
+    assert!(matches!(
+        user_err(f.service.rsvp(&ALICE, id, RsvpChoice::Going).await),
+        UserError::WrongStatus { .. }
+    ));
+}
+
+#[tokio::test]
+async fn lists_are_soonest_first_and_drop_past_rallies() {
+    let f = fixture().await;
+    let later = approved(&f, "Later", "2026-12-10 12:00").await;
+    let sooner = approved(&f, "Sooner", "2026-11-29 12:00").await;
+    let ids: Vec<i64> = f
+        .service
+        .list_upcoming(&BOB)
+        .await
+        .unwrap()
+        .iter()
+        .map(|v| v.rally.id)
+        .collect();
+    assert_eq!(ids, vec![sooner, later]);
+    f.service
+        .rsvp(&BOB, sooner, RsvpChoice::Going)
+        .await
+        .unwrap();
+    f.service
+        .rsvp(&BOB, later, RsvpChoice::Interested)
+        .await
+        .unwrap();
+    assert_eq!(f.service.my_rsvps(&BOB).await.unwrap().len(), 2);
+    assert_eq!(f.service.my_rallies(&ALICE).await.unwrap().len(), 2);
+    f.clock.advance(Duration::days(3));
+    let ids: Vec<i64> = f
+        .service
+        .list_upcoming(&BOB)
+        .await
+        .unwrap()
+        .iter()
+        .map(|v| v.rally.id)
+        .collect();
+    assert_eq!(ids, vec![later]);
+    let mine = f.service.my_rsvps(&BOB).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].my_rsvp, Some(RsvpStatus::Interested));
+    // Nothing of server 100 shows in server 200.
+    assert!(f
+        .service
+        .list_upcoming(&ALICE_ELSEWHERE)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(f
+        .service
+        .my_rallies(&ALICE_ELSEWHERE)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn settings_are_for_moderators_of_that_server() {
+    let f = fixture().await;
+    let change = SettingsChange {
+        require_approval: Some(false),
+        ..Default::default()
+    };
+    assert!(matches!(
+        user_err(f.service.update_settings(&ALICE, change.clone()).await),
+        UserError::ModeratorsOnly { .. }
+    ));
+    assert!(f.service.settings(&MOD).await.unwrap().require_approval);
+    f.service.update_settings(&OTHER_MOD, change).await.unwrap();
+    assert!(
+        f.service.settings(&MOD).await.unwrap().require_approval,
+        "another server's change must not leak"
+    );
+    assert!(
+        !f.service
+            .settings(&OTHER_MOD)
+            .await
+            .unwrap()
+            .require_approval
+    );
+}

@@ -1,0 +1,208 @@
+//! Rally rows.
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+use super::{from_unix, to_unix, Store};
+use crate::error::{Error, Result};
+use crate::service::model::{Rally, RallyFields, RallyStatus};
+
+/// The columns `rally_from_row` reads; a macro so queries stay `&'static str` for sqlx.
+macro_rules! rally_columns {
+    () => {
+        "id, server_id, title, details, place_name, address, latitude, longitude, time_zone,
+         starts_at, ends_at, organiser_id, status, status_reason, created_at, updated_at"
+    };
+}
+
+impl Store {
+    pub async fn insert_rally(
+        &self,
+        server_id: i64,
+        organiser_id: i64,
+        fields: &RallyFields,
+        status: RallyStatus,
+        now: DateTime<Utc>,
+    ) -> Result<Rally> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO rallies (server_id, title, details, place_name, address, latitude,
+                longitude, time_zone, starts_at, ends_at, organiser_id, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+             RETURNING id",
+        )
+        .bind(server_id)
+        .bind(&fields.title)
+        .bind(&fields.details)
+        .bind(&fields.place_name)
+        .bind(&fields.address)
+        .bind(fields.latitude)
+        .bind(fields.longitude)
+        .bind(fields.time_zone.name())
+        .bind(to_unix(fields.starts_at))
+        .bind(fields.ends_at.map(to_unix))
+        .bind(organiser_id)
+        .bind(status.as_str())
+        .bind(to_unix(now))
+        .fetch_one(&self.pool)
+        .await?;
+        self.rally(id)
+            .await?
+            .ok_or_else(|| Error::internal("reading a new rally", format!("rally {id} vanished")))
+    }
+
+    pub async fn rally(&self, id: i64) -> Result<Option<Rally>> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            rally_columns!(),
+            " FROM rallies WHERE id = ?1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rally_from_row).transpose()
+    }
+
+    pub async fn update_rally_fields(
+        &self,
+        id: i64,
+        fields: &RallyFields,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE rallies SET title = ?2, details = ?3, place_name = ?4, address = ?5,
+                latitude = ?6, longitude = ?7, time_zone = ?8, starts_at = ?9, ends_at = ?10,
+                updated_at = ?11
+             WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(&fields.title)
+        .bind(&fields.details)
+        .bind(&fields.place_name)
+        .bind(&fields.address)
+        .bind(fields.latitude)
+        .bind(fields.longitude)
+        .bind(fields.time_zone.name())
+        .bind(to_unix(fields.starts_at))
+        .bind(fields.ends_at.map(to_unix))
+        .bind(to_unix(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Moves a rally from one status to another. Returns false when it was no longer in `from`,
+    /// so two moderators acting at once can't both succeed.
+    pub async fn transition_rally(
+        &self,
+        id: i64,
+        from: &[RallyStatus],
+        to: RallyStatus,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+        let done = sqlx::query(
+            "UPDATE rallies SET status = ?2, status_reason = ?3, updated_at = ?4
+             WHERE id = ?1 AND status IN (SELECT value FROM json_each(?5))",
+        )
+        .bind(id)
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(to_unix(now))
+        .bind(serde_json::to_string(&from).map_err(|e| Error::internal("encoding statuses", e))?)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// A server's rallies in one status that have not ended by `from` (a rally with no end
+    /// counts as ended when it starts), soonest first.
+    pub async fn rallies_by_status(
+        &self,
+        server_id: i64,
+        status: RallyStatus,
+        from: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<Rally>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            rally_columns!(),
+            " FROM rallies
+             WHERE server_id = ?1 AND status = ?2 AND COALESCE(ends_at, starts_at) >= ?3
+             ORDER BY starts_at, id LIMIT ?4"
+        ))
+        .bind(server_id)
+        .bind(status.as_str())
+        .bind(to_unix(from))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(rally_from_row).collect()
+    }
+
+    /// The rallies with these ids, in no particular order.
+    pub async fn rallies_by_ids(&self, ids: &[i64]) -> Result<Vec<Rally>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            rally_columns!(),
+            " FROM rallies WHERE id IN (SELECT value FROM json_each(?1))"
+        ))
+        .bind(serde_json::to_string(ids).map_err(|e| Error::internal("encoding ids", e))?)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(rally_from_row).collect()
+    }
+
+    /// Rallies the user organises in one server, soonest first, whatever their status.
+    pub async fn rallies_of_organiser(
+        &self,
+        server_id: i64,
+        organiser_id: i64,
+        limit: i64,
+    ) -> Result<Vec<Rally>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            rally_columns!(),
+            " FROM rallies WHERE server_id = ?1 AND organiser_id = ?2
+             ORDER BY starts_at, id LIMIT ?3"
+        ))
+        .bind(server_id)
+        .bind(organiser_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(rally_from_row).collect()
+    }
+}
+
+fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
+    let zone: String = row.try_get("time_zone")?;
+    let status: String = row.try_get("status")?;
+    Ok(Rally {
+        id: row.try_get("id")?,
+        server_id: row.try_get("server_id")?,
+        title: row.try_get("title")?,
+        details: row.try_get("details")?,
+        place_name: row.try_get("place_name")?,
+        address: row.try_get("address")?,
+        latitude: row.try_get("latitude")?,
+        longitude: row.try_get("longitude")?,
+        time_zone: zone
+            .parse()
+            .map_err(|_| Error::internal("reading a rally", format!("time zone {zone}")))?,
+        starts_at: from_unix(row.try_get("starts_at")?)?,
+        ends_at: row
+            .try_get::<Option<i64>, _>("ends_at")?
+            .map(from_unix)
+            .transpose()?,
+        organiser_id: row.try_get("organiser_id")?,
+        status: RallyStatus::parse(&status)
+            .ok_or_else(|| Error::internal("reading a rally", format!("status {status}")))?,
+        status_reason: row.try_get("status_reason")?,
+        created_at: from_unix(row.try_get("created_at")?)?,
+        updated_at: from_unix(row.try_get("updated_at")?)?,
+    })
+}

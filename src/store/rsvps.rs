@@ -1,0 +1,109 @@
+//! RSVPs: who is going to or interested in which rally.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{to_unix, Store};
+use crate::error::{Error, Result};
+use crate::service::model::{RsvpCounts, RsvpStatus};
+
+impl Store {
+    pub async fn set_rsvp(
+        &self,
+        rally_id: i64,
+        user_id: i64,
+        status: RsvpStatus,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO rsvps (rally_id, user_id, status, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (rally_id, user_id) DO UPDATE SET status = ?3, updated_at = ?4",
+        )
+        .bind(rally_id)
+        .bind(user_id)
+        .bind(status.as_str())
+        .bind(to_unix(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn remove_rsvp(&self, rally_id: i64, user_id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM rsvps WHERE rally_id = ?1 AND user_id = ?2")
+            .bind(rally_id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn rsvp_of(&self, rally_id: i64, user_id: i64) -> Result<Option<RsvpStatus>> {
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM rsvps WHERE rally_id = ?1 AND user_id = ?2")
+                .bind(rally_id)
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        status.map(|s| parse_status(&s)).transpose()
+    }
+
+    pub async fn rsvp_counts(&self, rally_id: i64) -> Result<RsvpCounts> {
+        Ok(self
+            .rsvp_counts_for(&[rally_id])
+            .await?
+            .remove(&rally_id)
+            .unwrap_or_default())
+    }
+
+    /// Counts for many rallies in one query.
+    pub async fn rsvp_counts_for(&self, rally_ids: &[i64]) -> Result<HashMap<i64, RsvpCounts>> {
+        let mut counts = HashMap::new();
+        if rally_ids.is_empty() {
+            return Ok(counts);
+        }
+        let rows = sqlx::query(
+            "SELECT rally_id,
+                    SUM(status = 'going') AS going,
+                    SUM(status = 'interested') AS interested
+             FROM rsvps WHERE rally_id IN (SELECT value FROM json_each(?1))
+             GROUP BY rally_id",
+        )
+        .bind(serde_json::to_string(rally_ids).map_err(|e| Error::internal("encoding ids", e))?)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in rows {
+            counts.insert(
+                row.try_get("rally_id")?,
+                RsvpCounts {
+                    going: row.try_get("going")?,
+                    interested: row.try_get("interested")?,
+                },
+            );
+        }
+        Ok(counts)
+    }
+
+    /// The user's RSVPs in one server: (rally id, status), soonest rally first.
+    pub async fn rsvps_of_user(
+        &self,
+        server_id: i64,
+        user_id: i64,
+    ) -> Result<Vec<(i64, RsvpStatus)>> {
+        let rows = sqlx::query(
+            "SELECT r.id, v.status FROM rsvps v JOIN rallies r ON r.id = v.rally_id
+             WHERE v.user_id = ?1 AND r.server_id = ?2 ORDER BY r.starts_at, r.id",
+        )
+        .bind(user_id)
+        .bind(server_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("id")?, parse_status(row.try_get("status")?)?)))
+            .collect()
+    }
+}
+
+fn parse_status(s: &str) -> Result<RsvpStatus> {
+    RsvpStatus::parse(s).ok_or_else(|| Error::internal("reading an RSVP", format!("status {s}")))
+}

@@ -1,0 +1,213 @@
+//! The console binary driven by a piped script, as a new user would run it.
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn rallybot(args: &[&str], envs: &[(&str, &str)], stdin: &str) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rallybot"));
+    // A clean environment: no .env from the developer's checkout, no token.
+    cmd.current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    drop(dir);
+    out
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The reply printed after the echoed command `line`, up to the next command.
+fn reply_to<'a>(all: &'a str, line: &str) -> &'a str {
+    let marker = format!("> {line}\n");
+    let start = all
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no reply to {line} in:\n{all}"))
+        + marker.len();
+    let rest = &all[start..];
+    &rest[..rest.find("\n> ").map_or(rest.len(), |i| i + 1)]
+}
+
+const SCRIPT: &str = r#"
+# Alice submits, a moderator approves, Carol RSVPs, Alice cancels.
+/as alice
+/rally create title:"Keep Families Together" place:"30.2672,-97.7431" tz:"America/Chicago" when:"2026-12-05 18:00"
+/as carol
+/rally list
+/as bob --mod
+/rallymod approve rally:1
+/as carol
+/rally list
+/rally rsvp rally:1
+/rally create title:"Way back" place:"30.2672,-97.7431" tz:"America/Chicago" when:"2026-11-01 18:00"
+/rally cancel rally:1
+/as alice
+/rally cancel rally:1 reason:"Storm warning"
+/rally info rally:1
+"#;
+
+#[test]
+fn a_piped_script_runs_the_whole_flow() {
+    let out = rallybot(
+        &[
+            "console",
+            "--db",
+            ":memory:",
+            "--now",
+            "2026-11-28T12:00:00Z",
+        ],
+        &[],
+        SCRIPT,
+    );
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let create = reply_to(
+        &text,
+        r#"/rally create title:"Keep Families Together" place:"30.2672,-97.7431" tz:"America/Chicago" when:"2026-12-05 18:00""#,
+    );
+    assert!(create.starts_with("Rally #1 submitted."), "{create}");
+    assert!(
+        create.contains("<t:1796515200:F> (Saturday, December 5, 2026 at 6:00 PM CST)"),
+        "{create}"
+    );
+    assert!(create.contains("[pending approval]"), "{create}");
+    let lists: Vec<_> = text.match_indices("> /rally list\n").collect();
+    assert_eq!(lists.len(), 2);
+    assert!(
+        text[lists[0].0..].contains("> /rally list\nNo upcoming rallies"),
+        "{text}"
+    );
+    assert!(reply_to(&text, "/rallymod approve rally:1").starts_with("Rally #1 is approved"));
+    assert!(
+        text[lists[1].0..]
+            .starts_with("> /rally list\nUpcoming rallies (1):\n#1 Keep Families Together\n"),
+        "{text}"
+    );
+    assert_eq!(
+        reply_to(&text, "/rally rsvp rally:1"),
+        "You're going to #1 Keep Families Together. RSVPs: 1 going, 0 interested (you: going)\n"
+    );
+    let past = reply_to(
+        &text,
+        r#"/rally create title:"Way back" place:"30.2672,-97.7431" tz:"America/Chicago" when:"2026-11-01 18:00""#,
+    );
+    assert!(
+        past.starts_with(
+            "error: The start time Sunday, November 1, 2026 at 6:00 PM CST is in the past"
+        ),
+        "{past}"
+    );
+    let refused: Vec<_> = text.match_indices("> /rally cancel rally:1\nerror: Only the organiser of rally #1 or a moderator can cancel it.").collect();
+    assert_eq!(refused.len(), 1, "{text}");
+    assert!(
+        reply_to(&text, r#"/rally cancel rally:1 reason:"Storm warning""#)
+            .starts_with("Rally #1 is cancelled.")
+    );
+    let info = reply_to(&text, "/rally info rally:1");
+    assert!(
+        info.contains("[CANCELLED]") && info.contains("Reason: Storm warning"),
+        "{info}"
+    );
+    assert!(info.contains("RSVPs: 1 going"), "{info}");
+}
+
+#[test]
+fn a_bad_line_does_not_stop_the_next() {
+    let script = "/rally create title:\"unclosed\n/nonsense\n/rally info rally:abc\n/clock +2h\n";
+    let out = rallybot(
+        &[
+            "console",
+            "--db",
+            ":memory:",
+            "--now",
+            "2026-11-28T12:00:00Z",
+        ],
+        &[],
+        script,
+    );
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains("error: a quote opened at character"),
+        "{text}"
+    );
+    assert!(text.contains("error: unknown command /nonsense"), "{text}");
+    assert!(
+        text.contains("error: \"abc\" is not a rally number"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("The time is now 2026-11-28 14:00 UTC.\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_database_file_keeps_rallies_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kept.db");
+    let db = db.to_str().unwrap();
+    let now = "2026-11-28T12:00:00Z";
+    let create = "/as mod --mod\n/rally create title:\"Kept\" place:\"1,2\" tz:UTC when:\"2026-12-01 10:00\"\n";
+    assert!(
+        rallybot(&["console", "--db", db, "--now", now], &[], create)
+            .status
+            .success()
+    );
+    let out = rallybot(
+        &["console", "--now", now],
+        &[("DATABASE_URL", &format!("sqlite://{db}"))],
+        "/rally list\n",
+    );
+    assert!(stdout(&out).contains("#1 Kept"), "{}", stdout(&out));
+}
+
+#[test]
+fn no_subcommand_and_no_token_starts_the_console() {
+    let out = rallybot(
+        &[],
+        &[("DATABASE_URL", "sqlite::memory:")],
+        "/rally about\n",
+    );
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("rallybot "), "{}", stdout(&out));
+}
+
+#[test]
+fn a_bad_config_value_stops_with_exit_2_and_names_the_key() {
+    for (key, value) in [
+        ("DEV_GUILD_ID", "not-a-number"),
+        ("DATABASE_URL", "postgres://db"),
+        ("DISCORD_API_URL", "localhost:80"),
+        ("DISCORD_TOKEN", "s3cret token"),
+        ("RUST_LOG", "rallybot=loud"),
+    ] {
+        let out = rallybot(&["console", "--db", ":memory:"], &[(key, value)], "");
+        assert_eq!(out.status.code(), Some(2), "{key}={value}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains(key), "{key}: {err}");
+        assert!(!err.contains("s3cret"), "the token leaked: {err}");
+        assert!(stdout(&out).is_empty(), "nothing ran: {}", stdout(&out));
+    }
+}
