@@ -4,11 +4,14 @@
 //! `console` (and the Discord adapter) are front ends over the service.
 pub mod config;
 pub mod console;
+pub mod discord;
 pub mod error;
 pub mod service;
 pub mod store;
 
 /// Credits and a short help, shown by /rally about.
 pub const ABOUT_TEXT: &str = "\
-Register a rally with /rally create, see what's on with /rally list, RSVP with /rally rsvp.
-Source: rallybot, MIT licence.";
+Find rallies near you with /rally near, see what's on with /rally list, RSVP with /rally rsvp \
+or the buttons on a rally card, and register your own with /rally create.
+Place data © GeoNames (geonames.org), CC BY 4.0, selected and reformatted by rallybot. \
+US ZIP code centroids: US Census Bureau 2023 Gazetteer Files (ZCTA), public domain.";

@@ -23,6 +23,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the Discord bot (needs DISCORD_TOKEN).
+    Run,
     /// Try the bot offline: type slash commands in the terminal, or pipe a script in.
     Console {
         /// Database to use instead of DATABASE_URL: a file path, a sqlite: URL, or :memory:.
@@ -56,9 +58,7 @@ async fn main() -> ExitCode {
             }
         },
         // The console's terminal is for replies; the bot logs what it does.
-        _ if cli.command.is_none() || matches!(cli.command, Some(Command::Console { .. })) => {
-            EnvFilter::new("warn")
-        }
+        _ if matches!(cli.command, Some(Command::Console { .. })) => EnvFilter::new("warn"),
         _ => EnvFilter::new("warn,rallybot=info"),
     };
     tracing_subscriber::fmt()
@@ -70,7 +70,9 @@ async fn main() -> ExitCode {
         Err(e) => return config_error(&e.to_string()),
     };
     match cli.command {
+        None if config.discord_token.is_some() => run_bot(&config).await,
         None => run_console(&config, None, None).await,
+        Some(Command::Run) => run_bot(&config).await,
         Some(Command::Console { db, now }) => run_console(&config, db, now).await,
     }
 }
@@ -78,6 +80,33 @@ async fn main() -> ExitCode {
 fn config_error(line: &str) -> ExitCode {
     eprintln!("{line}");
     ExitCode::from(CONFIG_EXIT)
+}
+
+async fn run_bot(config: &Config) -> ExitCode {
+    let Some(token) = &config.discord_token else {
+        return config_error(
+            "configuration error: DISCORD_TOKEN is needed to run the Discord bot; set it in .env, or try `rallybot console` without one",
+        );
+    };
+    let store = match Store::open(&config.database_url).await {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!(error = %e, "opening the database failed");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = rallybot::discord::run(config, token, store.clone()).await;
+    store.close().await;
+    match result {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "the Discord connection failed");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `--db` takes a path, a sqlite: URL or :memory:.

@@ -211,3 +211,87 @@ fn a_bad_config_value_stops_with_exit_2_and_names_the_key() {
         assert!(stdout(&out).is_empty(), "nothing ran: {}", stdout(&out));
     }
 }
+
+#[test]
+fn city_names_zip_codes_and_spoken_times() {
+    // Saturday 2026-11-28 12:00 UTC: "next thursday" is December 3.
+    let script = r#"/as mod --mod
+/rally create title:"Austin rally" place:"Austin, TX" when:"next thursday 6pm"
+/rally create title:"Phoenix rally" place:"Phoenix AZ" when:"12/5 10am"
+/rally create title:"Philly rally" place:"Philly" when:"tomorrow noon"
+/rally near place:"78701" radius:25
+/rally near place:"Tempe, Arizona" radius:50 unit:km
+/rally create title:"Nowhere" place:"Atlantis, ZZ" when:"tomorrow noon"
+/rally create title:"Gap" place:"New York, NY" when:"2027-03-14 2:30am"
+"#;
+    let out = rallybot(
+        &[
+            "console",
+            "--db",
+            ":memory:",
+            "--now",
+            "2026-11-28T12:00:00Z",
+        ],
+        &[],
+        script,
+    );
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let austin = reply_to(
+        &text,
+        r#"/rally create title:"Austin rally" place:"Austin, TX" when:"next thursday 6pm""#,
+    );
+    assert!(austin.contains("Where: Austin, Texas, US"), "{austin}");
+    assert!(
+        austin.contains("Thursday, December 3, 2026 at 6:00 PM CST"),
+        "{austin}"
+    );
+    // Phoenix keeps MST all year.
+    let phoenix = reply_to(
+        &text,
+        r#"/rally create title:"Phoenix rally" place:"Phoenix AZ" when:"12/5 10am""#,
+    );
+    assert!(
+        phoenix.contains("Saturday, December 5, 2026 at 10:00 AM MST"),
+        "{phoenix}"
+    );
+    let philly = reply_to(
+        &text,
+        r#"/rally create title:"Philly rally" place:"Philly" when:"tomorrow noon""#,
+    );
+    assert!(
+        philly.contains("Where: Philadelphia, Pennsylvania, US"),
+        "{philly}"
+    );
+    assert!(
+        philly.contains("Sunday, November 29, 2026 at 12:00 PM EST"),
+        "{philly}"
+    );
+    let near = reply_to(&text, r#"/rally near place:"78701" radius:25"#);
+    assert!(
+        near.starts_with("Rallies within 25 mi of 78701 (Austin, Texas, US) (1):"),
+        "{near}"
+    );
+    assert!(
+        near.contains("Austin rally") && !near.contains("Phoenix rally"),
+        "{near}"
+    );
+    let tempe = reply_to(
+        &text,
+        r#"/rally near place:"Tempe, Arizona" radius:50 unit:km"#,
+    );
+    assert!(tempe.contains("km away: #2 Phoenix rally"), "{tempe}");
+    let unknown = reply_to(
+        &text,
+        r#"/rally create title:"Nowhere" place:"Atlantis, ZZ" when:"tomorrow noon""#,
+    );
+    assert!(
+        unknown.starts_with("error: I don't know a place called \"Atlantis, ZZ\""),
+        "{unknown}"
+    );
+    let gap = reply_to(
+        &text,
+        r#"/rally create title:"Gap" place:"New York, NY" when:"2027-03-14 2:30am""#,
+    );
+    assert!(gap.contains("doesn't exist in America/New_York"), "{gap}");
+}

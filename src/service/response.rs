@@ -1,5 +1,5 @@
 //! Running a request: the one entry point both front ends call.
-use super::model::{Actor, RallyView, ServerSettings};
+use super::model::{Actor, RallyStatus, RallyView, ServerSettings};
 use super::request::Request;
 use super::{Created, Edited, NearResult, Service};
 use crate::error::Result;
@@ -36,16 +36,20 @@ pub enum ListKind {
 impl Response {
     /// Personal answers are shown only to the person who asked.
     pub fn is_private(&self) -> bool {
-        matches!(
-            self,
-            Response::Mine { .. }
-                | Response::Settings(_)
-                | Response::Rsvp(_)
-                | Response::List {
-                    kind: ListKind::Queue,
-                    ..
-                }
-        )
+        match self {
+            // A submission waiting for review is nobody else's business yet.
+            Response::Created(c) => c.view.rally.status != RallyStatus::Approved,
+            // Where someone searches from says where they are.
+            Response::Near(_) => true,
+            Response::Mine { .. } | Response::Settings(_) | Response::Rsvp(_) => true,
+            Response::List { kind, .. } => *kind == ListKind::Queue,
+            Response::Edited(_)
+            | Response::Cancelled(_)
+            | Response::Approved(_)
+            | Response::Rejected(_)
+            | Response::About => true,
+            Response::Rally(_) => false,
+        }
     }
 }
 

@@ -35,6 +35,10 @@ pub fn push_key(out: &mut String, text: &str) {
             match c {
                 // Transliterated one character at a time, so nothing is allocated.
                 _ if c.is_ascii() => take(c as u8),
+                // Typographic apostrophes, and accents typed as combining marks, vanish.
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{00B4}' | '\u{0300}'..='\u{036F}' => {}
+                // Transliterating symbols would turn "°" into "deg" and emoji into words.
+                _ if !c.is_alphanumeric() => take(b' '),
                 _ => deunicode::deunicode_char(c)
                     .unwrap_or(" ")
                     .bytes()
@@ -71,6 +75,9 @@ mod tests {
         assert_eq!(key("Düsseldorf"), "dusseldorf");
         assert_eq!(key("Łódź"), "lodz");
         assert_eq!(key(",,"), "");
+        assert_eq!(key("°🙂 Zürich😀"), "zurich");
+        assert_eq!(key("Москва"), "moskva");
+        assert_eq!(key("Sa\u{303}o Paulo"), "sao paulo");
     }
 
     #[test]

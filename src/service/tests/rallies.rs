@@ -71,7 +71,8 @@ async fn without_required_approval_a_rally_is_listed_at_once() {
 async fn bad_input_is_refused_and_nothing_is_stored() {
     let f = fixture().await;
     let long = "x".repeat(101);
-    let cases: Vec<(NewRally, fn(&UserError) -> bool)> = vec![
+    type Expected = fn(&UserError) -> bool;
+    let cases: Vec<(NewRally, Expected)> = vec![
         (new_rally("   ", "2026-12-05 18:00"), |e| {
             *e == UserError::TitleEmpty
         }),

@@ -112,3 +112,36 @@ fn empty_and_oversized_input() {
     ));
     assert!(error("").to_string().starts_with("Please give a place."));
 }
+
+#[test]
+fn odd_input_gives_an_answer_not_a_panic() {
+    let odd = [
+        "🙂",
+        "°",
+        "'",
+        "-",
+        "+",
+        "N",
+        "1e5, 3",
+        "inf,0",
+        "NaN, 1",
+        ",30,40",
+        " , TX",
+        "TX,",
+        "Austin,,TX",
+        "東京",
+        "\u{0}",
+        "a, b, c, d, e, f",
+        "30.2672,-97.7431,",
+        "Zürich😀",
+    ];
+    for input in odd {
+        let _ = gazetteer().resolve(input);
+        let _ = gazetteer().autocomplete(input, 25);
+    }
+    assert!(matches!(error("°"), PlaceError::Unknown { .. }));
+    assert_eq!(
+        gazetteer().resolve("Austin,,TX").unwrap().place.label,
+        "Austin, Texas, US"
+    );
+}

@@ -1,0 +1,146 @@
+//! The slash commands rallybot registers. Their names and options are a contract with users.
+use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption, Permissions};
+
+use crate::service::limits::{ADDRESS_MAX, DETAILS_MAX, REASON_MAX, TITLE_MAX};
+use crate::service::MAX_RADIUS;
+
+fn sub(name: &str, description: &str) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::SubCommand, name, description)
+}
+
+fn text(name: &str, description: &str, required: bool) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::String, name, description).required(required)
+}
+
+fn bounded(name: &str, description: &str, required: bool, max: usize) -> CreateCommandOption {
+    // Discord checks the length too; the service checks it again.
+    text(name, description, required).max_length(max as u16)
+}
+
+fn rally_option() -> CreateCommandOption {
+    text("rally", "The rally (start typing its title or city)", true).set_autocomplete(true)
+}
+
+fn place_option(required: bool) -> CreateCommandOption {
+    text("place", "City and state, US ZIP code, or lat,lon", required).set_autocomplete(true)
+}
+
+fn unit_option() -> CreateCommandOption {
+    text("unit", "Miles or kilometres", false)
+        .add_string_choice("miles", "mi")
+        .add_string_choice("kilometres", "km")
+}
+
+fn rally_fields(sub: CreateCommandOption, required: bool) -> CreateCommandOption {
+    sub.add_sub_option(bounded(
+        "title",
+        "What the rally is called",
+        required,
+        TITLE_MAX,
+    ))
+    .add_sub_option(place_option(required))
+    .add_sub_option(text(
+        "when",
+        "Local start time, e.g. 2026-12-05 18:00, next thursday 6pm",
+        required,
+    ))
+    .add_sub_option(bounded(
+        "details",
+        "What to bring, who is speaking…",
+        false,
+        DETAILS_MAX,
+    ))
+    .add_sub_option(bounded(
+        "address",
+        "Street address or meeting point",
+        false,
+        ADDRESS_MAX,
+    ))
+    .add_sub_option(text("ends", "Local end time, e.g. 8pm", false))
+    .add_sub_option(text(
+        "tz",
+        "Time zone, if not the place's own (e.g. America/Chicago)",
+        false,
+    ))
+}
+
+/// Every command, in registration order.
+pub fn all() -> Vec<CreateCommand> {
+    vec![rally(), rallymod()]
+}
+
+fn rally() -> CreateCommand {
+    let create = rally_fields(sub("create", "Register a rally"), true);
+    let near = sub("near", "Find rallies near a place")
+        .add_sub_option(place_option(true))
+        .add_sub_option(
+            CreateCommandOption::new(CommandOptionType::Number, "radius", "How far (default 50)")
+                .min_number_value(1.0)
+                .max_number_value(MAX_RADIUS),
+        )
+        .add_sub_option(unit_option())
+        .add_sub_option(
+            CreateCommandOption::new(CommandOptionType::Integer, "days", "Only the next N days")
+                .min_int_value(1)
+                .max_int_value(730),
+        );
+    let info = sub("info", "Show one rally").add_sub_option(rally_option());
+    let list = sub("list", "Upcoming rallies in this server");
+    let rsvp = sub("rsvp", "Say whether you're coming")
+        .add_sub_option(rally_option())
+        .add_sub_option(
+            text("status", "Your answer (default: going)", false)
+                .add_string_choice("going", "going")
+                .add_string_choice("interested", "interested")
+                .add_string_choice("can't go", "not_going"),
+        );
+    let mine = sub("mine", "Your rallies and RSVPs");
+    let edit = rally_fields(
+        sub("edit", "Change a rally you organise").add_sub_option(rally_option()),
+        false,
+    );
+    let cancel = sub("cancel", "Call off a rally you organise")
+        .add_sub_option(rally_option())
+        .add_sub_option(bounded(
+            "reason",
+            "Why, for the people who planned to come",
+            false,
+            REASON_MAX,
+        ));
+    let about = sub("about", "About rallybot, its data and commands");
+    CreateCommand::new("rally")
+        .description("Find, create and RSVP to rallies")
+        .set_options(vec![
+            create, near, info, list, rsvp, mine, edit, cancel, about,
+        ])
+}
+
+fn rallymod() -> CreateCommand {
+    let queue = sub("queue", "Rallies waiting for approval");
+    let approve = sub("approve", "Approve a submitted rally").add_sub_option(rally_option());
+    let reject = sub("reject", "Reject a submitted rally")
+        .add_sub_option(rally_option())
+        .add_sub_option(bounded(
+            "reason",
+            "Told to the organiser",
+            false,
+            REASON_MAX,
+        ));
+    let settings = sub("settings", "Show or change rallybot's settings here")
+        .add_sub_option(CreateCommandOption::new(
+            CommandOptionType::Boolean,
+            "require_approval",
+            "Whether new rallies wait for a moderator",
+        ))
+        .add_sub_option(unit_option())
+        .add_sub_option(CreateCommandOption::new(
+            CommandOptionType::Role,
+            "moderator_role",
+            "A role whose members moderate rallies, besides Manage Events",
+        ));
+    CreateCommand::new("rallymod")
+        .description("Moderate rallies in this server")
+        .default_member_permissions(Permissions::MANAGE_EVENTS)
+        .dm_permission(false)
+        .set_options(vec![queue, approve, reject, settings])
+}

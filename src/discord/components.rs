@@ -1,0 +1,251 @@
+//! Buttons and their custom ids. A custom id carries everything needed to act on a click, so
+//! clicks keep working after a restart.
+use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
+
+use crate::service::model::{RallyView, RsvpChoice};
+
+/// Discord limits a custom id to 100 characters.
+const MAX_CUSTOM_ID: usize = 100;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Click {
+    Rsvp {
+        rally: i64,
+        choice: RsvpChoice,
+    },
+    /// Show page `page` (from 0) of a list described by `list`.
+    Page {
+        page: usize,
+        list: ListSource,
+    },
+}
+
+/// How to rebuild a paginated list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListSource {
+    Upcoming,
+    Queue,
+    Mine,
+    Near {
+        place: String,
+        radius: f64,
+        unit: String,
+        days: Option<u32>,
+    },
+}
+
+impl ListSource {
+    fn encode(&self) -> String {
+        match self {
+            ListSource::Upcoming => "list".into(),
+            ListSource::Queue => "queue".into(),
+            ListSource::Mine => "mine".into(),
+            ListSource::Near {
+                place,
+                radius,
+                unit,
+                days,
+            } => format!(
+                "near|{radius}|{unit}|{}|{place}",
+                days.map_or(String::new(), |d| d.to_string())
+            ),
+        }
+    }
+
+    fn decode(s: &str) -> Option<Self> {
+        Some(match s {
+            "list" => ListSource::Upcoming,
+            "queue" => ListSource::Queue,
+            "mine" => ListSource::Mine,
+            _ => {
+                let mut parts = s.strip_prefix("near|")?.splitn(4, '|');
+                let radius = parts.next()?.parse().ok()?;
+                let unit = parts.next()?.to_string();
+                let days = parts.next()?;
+                let days = if days.is_empty() {
+                    None
+                } else {
+                    Some(days.parse().ok()?)
+                };
+                ListSource::Near {
+                    place: parts.next()?.to_string(),
+                    radius,
+                    unit,
+                    days,
+                }
+            }
+        })
+    }
+}
+
+impl Click {
+    pub fn encode(&self) -> String {
+        match self {
+            Click::Rsvp { rally, choice } => format!("rsvp:{rally}:{}", choice_code(*choice)),
+            Click::Page { page, list } => format!("page:{page}:{}", list.encode()),
+        }
+    }
+
+    pub fn decode(custom_id: &str) -> Option<Self> {
+        let (kind, rest) = custom_id.split_once(':')?;
+        match kind {
+            "rsvp" => {
+                let (rally, choice) = rest.split_once(':')?;
+                let choice = match choice {
+                    "going" => RsvpChoice::Going,
+                    "interested" => RsvpChoice::Interested,
+                    "no" => RsvpChoice::NotGoing,
+                    _ => return None,
+                };
+                Some(Click::Rsvp {
+                    rally: rally.parse().ok()?,
+                    choice,
+                })
+            }
+            "page" => {
+                let (page, list) = rest.split_once(':')?;
+                Some(Click::Page {
+                    page: page.parse().ok()?,
+                    list: ListSource::decode(list)?,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn choice_code(choice: RsvpChoice) -> &'static str {
+    match choice {
+        RsvpChoice::Going => "going",
+        RsvpChoice::Interested => "interested",
+        RsvpChoice::NotGoing => "no",
+    }
+}
+
+/// Going / Interested / Can't go, with the counts on the buttons.
+pub fn rsvp_row(view: &RallyView) -> CreateActionRow {
+    let id = view.rally.id;
+    let button = |choice, label: String, style| {
+        CreateButton::new(Click::Rsvp { rally: id, choice }.encode())
+            .label(label)
+            .style(style)
+    };
+    CreateActionRow::Buttons(vec![
+        button(
+            RsvpChoice::Going,
+            format!("Going ({})", view.counts.going),
+            ButtonStyle::Success,
+        ),
+        button(
+            RsvpChoice::Interested,
+            format!("Interested ({})", view.counts.interested),
+            ButtonStyle::Primary,
+        ),
+        button(
+            RsvpChoice::NotGoing,
+            "Can't go".into(),
+            ButtonStyle::Secondary,
+        ),
+    ])
+}
+
+/// Previous / Next, or nothing when the list fits on one page. A place too long for a custom
+/// id gets no buttons rather than a broken one.
+pub fn page_row(list: &ListSource, page: usize, pages: usize) -> Option<CreateActionRow> {
+    if pages <= 1 {
+        return None;
+    }
+    let prev = Click::Page {
+        page: page.saturating_sub(1),
+        list: list.clone(),
+    }
+    .encode();
+    let next = Click::Page {
+        page: page + 1,
+        list: list.clone(),
+    }
+    .encode();
+    if next.len() > MAX_CUSTOM_ID {
+        return None;
+    }
+    // Two buttons may not share a custom id, so the disabled one gets a distinct suffix.
+    let prev = if page == 0 { format!("{prev}|") } else { prev };
+    Some(CreateActionRow::Buttons(vec![
+        CreateButton::new(prev)
+            .label("◀ Previous")
+            .style(ButtonStyle::Secondary)
+            .disabled(page == 0),
+        CreateButton::new(next)
+            .label("Next ▶")
+            .style(ButtonStyle::Secondary)
+            .disabled(page + 1 >= pages),
+    ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clicks_round_trip() {
+        let clicks = [
+            Click::Rsvp {
+                rally: 42,
+                choice: RsvpChoice::Going,
+            },
+            Click::Rsvp {
+                rally: 7,
+                choice: RsvpChoice::NotGoing,
+            },
+            Click::Page {
+                page: 3,
+                list: ListSource::Upcoming,
+            },
+            Click::Page {
+                page: 0,
+                list: ListSource::Queue,
+            },
+            Click::Page {
+                page: 1,
+                list: ListSource::Near {
+                    place: "Austin, TX | west".into(),
+                    radius: 25.5,
+                    unit: "km".into(),
+                    days: Some(7),
+                },
+            },
+            Click::Page {
+                page: 1,
+                list: ListSource::Near {
+                    place: "78701".into(),
+                    radius: 50.0,
+                    unit: "mi".into(),
+                    days: None,
+                },
+            },
+        ];
+        for click in clicks {
+            assert_eq!(
+                Click::decode(&click.encode()),
+                Some(click.clone()),
+                "{}",
+                click.encode()
+            );
+        }
+    }
+
+    #[test]
+    fn foreign_ids_are_ignored() {
+        for id in [
+            "",
+            "rsvp",
+            "rsvp:x:going",
+            "rsvp:1:maybe",
+            "page:x:list",
+            "page:1:weird",
+            "other:1",
+        ] {
+            assert_eq!(Click::decode(id), None, "{id}");
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! The gateway event handler: registers commands once, then turns each interaction into a
+//! service call and its reply. Each interaction runs in its own task, so a panic in one is
+//! logged and answered with an apology while everyone else is still served.
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use serenity::all::{
+    async_trait, Command, CommandInteraction, ComponentInteraction, Context,
+    CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage,
+    EventHandler, GuildId, Interaction, Ready, ResumedEvent,
+};
+use tokio_util::task::TaskTracker;
+
+use super::commands;
+use super::components::{Click, ListSource};
+use super::render::{self, Reply};
+use super::request::{caller, focused, invocation, Caller};
+use crate::error::{report, Error, UserError};
+use crate::service::model::Actor;
+use crate::service::request::{parse_request, Invocation, Request, RequestError};
+use crate::service::response::Response;
+use crate::service::{NearQuery, Service};
+
+/// Work still running after this long is deferred, well inside Discord's 3-second limit.
+const DEFER_AFTER: Duration = Duration::from_millis(1500);
+
+pub struct Handler {
+    service: Service,
+    dev_guild: Option<GuildId>,
+    registered: AtomicBool,
+    tasks: TaskTracker,
+}
+
+impl Handler {
+    pub fn new(service: Service, dev_guild: Option<u64>, tasks: TaskTracker) -> Self {
+        Handler {
+            service,
+            dev_guild: dev_guild.map(GuildId::new),
+            registered: AtomicBool::new(false),
+            tasks,
+        }
+    }
+
+    async fn register_commands(&self, ctx: &Context) {
+        let result = match self.dev_guild {
+            Some(guild) => guild.set_commands(&ctx.http, commands::all()).await,
+            None => Command::set_global_commands(&ctx.http, commands::all()).await,
+        };
+        match result {
+            Ok(registered) => {
+                tracing::info!(count = registered.len(), guild = ?self.dev_guild, "slash commands registered")
+            }
+            Err(e) => {
+                // Let the next READY try again.
+                self.registered.store(false, Ordering::SeqCst);
+                tracing::error!(error = %e, "registering slash commands failed");
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+        // READY comes again after every new session; commands are registered once per process.
+        if !self.registered.swap(true, Ordering::SeqCst) {
+            self.register_commands(&ctx).await;
+        }
+    }
+
+    async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
+        tracing::info!("gateway session resumed");
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let service = self.service.clone();
+        let (ctx2, copy) = (ctx.clone(), interaction.clone());
+        let task = self
+            .tasks
+            .spawn(async move { handle(&service, &ctx2, copy).await });
+        if let Err(e) = task.await {
+            if e.is_panic() {
+                tracing::error!(interaction = %interaction.id(), "an interaction handler panicked; the bot carries on");
+                apologise(&ctx, &interaction).await;
+            }
+        }
+    }
+}
+
+async fn handle(service: &Service, ctx: &Context, interaction: Interaction) {
+    let outcome = match &interaction {
+        Interaction::Command(c) => command(service, ctx, c).await,
+        Interaction::Autocomplete(c) => autocomplete(service, ctx, c).await,
+        Interaction::Component(c) => component(service, ctx, c).await,
+        _ => Ok(()),
+    };
+    if let Err(e) = outcome {
+        tracing::warn!(interaction = %interaction.id(), error = %e, "sending a reply to Discord failed");
+    }
+}
+
+/// The actor for a caller, or the "needs a server" error in a DM.
+async fn actor(service: &Service, who: &Caller) -> Result<Actor, Error> {
+    let server = who.server_id.ok_or(UserError::NeedsServer)?;
+    service
+        .actor_for(who.user_id, server, who.manage_events, &who.role_ids)
+        .await
+}
+
+fn error_reply(e: &Error, context: &str) -> Reply {
+    Reply::text(report(e, context), true)
+}
+
+async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> serenity::Result<()> {
+    let inv = invocation(&c.data);
+    let context = inv.path.join(" ");
+    let request = match parse_request(inv) {
+        Ok(r) => r,
+        Err(RequestError::Invalid(e)) => {
+            return reply_now(ctx, c, Reply::text(e.to_string(), true)).await
+        }
+        Err(e) => return reply_now(ctx, c, Reply::text(e.to_string(), true)).await,
+    };
+    let who = caller(c.guild_id, c.member.as_deref(), &c.user);
+    // About needs no server; everything else belongs to one.
+    if request == Request::About {
+        return reply_now(ctx, c, render::response(&Response::About, 0, None)).await;
+    }
+    let source = list_source(&request);
+    let work = async {
+        let actor = actor(service, &who).await?;
+        service.execute(&actor, request).await
+    };
+    let work = async {
+        match work.await {
+            Ok(response) => render::response(&response, 0, source.as_ref()),
+            Err(e) => error_reply(&e, &context),
+        }
+    };
+    tokio::pin!(work);
+    tokio::select! {
+        reply = &mut work => reply_now(ctx, c, reply).await,
+        _ = tokio::time::sleep(DEFER_AFTER) => {
+            let defer = CreateInteractionResponseMessage::new().ephemeral(true);
+            c.create_response(ctx, CreateInteractionResponse::Defer(defer)).await?;
+            let reply = work.await;
+            c.edit_response(ctx, reply.edit()).await.map(|_| ())
+        }
+    }
+}
+
+async fn reply_now(ctx: &Context, c: &CommandInteraction, reply: Reply) -> serenity::Result<()> {
+    c.create_response(ctx, CreateInteractionResponse::Message(reply.message()))
+        .await
+}
+
+/// How to rebuild a list for its page buttons.
+fn list_source(request: &Request) -> Option<ListSource> {
+    Some(match request {
+        Request::List => ListSource::Upcoming,
+        Request::Queue => ListSource::Queue,
+        Request::Mine => ListSource::Mine,
+        Request::Near(q) => ListSource::Near {
+            place: q.place.clone(),
+            radius: q.radius.unwrap_or(crate::service::DEFAULT_RADIUS),
+            unit: q.unit.map_or(String::new(), |u| u.as_str().to_string()),
+            days: q.days,
+        },
+        _ => return None,
+    })
+}
+
+fn request_for(list: &ListSource) -> Result<Request, RequestError> {
+    Ok(match list {
+        ListSource::Upcoming => Request::List,
+        ListSource::Queue => Request::Queue,
+        ListSource::Mine => Request::Mine,
+        ListSource::Near {
+            place,
+            radius,
+            unit,
+            days,
+        } => {
+            let mut inv = Invocation::new(&["rally", "near"], &[("place", place)]);
+            inv.options.insert("radius".into(), radius.to_string());
+            if !unit.is_empty() {
+                inv.options.insert("unit".into(), unit.clone());
+            }
+            if let Some(d) = days {
+                inv.options.insert("days".into(), d.to_string());
+            }
+            match parse_request(inv)? {
+                Request::Near(q) => Request::Near(NearQuery {
+                    limit: q.limit,
+                    ..q
+                }),
+                other => other,
+            }
+        }
+    })
+}
+
+async fn autocomplete(
+    service: &Service,
+    ctx: &Context,
+    c: &CommandInteraction,
+) -> serenity::Result<()> {
+    let Some((option, typed)) = focused(&c.data) else {
+        return Ok(());
+    };
+    let who = caller(c.guild_id, c.member.as_deref(), &c.user);
+    let choices = match option.as_str() {
+        "place" => service.place_choices(&typed),
+        "rally" => match actor(service, &who).await {
+            Ok(actor) => service
+                .rally_choices(&actor, &typed)
+                .await
+                .unwrap_or_else(|e| {
+                    report(&e, "autocomplete");
+                    Vec::new()
+                }),
+            Err(_) => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let response = choices
+        .into_iter()
+        .fold(CreateAutocompleteResponse::new(), |r, choice| {
+            r.add_string_choice(choice.label, choice.value)
+        });
+    c.create_response(ctx, CreateInteractionResponse::Autocomplete(response))
+        .await
+}
+
+async fn component(
+    service: &Service,
+    ctx: &Context,
+    c: &ComponentInteraction,
+) -> serenity::Result<()> {
+    let Some(click) = Click::decode(&c.data.custom_id) else {
+        tracing::debug!(custom_id = %c.data.custom_id, "ignoring a component rallybot doesn't know");
+        return Ok(());
+    };
+    let who = caller(c.guild_id, c.member.as_ref(), &c.user);
+    let actor = match actor(service, &who).await {
+        Ok(a) => a,
+        Err(e) => return component_error(ctx, c, &e).await,
+    };
+    match click {
+        Click::Rsvp { rally, choice } => match service.rsvp(&actor, rally, choice).await {
+            Ok(view) => {
+                // The card shows everyone's counts; the clicker also hears what was recorded.
+                let card = Reply {
+                    content: Some(c.message.content.clone()).filter(|s| !s.is_empty()),
+                    embeds: vec![render::card(&view, None)],
+                    components: vec![super::components::rsvp_row(&view)],
+                    ephemeral: false,
+                };
+                let update = CreateInteractionResponse::UpdateMessage(card.message());
+                c.create_response(ctx, update).await?;
+                let confirm = render::response(&Response::Rsvp(view), 0, None);
+                c.create_followup(ctx, confirm.followup()).await.map(|_| ())
+            }
+            Err(e) => component_error(ctx, c, &e).await,
+        },
+        Click::Page { page, list } => {
+            let reply = match request_for(&list) {
+                Ok(request) => match service.execute(&actor, request).await {
+                    Ok(response) => render::response(&response, page, Some(&list)),
+                    Err(e) => return component_error(ctx, c, &e).await,
+                },
+                Err(e) => Reply::text(e.to_string(), true),
+            };
+            c.create_response(
+                ctx,
+                CreateInteractionResponse::UpdateMessage(reply.message()),
+            )
+            .await
+        }
+    }
+}
+
+async fn component_error(
+    ctx: &Context,
+    c: &ComponentInteraction,
+    e: &Error,
+) -> serenity::Result<()> {
+    let reply = error_reply(e, "button");
+    c.create_response(ctx, CreateInteractionResponse::Message(reply.message()))
+        .await
+}
+
+/// After a panic: a short apology, whether or not a reply was already under way.
+async fn apologise(ctx: &Context, interaction: &Interaction) {
+    let text = report(&Error::internal("interaction handler", "panicked"), "panic");
+    let reply = || Reply::text(text.clone(), true);
+    let sent = match interaction {
+        Interaction::Command(c) => {
+            c.create_response(ctx, CreateInteractionResponse::Message(reply().message()))
+                .await
+        }
+        Interaction::Component(c) => {
+            c.create_response(ctx, CreateInteractionResponse::Message(reply().message()))
+                .await
+        }
+        _ => Ok(()),
+    };
+    if sent.is_err() {
+        if let Interaction::Command(c) = interaction {
+            let _ = c.create_followup(ctx, reply().followup()).await;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The Discord adapter: serenity on one side, plain service requests and responses on the other.
+mod commands;
+mod components;
+mod escape;
+mod handler;
+mod render;
+mod request;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serenity::all::{ClientBuilder, CreateAllowedMentions, GatewayIntents, HttpBuilder};
+use tokio_util::task::TaskTracker;
+
+use crate::config::{Config, Token};
+use crate::service::places::Gazetteer;
+use crate::service::{Service, SystemClock};
+use crate::store::Store;
+use handler::Handler;
+
+/// How long shutdown waits for replies already under way.
+const DRAIN: Duration = Duration::from_secs(10);
+
+pub use commands::all as command_definitions;
+
+/// Connects to Discord (or to `DISCORD_API_URL`) and serves until SIGINT or SIGTERM.
+pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), serenity::Error> {
+    // No user text may ever ping: every message defaults to no allowed mentions.
+    let mut http =
+        HttpBuilder::new(token.expose()).default_allowed_mentions(CreateAllowedMentions::new());
+    if let Some(base) = &config.discord_api_url {
+        // serenity's own rate limiter ignores the proxy, so it is off in this mode.
+        http = http.proxy(base.as_str()).ratelimiter_disabled(true);
+        tracing::info!(base = %base, "Discord REST calls go to DISCORD_API_URL");
+    }
+    let service = Service::new(store, Arc::new(SystemClock));
+    // Load the gazetteer now, not in the first user's interaction.
+    let _ = tokio::task::spawn_blocking(Gazetteer::global).await;
+    let tasks = TaskTracker::new();
+    let handler = Handler::new(service, config.dev_guild_id, tasks.clone());
+    let mut client = ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
+        .event_handler(handler)
+        .await?;
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing replies under way");
+        shards.shutdown_all().await;
+    });
+    let result = client.start().await;
+    tasks.close();
+    if tokio::time::timeout(DRAIN, tasks.wait()).await.is_err() {
+        tracing::warn!("some replies were still running at shutdown");
+    }
+    result
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::warn!(error = %e, "can't listen for SIGTERM");
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}

@@ -1,0 +1,404 @@
+//! Plain responses to Discord messages: embeds, buttons, ephemeral flags. Allowed mentions are
+//! always empty here, so nothing a user typed can ping anyone.
+use serenity::all::{
+    Colour, CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
+};
+
+use super::components::{page_row, rsvp_row, ListSource};
+use super::escape::{limit, markdown};
+use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::service::response::{ListKind, Response};
+use crate::service::time::{discord_timestamp, local_label};
+use crate::service::{Change, NearResult};
+
+pub const PAGE_SIZE: usize = 10;
+
+/// A reply before it becomes a serenity builder.
+#[derive(Debug, Clone, Default)]
+pub struct Reply {
+    pub content: Option<String>,
+    pub embeds: Vec<CreateEmbed>,
+    pub components: Vec<CreateActionRow>,
+    pub ephemeral: bool,
+}
+
+impl Reply {
+    pub fn text(content: impl Into<String>, ephemeral: bool) -> Self {
+        Reply {
+            content: Some(content.into()),
+            ephemeral,
+            ..Default::default()
+        }
+    }
+
+    pub fn message(self) -> CreateInteractionResponseMessage {
+        let mut m = CreateInteractionResponseMessage::new()
+            .allowed_mentions(CreateAllowedMentions::new())
+            .ephemeral(self.ephemeral)
+            .embeds(self.embeds)
+            .components(self.components);
+        if let Some(content) = self.content {
+            m = m.content(content);
+        }
+        m
+    }
+
+    pub fn edit(self) -> EditInteractionResponse {
+        EditInteractionResponse::new()
+            .allowed_mentions(CreateAllowedMentions::new())
+            .content(self.content.unwrap_or_default())
+            .embeds(self.embeds)
+            .components(self.components)
+    }
+
+    pub fn followup(self) -> CreateInteractionResponseFollowup {
+        let mut f = CreateInteractionResponseFollowup::new()
+            .allowed_mentions(CreateAllowedMentions::new())
+            .ephemeral(self.ephemeral)
+            .embeds(self.embeds)
+            .components(self.components);
+        if let Some(content) = self.content {
+            f = f.content(content);
+        }
+        f
+    }
+}
+
+/// Renders a response; `page` and `source` matter for lists only.
+pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply {
+    let private = r.is_private();
+    let with = |content: String, view: &RallyView| Reply {
+        content: Some(content),
+        embeds: vec![card(view, None)],
+        components: rsvp_buttons(view),
+        ephemeral: private,
+    };
+    match r {
+        Response::Created(c) => {
+            let rally = &c.view.rally;
+            let mut content = if rally.status == RallyStatus::Pending {
+                format!(
+                    "Rally #{} is submitted. A moderator will review it before it is listed.",
+                    rally.id
+                )
+            } else {
+                format!("Rally #{} is listed.", rally.id)
+            };
+            notes(&mut content, &c.notes);
+            with(content, &c.view)
+        }
+        Response::Rally(v) => Reply {
+            content: None,
+            ..with(String::new(), v)
+        },
+        Response::Rsvp(v) => {
+            let answer = match v.my_rsvp {
+                Some(RsvpStatus::Going) => "You're going to",
+                Some(RsvpStatus::Interested) => "You're interested in",
+                None => "You're not going to",
+            };
+            Reply::text(
+                format!("{answer} #{} {}.", v.rally.id, markdown(&v.rally.title)),
+                true,
+            )
+        }
+        Response::Edited(e) => {
+            let mut content = format!("Rally #{} is updated.", e.view.rally.id);
+            changes(&mut content, &e.changes);
+            notes(&mut content, &e.notes);
+            with(content, &e.view)
+        }
+        Response::Cancelled(v) => with(format!("Rally #{} is cancelled.", v.rally.id), v),
+        Response::Approved(v) => with(format!("Rally #{} is approved and listed.", v.rally.id), v),
+        Response::Rejected(v) => with(format!("Rally #{} is rejected.", v.rally.id), v),
+        Response::Near(n) => near(n, page, source),
+        Response::List { kind, rallies } => {
+            let (title, empty, default_source) = match kind {
+                ListKind::Upcoming => (
+                    "Upcoming rallies",
+                    "No upcoming rallies in this server yet. Create one with /rally create.",
+                    ListSource::Upcoming,
+                ),
+                ListKind::Queue => (
+                    "Waiting for approval",
+                    "Nothing is waiting for approval.",
+                    ListSource::Queue,
+                ),
+            };
+            let entries: Vec<Entry> = rallies
+                .iter()
+                .map(|v| Entry {
+                    view: v,
+                    note: None,
+                })
+                .collect();
+            list(
+                title,
+                empty,
+                &entries,
+                page,
+                source.unwrap_or(&default_source),
+                private,
+            )
+        }
+        Response::Mine {
+            organising,
+            answered,
+        } => {
+            let mut entries: Vec<Entry> = organising
+                .iter()
+                .map(|v| Entry {
+                    view: v,
+                    note: Some("you organise".into()),
+                })
+                .collect();
+            entries.extend(answered.iter().map(|v| Entry {
+                view: v,
+                note: Some(match v.my_rsvp {
+                    Some(RsvpStatus::Interested) => "you're interested".into(),
+                    _ => "you're going".into(),
+                }),
+            }));
+            list(
+                "Your rallies and RSVPs",
+                "You have no upcoming rallies or RSVPs in this server.",
+                &entries,
+                page,
+                &ListSource::Mine,
+                true,
+            )
+        }
+        Response::Settings(s) => Reply {
+            embeds: vec![settings(s)],
+            ephemeral: true,
+            ..Default::default()
+        },
+        Response::About => Reply {
+            embeds: vec![about()],
+            ephemeral: true,
+            ..Default::default()
+        },
+    }
+}
+
+/// Approved rallies that have not ended take RSVPs through buttons on their card.
+fn rsvp_buttons(view: &RallyView) -> Vec<CreateActionRow> {
+    if view.rally.status == RallyStatus::Approved {
+        vec![rsvp_row(view)]
+    } else {
+        Vec::new()
+    }
+}
+
+pub fn card(v: &RallyView, distance: Option<String>) -> CreateEmbed {
+    let r = &v.rally;
+    let (colour, status) = match r.status {
+        RallyStatus::Approved => (Colour::DARK_GREEN, None),
+        RallyStatus::Pending => (Colour::GOLD, Some("Waiting for approval")),
+        RallyStatus::Rejected => (Colour::LIGHT_GREY, Some("Rejected")),
+        RallyStatus::Cancelled => (Colour::RED, Some("Cancelled")),
+    };
+    let mut when = format!(
+        "{} ({})",
+        discord_timestamp(r.starts_at, 'F'),
+        discord_timestamp(r.starts_at, 'R')
+    );
+    when.push_str(&format!(
+        "\nLocal: {}",
+        local_label(r.starts_at, r.time_zone)
+    ));
+    if let Some(end) = r.ends_at {
+        when.push_str(&format!("\nEnds {}", discord_timestamp(end, 't')));
+    }
+    let mut place = markdown(&r.place_name);
+    if let Some(d) = distance {
+        place.push_str(&format!(" · {d}"));
+    }
+    let mut embed = CreateEmbed::new()
+        .title(limit(format!("#{} {}", r.id, markdown(&r.title)), 256))
+        .colour(colour)
+        .field("When", when, false)
+        .field("Where", limit(place, 1024), true);
+    if !r.address.is_empty() {
+        embed = embed.field("Address", limit(markdown(&r.address), 1024), true);
+    }
+    embed = embed
+        .field("Organiser", format!("<@{}>", r.organiser_id), true)
+        .field(
+            "RSVPs",
+            format!(
+                "{} going · {} interested",
+                v.counts.going, v.counts.interested
+            ),
+            true,
+        );
+    if let Some(status) = status {
+        let reason = r
+            .status_reason
+            .as_deref()
+            .map(|why| format!(": {}", markdown(why)))
+            .unwrap_or_default();
+        embed = embed.field("Status", limit(format!("{status}{reason}"), 1024), false);
+    }
+    if !r.details.is_empty() {
+        embed = embed.description(limit(markdown(&r.details), 4096));
+    }
+    embed
+}
+
+struct Entry<'a> {
+    view: &'a RallyView,
+    note: Option<String>,
+}
+
+fn list(
+    title: &str,
+    empty: &str,
+    entries: &[Entry],
+    page: usize,
+    source: &ListSource,
+    ephemeral: bool,
+) -> Reply {
+    if entries.is_empty() {
+        return Reply::text(empty, ephemeral);
+    }
+    let pages = entries.len().div_ceil(PAGE_SIZE);
+    let page = page.min(pages - 1);
+    let mut embed = CreateEmbed::new()
+        .title(format!("{title} ({})", entries.len()))
+        .colour(Colour::DARK_GREEN);
+    for e in entries.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
+        let (name, mut value) = line(e.view);
+        if let Some(note) = &e.note {
+            value.push_str(&format!(" · {note}"));
+        }
+        embed = embed.field(name, value, false);
+    }
+    if pages > 1 {
+        embed = embed.footer(CreateEmbedFooter::new(format!(
+            "Page {} of {pages}",
+            page + 1
+        )));
+    }
+    Reply {
+        content: None,
+        embeds: vec![embed],
+        components: page_row(source, page, pages).into_iter().collect(),
+        ephemeral,
+    }
+}
+
+/// One rally as a list field: name and value.
+fn line(v: &RallyView) -> (String, String) {
+    let r = &v.rally;
+    let status = match r.status {
+        RallyStatus::Approved => "",
+        RallyStatus::Pending => " (pending)",
+        RallyStatus::Rejected => " (rejected)",
+        RallyStatus::Cancelled => " (CANCELLED)",
+    };
+    let name = limit(format!("#{} {}{status}", r.id, markdown(&r.title)), 256);
+    let value = format!(
+        "{} ({}) · {} · {} going",
+        discord_timestamp(r.starts_at, 'f'),
+        discord_timestamp(r.starts_at, 'R'),
+        markdown(&r.place_name),
+        v.counts.going
+    );
+    (name, limit(value, 1024))
+}
+
+fn near(n: &NearResult, page: usize, source: Option<&ListSource>) -> Reply {
+    let unit = n.unit.as_str();
+    let origin = markdown(&n.origin.name);
+    let mut reply = if n.rallies.is_empty() {
+        Reply::text(
+            format!(
+                "No upcoming rallies within {} {unit} of {origin}.",
+                n.radius
+            ),
+            true,
+        )
+    } else {
+        let pages = n.rallies.len().div_ceil(PAGE_SIZE);
+        let page = page.min(pages - 1);
+        let more = if n.more { "+" } else { "" };
+        let mut embed = CreateEmbed::new()
+            .title(format!(
+                "Rallies within {} {unit} of {} ({}{more})",
+                n.radius,
+                n.origin.name,
+                n.rallies.len()
+            ))
+            .colour(Colour::DARK_GREEN);
+        for (view, distance) in n.rallies.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
+            let (name, value) = line(view);
+            embed = embed.field(
+                name,
+                limit(format!("{distance:.1} {unit} away · {value}"), 1024),
+                false,
+            );
+        }
+        if pages > 1 {
+            embed = embed.footer(CreateEmbedFooter::new(format!(
+                "Page {} of {pages}",
+                page + 1
+            )));
+        }
+        Reply {
+            embeds: vec![embed],
+            components: source
+                .and_then(|s| page_row(s, page, pages))
+                .into_iter()
+                .collect(),
+            ephemeral: true,
+            ..Default::default()
+        }
+    };
+    if let Some(note) = &n.origin.note {
+        reply.content = Some(
+            format!("{}\n{}", reply.content.unwrap_or_default(), markdown(note))
+                .trim()
+                .to_string(),
+        );
+    }
+    reply
+}
+
+fn changes(out: &mut String, changes: &[Change]) {
+    for c in changes {
+        out.push_str(&format!(
+            "\n• {}: {} → {}",
+            c.field,
+            markdown(&c.before),
+            markdown(&c.after)
+        ));
+    }
+}
+
+fn notes(out: &mut String, notes: &[String]) {
+    for n in notes {
+        out.push_str(&format!("\nNote: {}", markdown(n)));
+    }
+}
+
+fn settings(s: &ServerSettings) -> CreateEmbed {
+    CreateEmbed::new()
+        .title("rallybot settings for this server")
+        .field("require_approval", s.require_approval.to_string(), true)
+        .field("unit", s.distance_unit.as_str(), true)
+        .field(
+            "moderator_role",
+            s.moderator_role_id
+                .map_or("none".into(), |r| format!("<@&{r}>")),
+            true,
+        )
+}
+
+fn about() -> CreateEmbed {
+    CreateEmbed::new()
+        .title(format!("rallybot {}", env!("CARGO_PKG_VERSION")))
+        .description(crate::ABOUT_TEXT)
+        .colour(Colour::DARK_GREEN)
+}

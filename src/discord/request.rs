@@ -1,0 +1,88 @@
+//! Interaction to plain request: who is asking, and what they typed as path and options.
+use serenity::all::{
+    CommandData, CommandDataOption, CommandDataOptionValue, GuildId, Member, Permissions, User,
+};
+
+use crate::service::request::Invocation;
+
+/// The caller as Discord describes them. Moderator status is decided by the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub user_id: i64,
+    /// None in a direct message.
+    pub server_id: Option<i64>,
+    /// Manage Events as Discord computed it for this member in this channel.
+    pub manage_events: bool,
+    pub role_ids: Vec<i64>,
+}
+
+pub fn caller(guild_id: Option<GuildId>, member: Option<&Member>, user: &User) -> Caller {
+    let permissions = member
+        .and_then(|m| m.permissions)
+        .unwrap_or(Permissions::empty());
+    Caller {
+        user_id: id(user.id.get()),
+        server_id: guild_id.map(|g| id(g.get())),
+        // Administrators hold every permission, Manage Events included.
+        manage_events: permissions.contains(Permissions::MANAGE_EVENTS)
+            || permissions.contains(Permissions::ADMINISTRATOR),
+        role_ids: member
+            .map(|m| m.roles.iter().map(|r| id(r.get())).collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// Snowflakes fit in 63 bits; the store keeps them as i64.
+pub fn id(snowflake: u64) -> i64 {
+    i64::try_from(snowflake).unwrap_or(i64::MAX)
+}
+
+/// The command path ("rally", "create") and its options, every value as text.
+pub fn invocation(data: &CommandData) -> Invocation {
+    let mut inv = Invocation {
+        path: vec![data.name.clone()],
+        ..Default::default()
+    };
+    collect(&data.options, &mut inv);
+    inv
+}
+
+fn collect(options: &[CommandDataOption], inv: &mut Invocation) {
+    for option in options {
+        match &option.value {
+            CommandDataOptionValue::SubCommand(inner)
+            | CommandDataOptionValue::SubCommandGroup(inner) => {
+                inv.path.push(option.name.clone());
+                collect(inner, inv);
+            }
+            value => {
+                if let Some(text) = value_text(value) {
+                    inv.options.insert(option.name.clone(), text);
+                }
+            }
+        }
+    }
+}
+
+fn value_text(value: &CommandDataOptionValue) -> Option<String> {
+    Some(match value {
+        CommandDataOptionValue::String(s) => s.clone(),
+        CommandDataOptionValue::Integer(i) => i.to_string(),
+        CommandDataOptionValue::Number(n) => n.to_string(),
+        CommandDataOptionValue::Boolean(b) => b.to_string(),
+        CommandDataOptionValue::Role(r) => r.get().to_string(),
+        CommandDataOptionValue::Channel(c) => c.get().to_string(),
+        CommandDataOptionValue::User(u) => u.get().to_string(),
+        CommandDataOptionValue::Autocomplete { value, .. } => value.clone(),
+        _ => return None,
+    })
+}
+
+/// For autocomplete: the option being typed and what has been typed so far.
+pub fn focused(data: &CommandData) -> Option<(String, String)> {
+    data.autocomplete()
+        .map(|f| (f.name.to_string(), f.value.to_string()))
+}
+
+#[cfg(test)]
+mod tests;

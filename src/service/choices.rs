@@ -1,0 +1,113 @@
+//! Who the actor is in a server, and the choices offered while typing (autocomplete).
+use super::model::{Actor, RallyStatus};
+use super::places::Gazetteer;
+use super::time::local_label;
+use super::Service;
+use crate::error::Result;
+
+/// Discord allows at most 25 choices, each label at most 100 characters.
+pub const MAX_CHOICES: usize = 25;
+const MAX_LABEL: usize = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub value: String,
+}
+
+impl Service {
+    /// The actor for a member of a server: a moderator has Manage Events (as Discord computed
+    /// it for this member) or the server's configured moderator role.
+    pub async fn actor_for(
+        &self,
+        user_id: i64,
+        server_id: i64,
+        has_manage_events: bool,
+        role_ids: &[i64],
+    ) -> Result<Actor> {
+        let is_moderator = has_manage_events || {
+            let settings = self.store.server_settings(server_id).await?;
+            settings
+                .moderator_role_id
+                .is_some_and(|role| role_ids.contains(&role))
+        };
+        Ok(Actor {
+            user_id,
+            server_id,
+            is_moderator,
+        })
+    }
+
+    /// Rallies the actor may see whose title or place contains what was typed, soonest first.
+    /// Moderators also get pending ones, so approve and reject can autocomplete.
+    pub async fn rally_choices(&self, actor: &Actor, typed: &str) -> Result<Vec<Choice>> {
+        let now = self.now();
+        let mut rallies = self
+            .store
+            .rallies_by_status(actor.server_id, RallyStatus::Approved, now, 200)
+            .await?;
+        let mut own = self
+            .store
+            .rallies_of_organiser(actor.server_id, actor.user_id, 200)
+            .await?;
+        if actor.is_moderator {
+            own.extend(
+                self.store
+                    .rallies_by_status(actor.server_id, RallyStatus::Pending, now, 200)
+                    .await?,
+            );
+        }
+        own.retain(|r| {
+            matches!(r.status, RallyStatus::Pending | RallyStatus::Approved)
+                && r.ends_at.unwrap_or(r.starts_at) >= now
+        });
+        rallies.extend(own);
+        rallies.sort_by_key(|r| (r.starts_at, r.id));
+        rallies.dedup_by_key(|r| r.id);
+        let needle = typed.trim().trim_start_matches('#').to_lowercase();
+        Ok(rallies
+            .into_iter()
+            .filter(|r| {
+                needle.is_empty()
+                    || r.id.to_string() == needle
+                    || r.title.to_lowercase().contains(&needle)
+                    || r.place_name.to_lowercase().contains(&needle)
+            })
+            .take(MAX_CHOICES)
+            .map(|r| {
+                let city = r.place_name.split(',').next().unwrap_or("").trim();
+                let date = local_label(r.starts_at, r.time_zone);
+                let pending = if r.status == RallyStatus::Pending {
+                    " (pending)"
+                } else {
+                    ""
+                };
+                Choice {
+                    label: truncate(&format!("#{} {} · {city} · {date}{pending}", r.id, r.title)),
+                    value: r.id.to_string(),
+                }
+            })
+            .collect())
+    }
+
+    /// Places whose name starts with what was typed, most populous first.
+    pub fn place_choices(&self, typed: &str) -> Vec<Choice> {
+        Gazetteer::global()
+            .autocomplete(typed, MAX_CHOICES)
+            .into_iter()
+            .map(|s| Choice {
+                label: truncate(&s.label),
+                value: truncate(&s.label),
+            })
+            .collect()
+    }
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() <= MAX_LABEL {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(MAX_LABEL - 1).collect();
+    out.push('…');
+    out
+}
