@@ -2,6 +2,7 @@
 //! service call and its reply. Each interaction runs in its own task, so a panic in one is
 //! logged and answered with an apology while everyone else is still served.
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
@@ -9,12 +10,13 @@ use serenity::all::{
     CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage,
     EventHandler, GuildId, Interaction, Ready, ResumedEvent,
 };
+use serenity::all::{Event, RawEventHandler};
 use tokio_util::task::TaskTracker;
 
-use super::commands;
 use super::components::{Click, ListSource};
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
+use super::{commands, repair};
 use crate::error::{report, Error, UserError};
 use crate::service::model::Actor;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
@@ -74,6 +76,33 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        self.on_interaction(ctx, interaction).await;
+    }
+}
+
+/// Picks up interactions serenity could not read (see `repair`).
+pub struct Repair(pub Arc<Handler>);
+
+#[async_trait]
+impl RawEventHandler for Repair {
+    async fn raw_event(&self, ctx: Context, event: Event) {
+        let Event::Unknown(unknown) = event else {
+            return;
+        };
+        if unknown.kind != "INTERACTION_CREATE" {
+            return;
+        }
+        match repair::interaction(&unknown.value) {
+            Some(interaction) => self.0.on_interaction(ctx, interaction).await,
+            None => {
+                tracing::warn!(payload = %unknown.value, "an interaction rallybot can't read was dropped")
+            }
+        }
+    }
+}
+
+impl Handler {
+    async fn on_interaction(&self, ctx: Context, interaction: Interaction) {
         let service = self.service.clone();
         let (ctx2, copy) = (ctx.clone(), interaction.clone());
         let task = self

@@ -4,19 +4,21 @@ mod components;
 mod escape;
 mod handler;
 mod render;
+mod repair;
 mod request;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{ClientBuilder, CreateAllowedMentions, GatewayIntents, HttpBuilder};
+use serenity::cache::Settings as CacheSettings;
 use tokio_util::task::TaskTracker;
 
 use crate::config::{Config, Token};
 use crate::service::places::Gazetteer;
 use crate::service::{Service, SystemClock};
 use crate::store::Store;
-use handler::Handler;
+use handler::{Handler, Repair};
 
 /// How long shutdown waits for replies already under way.
 const DRAIN: Duration = Duration::from_secs(10);
@@ -37,9 +39,11 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
     // Load the gazetteer now, not in the first user's interaction.
     let _ = tokio::task::spawn_blocking(Gazetteer::global).await;
     let tasks = TaskTracker::new();
-    let handler = Handler::new(service, config.dev_guild_id, tasks.clone());
+    let handler = Arc::new(Handler::new(service, config.dev_guild_id, tasks.clone()));
     let mut client = ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
-        .event_handler(handler)
+        .cache_settings(cache_settings())
+        .event_handler_arc(handler.clone())
+        .raw_event_handler(Repair(handler))
         .await?;
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
@@ -53,6 +57,15 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
         tracing::warn!("some replies were still running at shutdown");
     }
     result
+}
+
+/// Guilds and channels stay cached: serenity checks the bot's channel permissions from them
+/// before it posts. Messages and users are never read back, so they are not kept.
+fn cache_settings() -> CacheSettings {
+    let mut settings = CacheSettings::default();
+    settings.max_messages = 0;
+    settings.cache_users = false;
+    settings
 }
 
 async fn shutdown_signal() {
