@@ -1,0 +1,79 @@
+//! Runs the real rallybot binary against the project's fake Discord.
+#![allow(dead_code)]
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fake_discord::{FakeConfig, FakeDiscord, GuildSpec, MemberSpec, UserSpec};
+
+/// A token of the shape Discord issues (three base64url parts), so the config accepts it.
+pub const TOKEN: &str = "OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.e2e-test-token-not-a-real-secret-000";
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// A second server, to check that nothing crosses from one to the other.
+pub const OTHER_GUILD_ID: u64 = 930_000_000_000_000_001;
+pub const OTHER_CHANNEL_ID: u64 = 931_000_000_000_000_001;
+pub const DAVE_ID: u64 = 920_000_000_000_000_009;
+
+pub fn config() -> FakeConfig {
+    let mut config = FakeConfig {
+        token: TOKEN.to_string(),
+        ..FakeConfig::default()
+    };
+    config.guilds.push(
+        GuildSpec::new(
+            OTHER_GUILD_ID,
+            "Other Network",
+            UserSpec::new(DAVE_ID, "dave"),
+        )
+        .channel(fake_discord::ChannelSpec::text(OTHER_CHANNEL_ID, "general"))
+        .member(MemberSpec::new(UserSpec::new(DAVE_ID, "dave"))),
+    );
+    config
+}
+
+/// The bot process; killed when dropped.
+pub struct Bot {
+    pub child: Child,
+    pub dir: tempfile::TempDir,
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Bot {
+    /// Starts `rallybot run` against the fake with a throwaway database, and waits until it has
+    /// identified on the gateway and registered its commands.
+    pub async fn start(fake: &FakeDiscord) -> Bot {
+        let dir = tempfile::tempdir().unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_rallybot"))
+            .arg("run")
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DISCORD_TOKEN", &fake.config().token)
+            .env("DISCORD_API_URL", fake.base_url())
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("bot.db").display()),
+            )
+            .env("RUST_LOG", "warn,rallybot=info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let bot = Bot { child, dir };
+        fake.wait_for_identify(WAIT)
+            .await
+            .expect("the bot identifies");
+        fake.wait_for_request(|r| r.method == "PUT" && r.path.ends_with("/commands"), WAIT)
+            .await
+            .expect("the bot registers its commands");
+        bot
+    }
+}
