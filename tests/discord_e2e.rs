@@ -379,3 +379,43 @@ async fn after_a_dropped_connection_the_bot_resumes_and_answers() {
         .count();
     assert_eq!(puts, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_the_bot_cleanly() {
+    let fake = fake_discord::FakeDiscord::start(support::config()).await;
+    let mut bot = Bot::start(&fake).await;
+    let (_, data) = ask(&fake, rally("list").by(SAMPLE_BOB_ID)).await;
+    assert!(
+        data["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("No upcoming rallies"),
+        "{data}"
+    );
+
+    let pid = bot.child.id().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let db = bot.dir.path().join("bot.db");
+    let (status, _bot) = tokio::time::timeout(
+        WAIT,
+        tokio::task::spawn_blocking(move || {
+            let status = bot.child.wait();
+            (status, bot)
+        }),
+    )
+    .await
+    .expect("the bot exits after SIGTERM")
+    .unwrap();
+    let status = status.unwrap();
+    assert!(status.success(), "exit status {status:?}");
+    // SQLite removes the write-ahead log when the last connection closes cleanly.
+    assert!(db.exists());
+    assert!(
+        !db.with_extension("db-wal").exists(),
+        "the database was not closed cleanly"
+    );
+}

@@ -3,7 +3,6 @@
 //! logged and answered with an apology while everyone else is still served.
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 use serenity::all::{
     async_trait, Command, CommandInteraction, ComponentInteraction, Context,
@@ -14,6 +13,7 @@ use serenity::all::{Event, RawEventHandler};
 use tokio_util::task::TaskTracker;
 
 use super::components::{Click, ListSource};
+use super::deferral::{self, Timing, DEFER_AFTER};
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
 use super::{commands, repair};
@@ -22,9 +22,6 @@ use crate::service::model::Actor;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::response::Response;
 use crate::service::{NearQuery, Service};
-
-/// Work still running after this long is deferred, well inside Discord's 3-second limit.
-const DEFER_AFTER: Duration = Duration::from_millis(1500);
 
 pub struct Handler {
     service: Service,
@@ -167,15 +164,13 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
             Err(e) => error_reply(&e, &context),
         }
     };
-    tokio::pin!(work);
-    tokio::select! {
-        reply = &mut work => reply_now(ctx, c, reply).await,
-        _ = tokio::time::sleep(DEFER_AFTER) => {
-            let defer = CreateInteractionResponseMessage::new().ephemeral(true);
-            c.create_response(ctx, CreateInteractionResponse::Defer(defer)).await?;
-            let reply = work.await;
-            c.edit_response(ctx, reply.edit()).await.map(|_| ())
-        }
+    let defer = c.create_response(
+        ctx,
+        CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true)),
+    );
+    match deferral::run(work, DEFER_AFTER, defer).await? {
+        Timing::Quick(reply) => reply_now(ctx, c, reply).await,
+        Timing::Deferred(reply) => c.edit_response(ctx, reply.edit()).await.map(|_| ()),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Discord adapter: serenity on one side, plain service requests and responses on the other.
 mod commands;
 mod components;
+mod deferral;
 mod escape;
 mod handler;
 mod render;

@@ -402,3 +402,6 @@ fn about() -> CreateEmbed {
         .description(crate::ABOUT_TEXT)
         .colour(Colour::DARK_GREEN)
 }
+
+#[cfg(test)]
+mod tests;

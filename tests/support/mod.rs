@@ -8,7 +8,10 @@ use fake_discord::{FakeConfig, FakeDiscord, GuildSpec, MemberSpec, UserSpec};
 
 /// A token of the shape Discord issues (three base64url parts), so the config accepts it.
 pub const TOKEN: &str = "OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.e2e-test-token-not-a-real-secret-000";
-pub const WAIT: Duration = Duration::from_secs(20);
+/// Upper bounds, not sleeps: waits end as soon as the event arrives. Generous, because a debug
+/// build loading its gazetteer on a loaded 2-core machine can take many seconds.
+pub const WAIT: Duration = Duration::from_secs(60);
+pub const STARTUP: Duration = Duration::from_secs(180);
 
 /// A second server, to check that nothing crosses from one to the other.
 pub const OTHER_GUILD_ID: u64 = 930_000_000_000_000_001;
@@ -61,19 +64,22 @@ impl Bot {
                 "DATABASE_URL",
                 format!("sqlite://{}", dir.path().join("bot.db").display()),
             )
-            .env("RUST_LOG", "warn,rallybot=info")
+            .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap();
         let bot = Bot { child, dir };
-        fake.wait_for_identify(WAIT)
+        fake.wait_for_identify(STARTUP)
             .await
             .expect("the bot identifies");
-        fake.wait_for_request(|r| r.method == "PUT" && r.path.ends_with("/commands"), WAIT)
-            .await
-            .expect("the bot registers its commands");
+        fake.wait_for_request(
+            |r| r.method == "PUT" && r.path.ends_with("/commands"),
+            STARTUP,
+        )
+        .await
+        .expect("the bot registers its commands");
         bot
     }
 }
