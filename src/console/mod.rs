@@ -240,7 +240,7 @@ Commands (options are name:value; quote values with spaces):
   /rally cancel rally:N [reason:\"...\"]
   /rally about
 Moderators:
-  /rallymod queue | approve rally:N | reject rally:N [reason:]
+  /rallymod queue | approve rally:N | reject rally:N [reason:] | announce rally:N [channel:ID]
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
 Console only:
   /as NAME [--mod] [--server N]   act as another user (--mod: with Manage Events)

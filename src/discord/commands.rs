@@ -1,5 +1,7 @@
 //! The slash commands rallybot registers. Their names and options are a contract with users.
-use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption, Permissions};
+use serenity::all::{
+    ChannelType, CommandOptionType, CreateCommand, CreateCommandOption, Permissions,
+};
 
 use crate::service::limits::{ADDRESS_MAX, DETAILS_MAX, REASON_MAX, TITLE_MAX};
 use crate::service::MAX_RADIUS;
@@ -126,6 +128,19 @@ fn rallymod() -> CreateCommand {
             false,
             REASON_MAX,
         ));
+    let announce = sub(
+        "announce",
+        "Post a rally's card with RSVP buttons in a channel",
+    )
+    .add_sub_option(rally_option())
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::Channel,
+            "channel",
+            "Where (default: here)",
+        )
+        .channel_types(vec![ChannelType::Text, ChannelType::News]),
+    );
     let settings = sub("settings", "Show or change rallybot's settings here")
         .add_sub_option(CreateCommandOption::new(
             CommandOptionType::Boolean,
@@ -142,5 +157,5 @@ fn rallymod() -> CreateCommand {
         .description("Moderate rallies in this server")
         .default_member_permissions(Permissions::MANAGE_EVENTS)
         .dm_permission(false)
-        .set_options(vec![queue, approve, reject, settings])
+        .set_options(vec![queue, approve, reject, announce, settings])
 }

@@ -9,7 +9,7 @@ use serenity::all::{
     CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage,
     EventHandler, GuildId, Interaction, Ready, ResumedEvent,
 };
-use serenity::all::{Event, RawEventHandler};
+use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, Event, RawEventHandler};
 use tokio_util::task::TaskTracker;
 
 use super::components::{Click, ListSource};
@@ -160,6 +160,18 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
     };
     let work = async {
         match work.await {
+            Ok(Response::Announce { view, channel }) => {
+                let channel = channel.map_or(c.channel_id, |id| ChannelId::new(id as u64));
+                let card = render::response(
+                    &Response::Announce {
+                        view,
+                        channel: None,
+                    },
+                    0,
+                    None,
+                );
+                announce(ctx, c.guild_id, channel, card).await
+            }
             Ok(response) => render::response(&response, 0, source.as_ref()),
             Err(e) => error_reply(&e, &context),
         }
@@ -171,6 +183,37 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
     match deferral::run(work, DEFER_AFTER, defer).await? {
         Timing::Quick(reply) => reply_now(ctx, c, reply).await,
         Timing::Deferred(reply) => c.edit_response(ctx, reply.edit()).await.map(|_| ()),
+    }
+}
+
+/// Posts an announcement card in a channel of the same server, and says how it went.
+async fn announce(ctx: &Context, guild: Option<GuildId>, channel: ChannelId, card: Reply) -> Reply {
+    let same_server = guild
+        .and_then(|g| {
+            ctx.cache
+                .guild(g)
+                .map(|g| g.channels.contains_key(&channel))
+        })
+        .unwrap_or(false);
+    if !same_server {
+        return Reply::text(
+            format!("<#{channel}> is not a channel of this server I can see; pick one here."),
+            true,
+        );
+    }
+    let message = CreateMessage::new()
+        .embeds(card.embeds)
+        .components(card.components)
+        .allowed_mentions(CreateAllowedMentions::new());
+    match channel.send_message(ctx, message).await {
+        Ok(_) => Reply::text(format!("Announced in <#{channel}>."), true),
+        Err(e) => {
+            tracing::warn!(%channel, error = %e, "announcing a rally failed");
+            Reply::text(
+                format!("I couldn't post in <#{channel}>: check that I can view it, send messages and embed links there. ({e})"),
+                true,
+            )
+        }
     }
 }
 

@@ -111,6 +111,12 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
         }
         Response::Cancelled(v) => with(format!("Rally #{} is cancelled.", v.rally.id), v),
         Response::Approved(v) => with(format!("Rally #{} is approved and listed.", v.rally.id), v),
+        // The card itself, for the channel it is announced in.
+        Response::Announce { view, .. } => Reply {
+            content: None,
+            ephemeral: false,
+            ..with(String::new(), view)
+        },
         Response::Rejected(v) => with(format!("Rally #{} is rejected.", v.rally.id), v),
         Response::Near(n) => near(n, page, source),
         Response::List { kind, rallies } => {

@@ -43,6 +43,23 @@ impl Service {
             .await
     }
 
+    /// The rally to announce: moderators announce approved rallies that have not ended.
+    pub async fn announcement(&self, actor: &Actor, id: i64) -> Result<RallyView> {
+        require_moderator(actor, "announce rallies")?;
+        let rally = self.visible_rally(actor, id).await?;
+        if rally.status != RallyStatus::Approved {
+            return Err(wrong_status(&rally, "announced").into());
+        }
+        if rally.ends_at.unwrap_or(rally.starts_at) < self.now() {
+            return Err(UserError::AlreadyStarted {
+                id,
+                action: "announced",
+            }
+            .into());
+        }
+        self.show_rally(actor, id).await
+    }
+
     pub async fn reject_rally(
         &self,
         actor: &Actor,

@@ -11,16 +11,37 @@ use crate::error::UserError;
 pub enum Request {
     Create(NewRally),
     Near(NearQuery),
-    Info { rally: i64 },
+    Info {
+        rally: i64,
+    },
     List,
-    Rsvp { rally: i64, choice: RsvpChoice },
+    Rsvp {
+        rally: i64,
+        choice: RsvpChoice,
+    },
     Mine,
-    Edit { rally: i64, edit: RallyEdit },
-    Cancel { rally: i64, reason: Option<String> },
+    Edit {
+        rally: i64,
+        edit: RallyEdit,
+    },
+    Cancel {
+        rally: i64,
+        reason: Option<String>,
+    },
     About,
     Queue,
-    Approve { rally: i64 },
-    Reject { rally: i64, reason: Option<String> },
+    Approve {
+        rally: i64,
+    },
+    /// Post the rally's card in a channel (the current one when none is named).
+    Announce {
+        rally: i64,
+        channel: Option<i64>,
+    },
+    Reject {
+        rally: i64,
+        reason: Option<String>,
+    },
     Settings(SettingsChange),
 }
 
@@ -116,6 +137,11 @@ const SPECS: &[Spec] = &[
         path: "rallymod approve",
         required: &[("rally", "rally:12")],
         optional: &[],
+    },
+    Spec {
+        path: "rallymod announce",
+        required: &[("rally", "rally:12")],
+        optional: &["channel"],
     },
     Spec {
         path: "rallymod reject",
@@ -244,6 +270,10 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
         },
         "rally about" => Request::About,
         "rallymod queue" => Request::Queue,
+        "rallymod announce" => Request::Announce {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+            channel: inv.take("channel").map(|c| parse_channel(&c)).transpose()?,
+        },
         "rallymod approve" => Request::Approve {
             rally: rally(&mut inv)?.unwrap_or_default(),
         },
@@ -330,6 +360,24 @@ fn parse_bool(option: &'static str, raw: &str) -> Result<bool, UserError> {
             expected: "use true or false",
         }),
     }
+}
+
+fn parse_channel(raw: &str) -> Result<i64, UserError> {
+    let c = raw.trim();
+    // Discord shows a channel mention as <#ID>.
+    let digits = c
+        .strip_prefix("<#")
+        .and_then(|c| c.strip_suffix('>'))
+        .unwrap_or(c);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(UserError::BadOption {
+            option: "channel",
+            input: c.to_string(),
+            expected: "give a channel id or mention",
+        })
 }
 
 fn parse_role(raw: &str) -> Result<Option<i64>, UserError> {

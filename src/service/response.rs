@@ -14,6 +14,11 @@ pub enum Response {
     Edited(Edited),
     Cancelled(RallyView),
     Approved(RallyView),
+    /// A card to post in `channel` (None: where the command was used).
+    Announce {
+        view: RallyView,
+        channel: Option<i64>,
+    },
     Rejected(RallyView),
     List {
         kind: ListKind,
@@ -46,6 +51,7 @@ impl Response {
             Response::Edited(_)
             | Response::Cancelled(_)
             | Response::Approved(_)
+            | Response::Announce { .. }
             | Response::Rejected(_)
             | Response::About => true,
             Response::Rally(_) => false,
@@ -80,6 +86,10 @@ impl Service {
             Request::Queue => Response::List {
                 kind: ListKind::Queue,
                 rallies: self.pending_queue(actor).await?,
+            },
+            Request::Announce { rally, channel } => Response::Announce {
+                view: self.announcement(actor, rally).await?,
+                channel,
             },
             Request::Approve { rally } => {
                 Response::Approved(self.approve_rally(actor, rally).await?)

@@ -52,6 +52,11 @@ impl Bot {
     /// Starts `rallybot run` against the fake with a throwaway database, and waits until it has
     /// identified on the gateway and registered its commands.
     pub async fn start(fake: &FakeDiscord) -> Bot {
+        Self::start_with(fake, &[]).await
+    }
+
+    /// Like `start`, with extra environment variables.
+    pub async fn start_with(fake: &FakeDiscord, env: &[(&str, &str)]) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_rallybot"))
             .arg("run")
@@ -65,6 +70,7 @@ impl Bot {
                 format!("sqlite://{}", dir.path().join("bot.db").display()),
             )
             .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
