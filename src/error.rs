@@ -126,3 +126,36 @@ fn error_id() -> String {
     let mixed = (nanos ^ n.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     format!("{:08x}", mixed >> 32)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_error_says_what_to_fix() {
+        let e = Error::from(UserError::TitleEmpty);
+        assert_eq!(report(&e, "test"), UserError::TitleEmpty.to_string());
+    }
+
+    #[test]
+    fn an_internal_error_is_an_apology_with_an_id() {
+        let e = Error::internal("database", "disk I/O error at /secret/path");
+        let shown = report(&e, "test");
+        assert!(
+            shown.starts_with("Sorry, something went wrong on our side."),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("/secret/path"),
+            "details stay in the log: {shown}"
+        );
+        let id = shown
+            .rsplit("error id ")
+            .next()
+            .unwrap()
+            .trim_end_matches('.');
+        assert_eq!(id.len(), 8, "{shown}");
+        assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{shown}");
+        assert_ne!(report(&e, "test"), shown, "each report gets its own id");
+    }
+}

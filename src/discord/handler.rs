@@ -16,7 +16,7 @@ use super::components::{Click, ListSource};
 use super::deferral::{self, Timing, DEFER_AFTER};
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
-use super::{commands, repair};
+use super::{commands, guard, repair};
 use crate::error::{report, Error, UserError};
 use crate::service::model::Actor;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
@@ -102,14 +102,10 @@ impl Handler {
     async fn on_interaction(&self, ctx: Context, interaction: Interaction) {
         let service = self.service.clone();
         let (ctx2, copy) = (ctx.clone(), interaction.clone());
-        let task = self
-            .tasks
-            .spawn(async move { handle(&service, &ctx2, copy).await });
-        if let Err(e) = task.await {
-            if e.is_panic() {
-                tracing::error!(interaction = %interaction.id(), "an interaction handler panicked; the bot carries on");
-                apologise(&ctx, &interaction).await;
-            }
+        let work = async move { handle(&service, &ctx2, copy).await };
+        if guard::run(&self.tasks, work).await.is_err() {
+            tracing::error!(interaction = %interaction.id(), "an interaction handler panicked; the bot carries on");
+            apologise(&ctx, &interaction).await;
         }
     }
 }

@@ -3,6 +3,7 @@ mod commands;
 mod components;
 mod deferral;
 mod escape;
+mod guard;
 mod handler;
 mod render;
 mod repair;
