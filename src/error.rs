@@ -96,6 +96,8 @@ pub enum UserError {
     },
     #[error("This command only works inside a server, not in direct messages.")]
     NeedsServer,
+    #[error("Personal reminders are for people going: RSVP going to rally #{id} first (/rally rsvp rally:{id}).")]
+    RemindNeedsGoing { id: i64 },
 }
 
 /// The text a user sees for an error. A user error says what to fix; an internal one is logged

@@ -295,3 +295,56 @@ fn city_names_zip_codes_and_spoken_times() {
     );
     assert!(gap.contains("doesn't exist in America/New_York"), "{gap}");
 }
+
+#[test]
+fn reminders_appear_as_the_clock_passes_them() {
+    // The rally starts 2026-12-01 00:00 UTC (6 PM CST on November 30).
+    let script = r#"/as alice --mod
+/rally create title:"Vigil" place:"Austin, TX" when:"2026-11-30 18:00"
+/as bob
+/rally rsvp rally:1
+/rally remindme rally:1 before:2h
+/clock set 2026-11-29T23:59:00Z
+/clock +1m
+/clock set 2026-11-30T22:00:00Z
+/clock +1h
+/clock +1h
+"#;
+    let out = rallybot(
+        &[
+            "console",
+            "--db",
+            ":memory:",
+            "--now",
+            "2026-11-28T12:00:00Z",
+        ],
+        &[],
+        script,
+    );
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert_eq!(
+        reply_to(&text, "/clock set 2026-11-29T23:59:00Z"),
+        "The time is now 2026-11-29 23:59 UTC.\n"
+    );
+    let day = reply_to(&text, "/clock +1m");
+    assert!(
+        day.contains("[channel #general] Reminder: #1 Vigil starts in 1 day"),
+        "{day}"
+    );
+    let personal = reply_to(&text, "/clock set 2026-11-30T22:00:00Z");
+    assert!(
+        personal.contains("[direct message to bob] Reminder: #1 Vigil starts in 2 hours"),
+        "{personal}"
+    );
+    assert_eq!(
+        text.matches("Reminder: #1 Vigil starts in 1 hour").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Reminder:").count(),
+        3,
+        "each reminder once: {text}"
+    );
+}

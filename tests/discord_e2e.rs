@@ -56,7 +56,7 @@ async fn registration_cards_search_rsvp_and_autocomplete() {
         .collect();
     assert_eq!(
         subs,
-        ["create", "near", "info", "list", "rsvp", "mine", "edit", "cancel", "about"]
+        ["create", "near", "info", "list", "rsvp", "mine", "remindme", "edit", "cancel", "about"]
     );
     let create = &rally_cmd.body["options"][0]["options"];
     let required: Vec<&str> = create

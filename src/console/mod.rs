@@ -1,5 +1,6 @@
 //! The offline console: type slash commands as a Discord user would, with no token. It drives
 //! the same service layer as the bot, with a clock you can move by hand.
+mod notifier;
 mod parse;
 pub mod render;
 
@@ -11,9 +12,11 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
 use crate::error::report;
 use crate::service::model::Actor;
-use crate::service::request::{parse_request, Invocation, RequestError};
+use crate::service::reminders::ReminderKind;
+use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::time::parse_duration;
 use crate::service::{ManualClock, Service};
+use notifier::{Printed, CONSOLE_CHANNEL};
 use parse::{tokenize, Token};
 use render::Names;
 
@@ -25,6 +28,7 @@ pub struct Console {
     /// Names given with /as; a user's id is its position plus one.
     users: Vec<String>,
     actor: Actor,
+    printed: Printed,
 }
 
 struct UserNames<'a>(&'a [String]);
@@ -50,6 +54,7 @@ impl Console {
                 server_id: DEFAULT_SERVER,
                 is_moderator: false,
             },
+            printed: Printed::default(),
         }
     }
 
@@ -67,6 +72,11 @@ impl Console {
     {
         if interactive {
             output.write_all(WELCOME.as_bytes()).await?;
+        }
+        if let Err(e) = self.service.recover_reminders().await {
+            output
+                .write_all(format!("error: {}\n", report(&e, "console start")).as_bytes())
+                .await?;
         }
         let mut lines = input.lines();
         loop {
@@ -87,14 +97,34 @@ impl Console {
             if matches!(line, "/quit" | "/exit") {
                 break;
             }
-            let reply = self.handle_line(line).await;
-            output.write_all(reply.as_bytes()).await?;
+            let mut reply = self.handle_line(line).await;
             if !reply.ends_with('\n') {
-                output.write_all(b"\n").await?;
+                reply.push('\n');
             }
+            reply.push_str(&self.due_reminders().await);
+            output.write_all(reply.as_bytes()).await?;
             output.flush().await?;
         }
         Ok(())
+    }
+
+    /// Delivers whatever the simulated clock has made due, as text.
+    async fn due_reminders(&mut self) -> String {
+        let now = self.service.now();
+        if let Err(e) = self.service.deliver_due(now, &self.printed).await {
+            return format!("error: {}\n", report(&e, "console reminders"));
+        }
+        let names = UserNames(&self.users);
+        self.printed
+            .take()
+            .into_iter()
+            .map(|(kind, target, text)| match kind {
+                ReminderKind::Channel => format!("[channel #general] {text}\n"),
+                ReminderKind::Personal => {
+                    format!("[direct message to {}] {text}\n", names.name(target))
+                }
+            })
+            .collect()
     }
 
     fn prompt(&self) -> String {
@@ -151,6 +181,13 @@ impl Console {
             Ok(r) => r,
             Err(RequestError::Invalid(e)) => return format!("error: {e}\n"),
             Err(e) => return format!("error: {e}\n"),
+        };
+        let request = match request {
+            Request::Create(mut new) => {
+                new.channel_id = Some(CONSOLE_CHANNEL);
+                Request::Create(new)
+            }
+            other => other,
         };
         match self.service.execute(&self.actor, request).await {
             Ok(response) => render::response(&response, &UserNames(&self.users)),
@@ -236,12 +273,14 @@ Commands (options are name:value; quote values with spaces):
   /rally list                   upcoming rallies in this server
   /rally rsvp rally:N [status:going|interested|not_going]
   /rally mine                   your rallies and RSVPs
+  /rally remindme rally:N before:30m|off   your direct-message reminder (default 1h)
   /rally edit rally:N [title:] [place:] [tz:] [when:] [details:] [address:] [ends:]
   /rally cancel rally:N [reason:\"...\"]
   /rally about
 Moderators:
   /rallymod queue | approve rally:N | reject rally:N [reason:] | announce rally:N [channel:ID]
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
+                     [reminder_offsets:24h,1h] [reminder_channel:ID|none]
 Console only:
   /as NAME [--mod] [--server N]   act as another user (--mod: with Manage Events)
   /clock [+2h | set 2026-12-01T09:00:00Z]   show or move the simulated clock

@@ -2,6 +2,7 @@
 use std::fmt::Write;
 
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
 use crate::service::time::{describe, local_label};
 use crate::service::{Change, NearResult};
@@ -27,6 +28,18 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             out
         }
         Response::Rally(v) => card(v, names),
+        Response::RemindMe { view, before } => match before {
+            Some(lead) => format!(
+                "I'll remind you {} before #{} {}.\n",
+                lead_words(*lead),
+                view.rally.id,
+                view.rally.title
+            ),
+            None => format!(
+                "Your reminder for #{} {} is off.\n",
+                view.rally.id, view.rally.title
+            ),
+        },
         Response::Near(n) => near(n, names),
         Response::Rsvp(v) => {
             let answer = match v.my_rsvp {

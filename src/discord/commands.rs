@@ -97,6 +97,16 @@ fn rally() -> CreateCommand {
                 .add_string_choice("can't go", "not_going"),
         );
     let mine = sub("mine", "Your rallies and RSVPs");
+    let remindme = sub(
+        "remindme",
+        "When to send you a reminder of a rally you're going to",
+    )
+    .add_sub_option(rally_option())
+    .add_sub_option(text(
+        "before",
+        "How long before the start, e.g. 30m, 2h, 1d; or off",
+        true,
+    ));
     let edit = rally_fields(
         sub("edit", "Change a rally you organise").add_sub_option(rally_option()),
         false,
@@ -113,7 +123,7 @@ fn rally() -> CreateCommand {
     CreateCommand::new("rally")
         .description("Find, create and RSVP to rallies")
         .set_options(vec![
-            create, near, info, list, rsvp, mine, edit, cancel, about,
+            create, near, info, list, rsvp, mine, remindme, edit, cancel, about,
         ])
 }
 
@@ -152,6 +162,19 @@ fn rallymod() -> CreateCommand {
             CommandOptionType::Role,
             "moderator_role",
             "A role whose members moderate rallies, besides Manage Events",
+        ))
+        .add_sub_option(
+            CreateCommandOption::new(
+                CommandOptionType::Channel,
+                "reminder_channel",
+                "Where rally reminders are posted (default: where each rally was created)",
+            )
+            .channel_types(vec![ChannelType::Text, ChannelType::News]),
+        )
+        .add_sub_option(text(
+            "reminder_offsets",
+            "When channel reminders go out, e.g. 24h,1h",
+            false,
         ));
     CreateCommand::new("rallymod")
         .description("Moderate rallies in this server")

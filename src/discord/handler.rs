@@ -149,6 +149,14 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
     if request == Request::About {
         return reply_now(ctx, c, render::response(&Response::About, 0, None)).await;
     }
+    // A rally remembers the channel it was created in, for its channel reminders.
+    let request = match request {
+        Request::Create(mut new) => {
+            new.channel_id = Some(super::request::id(c.channel_id.get()));
+            Request::Create(new)
+        }
+        other => other,
+    };
     let source = list_source(&request);
     let work = async {
         let actor = actor(service, &who).await?;

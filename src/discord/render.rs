@@ -8,6 +8,7 @@ use serenity::all::{
 use super::components::{page_row, rsvp_row, ListSource};
 use super::escape::{limit, markdown};
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
 use crate::service::time::{discord_timestamp, local_label};
 use crate::service::{Change, NearResult};
@@ -92,6 +93,22 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             content: None,
             ..with(String::new(), v)
         },
+        Response::RemindMe { view, before } => Reply::text(
+            match before {
+                Some(lead) => format!(
+                    "I'll send you a direct message {} before #{} {}.",
+                    lead_words(*lead),
+                    view.rally.id,
+                    markdown(&view.rally.title)
+                ),
+                None => format!(
+                    "Your reminder for #{} {} is off.",
+                    view.rally.id,
+                    markdown(&view.rally.title)
+                ),
+            },
+            true,
+        ),
         Response::Rsvp(v) => {
             let answer = match v.my_rsvp {
                 Some(RsvpStatus::Going) => "You're going to",

@@ -11,6 +11,7 @@ mod near;
 pub mod permissions;
 pub mod places;
 mod rallies;
+pub mod reminders;
 pub mod request;
 pub mod response;
 mod rsvp;
@@ -34,11 +35,17 @@ use model::{Actor, Rally, RallyView};
 pub struct Service {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// Woken whenever reminders are scheduled, so the scheduler can look again.
+    reminders_changed: Arc<tokio::sync::Notify>,
 }
 
 impl Service {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        Service { store, clock }
+        Service {
+            store,
+            clock,
+            reminders_changed: Arc::new(tokio::sync::Notify::new()),
+        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -47,6 +54,11 @@ impl Service {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Notified whenever reminders are (re)scheduled.
+    pub fn reminders_changed(&self) -> Arc<tokio::sync::Notify> {
+        self.reminders_changed.clone()
     }
 
     /// The rally if it exists and the actor may see it.

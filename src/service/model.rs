@@ -54,6 +54,8 @@ pub struct Rally {
     pub starts_at: DateTime<Utc>,
     pub ends_at: Option<DateTime<Utc>>,
     pub organiser_id: i64,
+    /// The channel it was created in, where channel reminders go when the server set none.
+    pub channel_id: Option<i64>,
     pub status: RallyStatus,
     pub status_reason: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -166,4 +168,7 @@ pub struct ServerSettings {
     pub require_approval: bool,
     pub moderator_role_id: Option<i64>,
     pub distance_unit: DistanceUnit,
+    pub reminder_channel_id: Option<i64>,
+    /// How long before a rally's start its channel reminders go out, largest first.
+    pub reminder_offsets: Vec<chrono::Duration>,
 }

@@ -13,6 +13,9 @@ pub struct SettingsChange {
     pub distance_unit: Option<DistanceUnit>,
     /// `Some(None)` clears the moderator role.
     pub moderator_role_id: Option<Option<i64>>,
+    /// `Some(None)`: reminders go to the channel each rally was created in.
+    pub reminder_channel_id: Option<Option<i64>>,
+    pub reminder_offsets: Option<Vec<chrono::Duration>>,
 }
 
 impl Service {
@@ -101,7 +104,9 @@ impl Service {
             return Err(wrong_status(&current, action).into());
         }
         tracing::info!(rally = id, by = actor.user_id, action, "moderation");
-        self.show_rally(actor, id).await
+        let view = self.show_rally(actor, id).await?;
+        self.reschedule_reminders(&view.rally).await?;
+        Ok(view)
     }
 
     pub async fn settings(&self, actor: &Actor) -> Result<ServerSettings> {
@@ -125,9 +130,26 @@ impl Service {
         if let Some(v) = change.moderator_role_id {
             settings.moderator_role_id = v;
         }
+        let reminders_moved =
+            change.reminder_channel_id.is_some() || change.reminder_offsets.is_some();
+        if let Some(v) = change.reminder_channel_id {
+            settings.reminder_channel_id = v;
+        }
+        if let Some(v) = change.reminder_offsets {
+            settings.reminder_offsets = v;
+        }
         self.store
             .save_server_settings(&settings, self.now())
             .await?;
+        if reminders_moved {
+            let upcoming = self
+                .store
+                .rallies_by_status(actor.server_id, RallyStatus::Approved, self.now(), i64::MAX)
+                .await?;
+            for rally in &upcoming {
+                self.reschedule_reminders(rally).await?;
+            }
+        }
         Ok(settings)
     }
 }

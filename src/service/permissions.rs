@@ -70,6 +70,7 @@ mod tests {
             starts_at: t,
             ends_at: None,
             organiser_id,
+            channel_id: None,
             status,
             status_reason: None,
             created_at: t,

@@ -21,6 +21,8 @@ pub struct NewRally {
     pub details: Option<String>,
     pub address: Option<String>,
     pub ends: Option<String>,
+    /// The channel it is created in (set by the front end, not typed).
+    pub channel_id: Option<i64>,
 }
 
 /// The fields to change; `None` leaves a field as it is.
@@ -96,7 +98,14 @@ impl Service {
         };
         let rally = self
             .store
-            .insert_rally(actor.server_id, actor.user_id, &fields, status, now)
+            .insert_rally(
+                actor.server_id,
+                actor.user_id,
+                new.channel_id,
+                &fields,
+                status,
+                now,
+            )
             .await?;
         tracing::info!(
             rally = rally.id,
@@ -104,6 +113,7 @@ impl Service {
             status = status.as_str(),
             "rally created"
         );
+        self.reschedule_reminders(&rally).await?;
         Ok(Created {
             view: self.view(actor, rally).await?,
             notes,
@@ -187,6 +197,7 @@ impl Service {
             "rally edited"
         );
         let rally = self.visible_rally(actor, id).await?;
+        self.reschedule_reminders(&rally).await?;
         Ok(Edited {
             view: self.view(actor, rally).await?,
             changes,
@@ -221,7 +232,9 @@ impl Service {
             return Err(wrong_status(&current, "cancelled").into());
         }
         tracing::info!(rally = id, by = actor.user_id, "rally cancelled");
-        self.show_rally(actor, id).await
+        let view = self.show_rally(actor, id).await?;
+        self.reschedule_reminders(&view.rally).await?;
+        Ok(view)
     }
 
     /// The actor's own rallies in this server that have not ended, whatever their status.

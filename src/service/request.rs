@@ -20,6 +20,11 @@ pub enum Request {
         choice: RsvpChoice,
     },
     Mine,
+    /// A personal reminder `before` the start, or none.
+    RemindMe {
+        rally: i64,
+        before: Option<chrono::Duration>,
+    },
     Edit {
         rally: i64,
         edit: RallyEdit,
@@ -109,6 +114,14 @@ const SPECS: &[Spec] = &[
         optional: &["status"],
     },
     Spec {
+        path: "rally remindme",
+        required: &[
+            ("rally", "rally:12"),
+            ("before", "before:30m or before:off"),
+        ],
+        optional: &[],
+    },
+    Spec {
         path: "rally mine",
         required: &[],
         optional: &[],
@@ -151,7 +164,13 @@ const SPECS: &[Spec] = &[
     Spec {
         path: "rallymod settings",
         required: &[],
-        optional: &["require_approval", "unit", "moderator_role"],
+        optional: &[
+            "require_approval",
+            "unit",
+            "moderator_role",
+            "reminder_channel",
+            "reminder_offsets",
+        ],
     },
 ];
 
@@ -215,6 +234,7 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
             details: inv.take("details"),
             address: inv.take("address"),
             ends: inv.take("ends"),
+            channel_id: None,
         }),
         "rally near" => Request::Near(NearQuery {
             place: inv.take("place").unwrap_or_default(),
@@ -252,6 +272,14 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
                 .unwrap_or(RsvpChoice::Going),
         },
         "rally mine" => Request::Mine,
+        "rally remindme" => Request::RemindMe {
+            rally: rally(&mut inv)?.unwrap_or_default(),
+            before: inv
+                .take("before")
+                .map(|b| parse_before(&b))
+                .transpose()?
+                .flatten(),
+        },
         "rally edit" => Request::Edit {
             rally: rally(&mut inv)?.unwrap_or_default(),
             edit: RallyEdit {
@@ -290,6 +318,20 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
             moderator_role_id: inv
                 .take("moderator_role")
                 .map(|r| parse_role(&r))
+                .transpose()?,
+            reminder_channel_id: inv
+                .take("reminder_channel")
+                .map(|c| {
+                    if c.trim().eq_ignore_ascii_case("none") {
+                        Ok(None)
+                    } else {
+                        parse_channel(&c).map(Some)
+                    }
+                })
+                .transpose()?,
+            reminder_offsets: inv
+                .take("reminder_offsets")
+                .map(|o| parse_offsets(&o))
                 .transpose()?,
         }),
         _ => return Err(RequestError::UnknownCommand(path)),
@@ -360,6 +402,43 @@ fn parse_bool(option: &'static str, raw: &str) -> Result<bool, UserError> {
             expected: "use true or false",
         }),
     }
+}
+
+/// "off" or a lead between a minute and two weeks.
+fn parse_before(raw: &str) -> Result<Option<chrono::Duration>, UserError> {
+    if raw.trim().eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    parse_lead("before", raw).map(Some)
+}
+
+fn parse_lead(option: &'static str, raw: &str) -> Result<chrono::Duration, UserError> {
+    crate::service::time::parse_duration(raw.trim())
+        .ok()
+        .filter(|d| *d >= chrono::Duration::minutes(1) && *d <= chrono::Duration::days(14))
+        .ok_or(UserError::BadOption {
+            option,
+            input: raw.trim().to_string(),
+            expected: "give a time from 1 minute to 14 days before the start, e.g. 30m, 2h or 1d",
+        })
+}
+
+/// "24h,1h,15m": up to five leads, largest first, duplicates dropped.
+fn parse_offsets(raw: &str) -> Result<Vec<chrono::Duration>, UserError> {
+    let mut leads = raw
+        .split(',')
+        .map(|part| parse_lead("reminder_offsets", part))
+        .collect::<Result<Vec<_>, _>>()?;
+    leads.sort_by(|a, b| b.cmp(a));
+    leads.dedup();
+    if leads.len() > 5 {
+        return Err(UserError::BadOption {
+            option: "reminder_offsets",
+            input: raw.trim().to_string(),
+            expected: "give at most five times, e.g. 24h,1h",
+        });
+    }
+    Ok(leads)
 }
 
 fn parse_channel(raw: &str) -> Result<i64, UserError> {
@@ -477,9 +556,34 @@ mod tests {
                 require_approval: Some(false),
                 distance_unit: Some(DistanceUnit::Kilometres),
                 moderator_role_id: Some(Some(55)),
+                ..Default::default()
             })
         );
         let bad = Invocation::new(&["rallymod", "settings"], &[("require_approval", "maybe")]);
         assert!(parse_request(bad).is_err());
+        let offsets = Invocation::new(
+            &["rallymod", "settings"],
+            &[("reminder_offsets", "15m, 24h,1h,1h")],
+        );
+        let Request::Settings(change) = parse_request(offsets).unwrap() else {
+            panic!("not settings")
+        };
+        let hours = |h| chrono::Duration::hours(h);
+        assert_eq!(
+            change.reminder_offsets,
+            Some(vec![hours(24), hours(1), chrono::Duration::minutes(15)])
+        );
+        for bad in ["0m", "15d", "soon", "1h,2h,3h,4h,5h,6h"] {
+            let inv = Invocation::new(&["rallymod", "settings"], &[("reminder_offsets", bad)]);
+            assert!(parse_request(inv).is_err(), "{bad}");
+        }
+        let remind = Invocation::new(&["rally", "remindme"], &[("rally", "3"), ("before", "off")]);
+        assert_eq!(
+            parse_request(remind).unwrap(),
+            Request::RemindMe {
+                rally: 3,
+                before: None
+            }
+        );
     }
 }

@@ -11,6 +11,11 @@ pub enum Response {
     Near(NearResult),
     Rally(RallyView),
     Rsvp(RallyView),
+    /// A personal reminder set (`Some(lead)`) or turned off.
+    RemindMe {
+        view: RallyView,
+        before: Option<chrono::Duration>,
+    },
     Edited(Edited),
     Cancelled(RallyView),
     Approved(RallyView),
@@ -46,7 +51,10 @@ impl Response {
             Response::Created(c) => c.view.rally.status != RallyStatus::Approved,
             // Where someone searches from says where they are.
             Response::Near(_) => true,
-            Response::Mine { .. } | Response::Settings(_) | Response::Rsvp(_) => true,
+            Response::Mine { .. }
+            | Response::Settings(_)
+            | Response::Rsvp(_)
+            | Response::RemindMe { .. } => true,
             Response::List { kind, .. } => *kind == ListKind::Queue,
             Response::Edited(_)
             | Response::Cancelled(_)
@@ -72,6 +80,10 @@ impl Service {
             Request::Rsvp { rally, choice } => {
                 Response::Rsvp(self.rsvp(actor, rally, choice).await?)
             }
+            Request::RemindMe { rally, before } => Response::RemindMe {
+                view: self.remind_me(actor, rally, before).await?,
+                before,
+            },
             Request::Mine => Response::Mine {
                 organising: self.my_rallies(actor).await?,
                 answered: self.my_rsvps(actor).await?,

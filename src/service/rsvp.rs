@@ -32,6 +32,27 @@ impl Service {
             }
             RsvpChoice::NotGoing => self.store.remove_rsvp(id, actor.user_id).await?,
         }
+        self.reschedule_personal(&rally, actor.user_id).await?;
+        self.view(actor, rally).await
+    }
+
+    /// Sets the actor's personal reminder for a rally they are going to: `before` the start, or
+    /// none.
+    pub async fn remind_me(
+        &self,
+        actor: &Actor,
+        id: i64,
+        before: Option<chrono::Duration>,
+    ) -> Result<RallyView> {
+        let rally = self.visible_rally(actor, id).await?;
+        if self.store.rsvp_of(id, actor.user_id).await? != Some(RsvpStatus::Going) {
+            return Err(UserError::RemindNeedsGoing { id }.into());
+        }
+        let seconds = before.map(|d| d.num_seconds());
+        self.store
+            .set_rsvp_reminder(id, actor.user_id, seconds, before.is_none())
+            .await?;
+        self.reschedule_personal(&rally, actor.user_id).await?;
         self.view(actor, rally).await
     }
 

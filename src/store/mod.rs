@@ -1,6 +1,7 @@
 //! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
 mod positions;
 mod rallies;
+mod reminders;
 mod rsvps;
 mod servers;
 
@@ -12,6 +13,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 
 pub use positions::Position;
+pub use reminders::NewReminder;
+pub use rsvps::GoingRsvp;
 
 use crate::error::{Error, Result};
 

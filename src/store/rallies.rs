@@ -11,7 +11,8 @@ use crate::service::model::{Rally, RallyFields, RallyStatus};
 macro_rules! rally_columns {
     () => {
         "id, server_id, title, details, place_name, address, latitude, longitude, time_zone,
-         starts_at, ends_at, organiser_id, status, status_reason, created_at, updated_at"
+         starts_at, ends_at, organiser_id, channel_id, status, status_reason, created_at,
+         updated_at"
     };
 }
 
@@ -20,14 +21,16 @@ impl Store {
         &self,
         server_id: i64,
         organiser_id: i64,
+        channel_id: Option<i64>,
         fields: &RallyFields,
         status: RallyStatus,
         now: DateTime<Utc>,
     ) -> Result<Rally> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO rallies (server_id, title, details, place_name, address, latitude,
-                longitude, time_zone, starts_at, ends_at, organiser_id, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+                longitude, time_zone, starts_at, ends_at, organiser_id, status, created_at, updated_at,
+                channel_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
              RETURNING id",
         )
         .bind(server_id)
@@ -43,6 +46,7 @@ impl Store {
         .bind(organiser_id)
         .bind(status.as_str())
         .bind(to_unix(now))
+        .bind(channel_id)
         .fetch_one(&self.pool)
         .await?;
         self.rally(id)
@@ -199,6 +203,7 @@ fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
             .map(from_unix)
             .transpose()?,
         organiser_id: row.try_get("organiser_id")?,
+        channel_id: row.try_get("channel_id")?,
         status: RallyStatus::parse(&status)
             .ok_or_else(|| Error::internal("reading a rally", format!("status {status}")))?,
         status_reason: row.try_get("status_reason")?,

@@ -107,3 +107,53 @@ impl Store {
 fn parse_status(s: &str) -> Result<RsvpStatus> {
     RsvpStatus::parse(s).ok_or_else(|| Error::internal("reading an RSVP", format!("status {s}")))
 }
+
+/// A "going" RSVP and its personal reminder choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoingRsvp {
+    pub user_id: i64,
+    /// Seconds before the start; None: the default.
+    pub remind_before: Option<i64>,
+    pub remind_off: bool,
+}
+
+impl Store {
+    pub async fn going_rsvps(&self, rally_id: i64) -> Result<Vec<GoingRsvp>> {
+        let rows = sqlx::query(
+            "SELECT user_id, remind_before, remind_off FROM rsvps
+             WHERE rally_id = ?1 AND status = 'going' ORDER BY user_id",
+        )
+        .bind(rally_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(GoingRsvp {
+                    user_id: row.try_get("user_id")?,
+                    remind_before: row.try_get("remind_before")?,
+                    remind_off: row.try_get("remind_off")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets the personal reminder choice on an existing RSVP; false when there is none.
+    pub async fn set_rsvp_reminder(
+        &self,
+        rally_id: i64,
+        user_id: i64,
+        remind_before: Option<i64>,
+        remind_off: bool,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE rsvps SET remind_before = ?3, remind_off = ?4 WHERE rally_id = ?1 AND user_id = ?2",
+        )
+        .bind(rally_id)
+        .bind(user_id)
+        .bind(remind_before)
+        .bind(remind_off)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}

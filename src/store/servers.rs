@@ -1,10 +1,15 @@
 //! Server rows and their settings.
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
 use super::{to_unix, Store};
 use crate::error::{Error, Result};
 use crate::service::model::{DistanceUnit, ServerSettings};
+
+/// The reminder offsets a server starts with: a day and an hour before.
+pub fn default_reminder_offsets() -> Vec<Duration> {
+    vec![Duration::hours(24), Duration::hours(1)]
+}
 
 impl Store {
     /// Makes sure a row exists for the server, with default settings.
@@ -22,7 +27,9 @@ impl Store {
 
     pub async fn server_settings(&self, server_id: i64) -> Result<ServerSettings> {
         let row = sqlx::query(
-            "SELECT require_approval, moderator_role_id, distance_unit FROM servers WHERE id = ?1",
+            "SELECT require_approval, moderator_role_id, distance_unit, reminder_channel_id,
+                    reminder_offsets
+             FROM servers WHERE id = ?1",
         )
         .bind(server_id)
         .fetch_optional(&self.pool)
@@ -33,9 +40,12 @@ impl Store {
                 require_approval: true,
                 moderator_role_id: None,
                 distance_unit: DistanceUnit::Miles,
+                reminder_channel_id: None,
+                reminder_offsets: default_reminder_offsets(),
             });
         };
         let unit: String = row.try_get("distance_unit")?;
+        let offsets: String = row.try_get("reminder_offsets")?;
         Ok(ServerSettings {
             server_id,
             require_approval: row.try_get("require_approval")?,
@@ -43,6 +53,8 @@ impl Store {
             distance_unit: DistanceUnit::parse(&unit).ok_or_else(|| {
                 Error::internal("reading server settings", format!("unit {unit}"))
             })?,
+            reminder_channel_id: row.try_get("reminder_channel_id")?,
+            reminder_offsets: parse_offsets(&offsets)?,
         })
     }
 
@@ -51,19 +63,40 @@ impl Store {
         settings: &ServerSettings,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let offsets: Vec<String> = settings
+            .reminder_offsets
+            .iter()
+            .map(|d| d.num_seconds().to_string())
+            .collect();
         sqlx::query(
-            "INSERT INTO servers (id, require_approval, moderator_role_id, distance_unit, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+            "INSERT INTO servers (id, require_approval, moderator_role_id, distance_unit,
+                 reminder_channel_id, reminder_offsets, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
              ON CONFLICT (id) DO UPDATE SET require_approval = ?2, moderator_role_id = ?3,
-                 distance_unit = ?4, updated_at = ?5",
+                 distance_unit = ?4, reminder_channel_id = ?5, reminder_offsets = ?6,
+                 updated_at = ?7",
         )
         .bind(settings.server_id)
         .bind(settings.require_approval)
         .bind(settings.moderator_role_id)
         .bind(settings.distance_unit.as_str())
+        .bind(settings.reminder_channel_id)
+        .bind(offsets.join(","))
         .bind(to_unix(now))
         .execute(&self.pool)
         .await?;
         Ok(())
     }
+}
+
+fn parse_offsets(stored: &str) -> Result<Vec<Duration>> {
+    stored
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<i64>()
+                .map(Duration::seconds)
+                .map_err(|_| Error::internal("reading reminder offsets", format!("{stored:?}")))
+        })
+        .collect()
 }

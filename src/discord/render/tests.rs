@@ -21,6 +21,7 @@ fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
             starts_at: t,
             ends_at: None,
             organiser_id: 42,
+            channel_id: None,
             status,
             status_reason: None,
             created_at: t,

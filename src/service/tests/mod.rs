@@ -1,6 +1,7 @@
 //! Service tests, each against a fresh migrated in-memory SQLite database.
 mod near;
 mod rallies;
+mod reminders;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};

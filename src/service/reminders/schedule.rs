@@ -1,0 +1,73 @@
+//! Keeping a rally's pending reminders in line with the rally.
+use chrono::Duration;
+
+use super::{ReminderKind, DEFAULT_PERSONAL_LEAD};
+use crate::error::Result;
+use crate::service::model::{Rally, RallyStatus};
+use crate::service::Service;
+use crate::store::{GoingRsvp, NewReminder};
+
+impl Service {
+    /// Replaces the rally's pending reminders: channel reminders at each of the server's offsets
+    /// and personal ones for each "going" RSVP, those still ahead; none unless it is approved.
+    /// Reminders already sent stay sent; a rally moved later gets its reminders again.
+    pub(crate) async fn reschedule_reminders(&self, rally: &Rally) -> Result<()> {
+        let now = self.now();
+        let mut new = Vec::new();
+        if rally.status == RallyStatus::Approved && rally.starts_at > now {
+            let settings = self.store.server_settings(rally.server_id).await?;
+            if let Some(channel) = settings.reminder_channel_id.or(rally.channel_id) {
+                for lead in &settings.reminder_offsets {
+                    new.push(NewReminder {
+                        kind: ReminderKind::Channel,
+                        target_id: channel,
+                        lead: *lead,
+                        due_at: rally.starts_at - *lead,
+                    });
+                }
+            }
+            for going in self.store.going_rsvps(rally.id).await? {
+                new.extend(personal(rally, &going));
+            }
+        }
+        new.retain(|r| r.due_at > now);
+        self.store
+            .replace_pending_reminders(rally.id, None, &new, now)
+            .await?;
+        self.reminders_changed.notify_one();
+        Ok(())
+    }
+
+    /// The same for one person's reminder, after they RSVP or change their choice.
+    pub(crate) async fn reschedule_personal(&self, rally: &Rally, user_id: i64) -> Result<()> {
+        let now = self.now();
+        let mut new = Vec::new();
+        if rally.status == RallyStatus::Approved && rally.starts_at > now {
+            let going = self.store.going_rsvps(rally.id).await?;
+            if let Some(g) = going.iter().find(|g| g.user_id == user_id) {
+                new.extend(personal(rally, g).filter(|r| r.due_at > now));
+            }
+        }
+        self.store
+            .replace_pending_reminders(rally.id, Some((ReminderKind::Personal, user_id)), &new, now)
+            .await?;
+        self.reminders_changed.notify_one();
+        Ok(())
+    }
+}
+
+fn personal(rally: &Rally, going: &GoingRsvp) -> Option<NewReminder> {
+    if going.remind_off {
+        return None;
+    }
+    let lead = going
+        .remind_before
+        .map(Duration::seconds)
+        .unwrap_or(DEFAULT_PERSONAL_LEAD);
+    Some(NewReminder {
+        kind: ReminderKind::Personal,
+        target_id: going.user_id,
+        lead,
+        due_at: rally.starts_at - lead,
+    })
+}

@@ -1,0 +1,122 @@
+//! One step of the scheduler: deliver what is due at `now`. Tests and the console call it
+//! with a clock of their own; the bot calls it when the next reminder comes due.
+use chrono::{DateTime, Utc};
+
+use super::{
+    backoff, Delivery, Notifier, Reminder, ReminderStatus, SendError, BATCH, LATE_GRACE,
+    MAX_ATTEMPTS,
+};
+use crate::error::Result;
+use crate::service::model::{RallyStatus, RallyView};
+use crate::service::Service;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepReport {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+    pub skipped: u64,
+    /// When the next pending reminder is due.
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+impl Service {
+    /// At start-up: reminders a previous process left mid-send are never sent again.
+    pub async fn recover_reminders(&self) -> Result<u64> {
+        let abandoned = self.store.abandon_in_flight_reminders(self.now()).await?;
+        if abandoned > 0 {
+            tracing::warn!(
+                abandoned,
+                "reminders cut off mid-send by the last stop are marked unknown"
+            );
+        }
+        Ok(abandoned)
+    }
+
+    /// Delivers every reminder due at `now` through `notifier`.
+    pub async fn deliver_due<N: Notifier>(
+        &self,
+        now: DateTime<Utc>,
+        notifier: &N,
+    ) -> Result<StepReport> {
+        let mut report = StepReport {
+            skipped: self.store.skip_stale_reminders(now, LATE_GRACE).await?,
+            ..Default::default()
+        };
+        loop {
+            let claimed = self.store.claim_due_reminders(now, BATCH).await?;
+            if claimed.is_empty() {
+                break;
+            }
+            for reminder in claimed {
+                self.deliver_one(reminder, now, notifier, &mut report)
+                    .await?;
+            }
+        }
+        report.next_due = self.store.next_reminder_at().await?;
+        Ok(report)
+    }
+
+    async fn deliver_one<N: Notifier>(
+        &self,
+        r: Reminder,
+        now: DateTime<Utc>,
+        notifier: &N,
+        report: &mut StepReport,
+    ) -> Result<()> {
+        let rally = match self.store.rally(r.rally_id).await? {
+            Some(rally) if rally.status == RallyStatus::Approved => rally,
+            // Cancelled or gone since it was claimed: nothing to remind anyone of.
+            _ => {
+                report.skipped += 1;
+                let why = Some("the rally is no longer listed");
+                return self
+                    .store
+                    .finish_reminder(r.id, ReminderStatus::Skipped, why, now)
+                    .await;
+            }
+        };
+        let view = RallyView {
+            counts: self.store.rsvp_counts(rally.id).await?,
+            my_rsvp: None,
+            rally,
+        };
+        let delivery = Delivery {
+            reminder_id: r.id,
+            kind: r.kind,
+            target_id: r.target_id,
+            lead: r.lead,
+            view,
+        };
+        match notifier.deliver(&delivery).await {
+            Ok(()) => {
+                report.sent += 1;
+                self.store
+                    .finish_reminder(r.id, ReminderStatus::Sent, None, now)
+                    .await
+            }
+            Err(SendError::Transient {
+                reason,
+                retry_after,
+            }) if r.attempts < MAX_ATTEMPTS => {
+                report.retried += 1;
+                let at = now + backoff(r.attempts, retry_after);
+                tracing::info!(reminder = r.id, attempt = r.attempts, %reason, %at, "reminder will be retried");
+                self.store.retry_reminder_at(r.id, at, &reason, now).await
+            }
+            Err(e) => {
+                report.failed += 1;
+                let reason = match &e {
+                    SendError::Transient { reason, .. } => {
+                        format!("gave up after {} attempts: {reason}", r.attempts)
+                    }
+                    other => other.to_string(),
+                };
+                tracing::warn!(reminder = r.id, rally = r.rally_id, kind = r.kind.as_str(), %reason, "reminder failed");
+                self.store
+                    .finish_reminder(r.id, ReminderStatus::Failed, Some(&reason), now)
+                    .await
+            }
+        }
+    }
+}
