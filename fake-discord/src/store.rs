@@ -51,6 +51,8 @@ pub struct StoredMessage {
     pub source: MessageSource,
     pub interaction_metadata: Option<Value>,
     pub webhook_id: Option<u64>,
+    /// The `nonce` the message was created with, as text.
+    pub nonce: Option<String>,
 }
 
 impl StoredMessage {

@@ -73,7 +73,7 @@ impl Console {
         if interactive {
             output.write_all(WELCOME.as_bytes()).await?;
         }
-        if let Err(e) = self.service.recover_reminders().await {
+        if let Err(e) = self.service.recover_reminders().await.map(|_| ()) {
             output
                 .write_all(format!("error: {}\n", report(&e, "console start")).as_bytes())
                 .await?;
@@ -279,6 +279,7 @@ Commands (options are name:value; quote values with spaces):
   /rally about
 Moderators:
   /rallymod queue | approve rally:N | reject rally:N [reason:] | announce rally:N [channel:ID]
+  /rallymod status              reminders that could not be delivered
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
                      [reminder_offsets:24h,1h] [reminder_channel:ID|none]
 Console only:

@@ -104,6 +104,24 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             out
         }
         Response::Settings(s) => settings(s),
+        Response::Status(failed) if failed.is_empty() => {
+            "Every reminder so far was delivered.\n".into()
+        }
+        Response::Status(failed) => {
+            let mut out = format!("Reminders that failed ({}):\n", failed.len());
+            for (r, title) in failed {
+                let _ = writeln!(
+                    out,
+                    "   #{} {title}: {} reminder {} before, to {}: {}",
+                    r.rally_id,
+                    r.kind.as_str(),
+                    lead_words(r.lead),
+                    r.target_id,
+                    r.last_error.as_deref().unwrap_or("no reason recorded")
+                );
+            }
+            out
+        }
         Response::About => about(),
     }
 }

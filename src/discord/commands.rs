@@ -129,6 +129,7 @@ fn rally() -> CreateCommand {
 
 fn rallymod() -> CreateCommand {
     let queue = sub("queue", "Rallies waiting for approval");
+    let status = sub("status", "Reminders that could not be delivered, and why");
     let approve = sub("approve", "Approve a submitted rally").add_sub_option(rally_option());
     let reject = sub("reject", "Reject a submitted rally")
         .add_sub_option(rally_option())
@@ -180,5 +181,5 @@ fn rallymod() -> CreateCommand {
         .description("Moderate rallies in this server")
         .default_member_permissions(Permissions::MANAGE_EVENTS)
         .dm_permission(false)
-        .set_options(vec![queue, approve, reject, announce, settings])
+        .set_options(vec![queue, approve, reject, announce, settings, status])
 }

@@ -5,6 +5,7 @@ mod deferral;
 mod escape;
 mod guard;
 mod handler;
+mod reminders;
 mod render;
 mod repair;
 mod request;
@@ -38,15 +39,26 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
         tracing::info!(base = %base, "Discord REST calls go to DISCORD_API_URL");
     }
     let service = Service::new(store, Arc::new(SystemClock));
+    let http = http.build();
     // Load the gazetteer now, not in the first user's interaction.
     let _ = tokio::task::spawn_blocking(Gazetteer::global).await;
     let tasks = TaskTracker::new();
+    let scheduler_service = service.clone();
     let handler = Arc::new(Handler::new(service, config.dev_guild_id, tasks.clone()));
-    let mut client = ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
+    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
         .cache_settings(cache_settings())
         .event_handler_arc(handler.clone())
         .raw_event_handler(Repair(handler))
         .await?;
+    // The scheduler needs only REST, so it starts here, once, whatever the gateway does.
+    let stop_scheduler = Arc::new(tokio::sync::Notify::new());
+    let notifier =
+        reminders::DiscordNotifier::new(client.http.clone(), reminders::REQUESTS_PER_SECOND);
+    let scheduler = tokio::spawn(reminders::run_scheduler(
+        scheduler_service,
+        notifier,
+        stop_scheduler.clone(),
+    ));
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         shutdown_signal().await;
@@ -54,6 +66,8 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
         shards.shutdown_all().await;
     });
     let result = client.start().await;
+    stop_scheduler.notify_one();
+    let _ = scheduler.await;
     tasks.close();
     if tokio::time::timeout(DRAIN, tasks.wait()).await.is_err() {
         tracing::warn!("some replies were still running at shutdown");

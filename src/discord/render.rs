@@ -192,6 +192,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
                 true,
             )
         }
+        Response::Status(failed) => status(failed),
         Response::Settings(s) => Reply {
             embeds: vec![settings(s)],
             ephemeral: true,
@@ -403,6 +404,35 @@ fn changes(out: &mut String, changes: &[Change]) {
 fn notes(out: &mut String, notes: &[String]) {
     for n in notes {
         out.push_str(&format!("\nNote: {}", markdown(n)));
+    }
+}
+
+fn status(failed: &[(crate::service::reminders::Reminder, String)]) -> Reply {
+    if failed.is_empty() {
+        return Reply::text("Every reminder so far was delivered.", true);
+    }
+    let mut embed = CreateEmbed::new()
+        .title(format!("Reminders that failed ({})", failed.len()))
+        .colour(Colour::RED);
+    for (r, title) in failed.iter().take(25) {
+        let target = match r.kind {
+            crate::service::reminders::ReminderKind::Channel => format!("<#{}>", r.target_id),
+            crate::service::reminders::ReminderKind::Personal => format!("<@{}>", r.target_id),
+        };
+        let why = markdown(r.last_error.as_deref().unwrap_or("no reason recorded"));
+        embed = embed.field(
+            limit(format!("#{} {}", r.rally_id, markdown(title)), 256),
+            limit(
+                format!("{} before, to {target}: {why}", lead_words(r.lead)),
+                1024,
+            ),
+            false,
+        );
+    }
+    Reply {
+        embeds: vec![embed],
+        ephemeral: true,
+        ..Default::default()
     }
 }
 

@@ -109,6 +109,30 @@ impl Service {
         Ok(view)
     }
 
+    /// Reminders of this server's rallies that could not be delivered, newest first.
+    pub async fn reminder_failures(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<(crate::service::reminders::Reminder, String)>> {
+        require_moderator(actor, "see reminder failures")?;
+        let failed = self.store.failed_reminders(actor.server_id, 50).await?;
+        let ids: Vec<i64> = failed.iter().map(|r| r.rally_id).collect();
+        let titles: std::collections::HashMap<i64, String> = self
+            .store
+            .rallies_by_ids(&ids)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.title))
+            .collect();
+        Ok(failed
+            .into_iter()
+            .map(|r| {
+                let title = titles.get(&r.rally_id).cloned().unwrap_or_default();
+                (r, title)
+            })
+            .collect())
+    }
+
     pub async fn settings(&self, actor: &Actor) -> Result<ServerSettings> {
         require_moderator(actor, "see the server settings")?;
         self.store.server_settings(actor.server_id).await

@@ -35,6 +35,8 @@ pub enum Request {
     },
     About,
     Queue,
+    /// Reminders that failed, for moderators.
+    Status,
     Approve {
         rally: i64,
     },
@@ -143,6 +145,11 @@ const SPECS: &[Spec] = &[
     },
     Spec {
         path: "rallymod queue",
+        required: &[],
+        optional: &[],
+    },
+    Spec {
+        path: "rallymod status",
         required: &[],
         optional: &[],
     },
@@ -298,6 +305,7 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
         },
         "rally about" => Request::About,
         "rallymod queue" => Request::Queue,
+        "rallymod status" => Request::Status,
         "rallymod announce" => Request::Announce {
             rally: rally(&mut inv)?.unwrap_or_default(),
             channel: inv.take("channel").map(|c| parse_channel(&c)).transpose()?,

@@ -34,6 +34,8 @@ pub enum Response {
         answered: Vec<RallyView>,
     },
     Settings(ServerSettings),
+    /// Failed reminders, newest first, each with its rally's title.
+    Status(Vec<(crate::service::reminders::Reminder, String)>),
     About,
 }
 
@@ -53,6 +55,7 @@ impl Response {
             Response::Near(_) => true,
             Response::Mine { .. }
             | Response::Settings(_)
+            | Response::Status(_)
             | Response::Rsvp(_)
             | Response::RemindMe { .. } => true,
             Response::List { kind, .. } => *kind == ListKind::Queue,
@@ -95,6 +98,7 @@ impl Service {
                 Response::Cancelled(self.cancel_rally(actor, rally, reason.as_deref()).await?)
             }
             Request::About => Response::About,
+            Request::Status => Response::Status(self.reminder_failures(actor).await?),
             Request::Queue => Response::List {
                 kind: ListKind::Queue,
                 rallies: self.pending_queue(actor).await?,

@@ -151,18 +151,32 @@ impl Store {
         Ok(())
     }
 
-    /// Reminders left `sending` by a process that stopped mid-send: Discord may or may not have
-    /// them, so they are marked `unknown` and never sent again.
-    pub async fn abandon_in_flight_reminders(&self, now: DateTime<Utc>) -> Result<u64> {
-        let done = sqlx::query(
+    /// Reminders left `sending` by a process that stopped mid-send. Those claimed since
+    /// `resend_after` go back to pending: they are sent again with the same nonce, which Discord
+    /// deduplicates. Older ones are past that window and become `unknown`, never sent again.
+    /// Returns (requeued, abandoned).
+    pub async fn recover_in_flight_reminders(
+        &self,
+        now: DateTime<Utc>,
+        resend_after: DateTime<Utc>,
+    ) -> Result<(u64, u64)> {
+        let requeued = sqlx::query(
+            "UPDATE reminders SET status = 'pending', next_attempt_at = ?1, updated_at = ?1
+             WHERE status = 'sending' AND updated_at >= ?2",
+        )
+        .bind(to_unix(now))
+        .bind(to_unix(resend_after))
+        .execute(&self.pool)
+        .await?;
+        let abandoned = sqlx::query(
             "UPDATE reminders SET status = 'unknown', updated_at = ?1,
-                 last_error = 'rallybot stopped while sending; not sent again so it can''t arrive twice'
+                 last_error = 'rallybot stopped while sending, too long ago to resend safely'
              WHERE status = 'sending'",
         )
         .bind(to_unix(now))
         .execute(&self.pool)
         .await?;
-        Ok(done.rows_affected())
+        Ok((requeued.rows_affected(), abandoned.rows_affected()))
     }
 
     /// When the next pending reminder is due, if any.

@@ -38,7 +38,8 @@ pub fn config() -> FakeConfig {
 /// The bot process; killed when dropped.
 pub struct Bot {
     pub child: Child,
-    pub dir: tempfile::TempDir,
+    /// Shared so a test can start the bot again on the same database.
+    pub dir: std::sync::Arc<tempfile::TempDir>,
 }
 
 impl Drop for Bot {
@@ -57,7 +58,20 @@ impl Bot {
 
     /// Like `start`, with extra environment variables.
     pub async fn start_with(fake: &FakeDiscord, env: &[(&str, &str)]) -> Bot {
-        let dir = tempfile::tempdir().unwrap();
+        Self::start_in(fake, std::sync::Arc::new(tempfile::tempdir().unwrap()), env).await
+    }
+
+    /// The database URL the bot uses in `dir`.
+    pub fn database_url(dir: &tempfile::TempDir) -> String {
+        format!("sqlite://{}", dir.path().join("bot.db").display())
+    }
+
+    /// Starts the bot with its database in `dir`.
+    pub async fn start_in(
+        fake: &FakeDiscord,
+        dir: std::sync::Arc<tempfile::TempDir>,
+        env: &[(&str, &str)],
+    ) -> Bot {
         let child = Command::new(env!("CARGO_BIN_EXE_rallybot"))
             .arg("run")
             .current_dir(dir.path())
@@ -65,10 +79,7 @@ impl Bot {
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("DISCORD_TOKEN", &fake.config().token)
             .env("DISCORD_API_URL", fake.base_url())
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", dir.path().join("bot.db").display()),
-            )
+            .env("DATABASE_URL", Self::database_url(&dir))
             .env("RUST_LOG", "warn")
             .envs(env.iter().copied())
             .stdin(Stdio::null())

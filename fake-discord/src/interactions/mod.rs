@@ -315,6 +315,7 @@ fn component_message(
         source: MessageSource::Synthetic,
         interaction_metadata: None,
         webhook_id: None,
+        nonce: None,
     };
     let id = message.id;
     let v = message_json(shared, world, &message);

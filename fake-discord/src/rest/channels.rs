@@ -109,6 +109,20 @@ async fn create_message(
         ChannelRef::Dm { .. } => None,
     };
     validate::message(&body, parsed.files.len(), true)?;
+    // Discord: with `enforce_nonce`, a nonce the same author used recently returns that
+    // message instead of creating a second one.
+    if body.get("enforce_nonce") == Some(&json!(true)) {
+        if let Some(nonce) = messages::nonce_of(&body) {
+            let earlier = world.messages.iter().find(|m| {
+                m.channel_id == channel_id
+                    && !m.deleted
+                    && m.nonce.as_deref() == Some(nonce.as_str())
+            });
+            if let Some(m) = earlier.cloned() {
+                return Ok(ok_json(messages::to_json(&s, &world, &m)));
+            }
+        }
+    }
     let new = NewMessage {
         channel_id,
         guild_id,

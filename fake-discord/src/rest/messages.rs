@@ -74,6 +74,7 @@ pub(crate) fn create(
         source: new.source,
         interaction_metadata: new.interaction_metadata,
         webhook_id: new.webhook_id,
+        nonce: nonce_of(body),
     };
     world.insert_message(m.clone());
     m
@@ -114,4 +115,13 @@ pub(crate) fn to_json(shared: &Shared, world: &World, m: &StoredMessage) -> Valu
         .user(world, m.author_id)
         .unwrap_or_else(|| shared.config.bot.clone());
     payloads::message(m, &author, shared.config.application_id)
+}
+
+/// A message's `nonce` (Discord takes an integer or a string) as text.
+pub(crate) fn nonce_of(body: &Value) -> Option<String> {
+    match body.get("nonce")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }

@@ -1,11 +1,13 @@
 //! Reminders that never silently fail: channel reminders before each rally and personal ones
 //! for those going, kept in a durable outbox and delivered by a step function of `now`.
 //!
-//! Delivery is at most once. A reminder is claimed (`sending`) before it is handed to the
-//! notifier; if the process dies after Discord accepted it but before it was marked `sent`,
-//! the claim is found at the next start and marked `unknown`, never sent again. A duplicate
-//! reminder would teach people to ignore them; a rare missing one is recorded and shown to
-//! moderators in /rallymod status.
+//! Delivery is exactly once across crashes, and never more than once. A reminder is claimed
+//! (`sending`) before it is handed to the notifier, which sends it with a nonce derived from its
+//! id and `enforce_nonce`, so Discord returns the first message instead of posting a second.
+//! A claim found at the next start (the process died between sending and recording) is sent
+//! again with that nonce when it is younger than `NONCE_WINDOW`; older claims are past the
+//! window Discord remembers nonces for, so they are marked `unknown` and never resent: a
+//! duplicate reminder would teach people to ignore them.
 mod schedule;
 mod step;
 
@@ -22,6 +24,9 @@ pub const DEFAULT_PERSONAL_LEAD: Duration = Duration::hours(1);
 /// A reminder that came due while rallybot was down is still sent if its rally started less
 /// than this long ago; otherwise it is skipped.
 pub const LATE_GRACE: Duration = Duration::minutes(15);
+/// How long a claim may be resent after a crash: within the few minutes Discord remembers a
+/// message nonce.
+pub const NONCE_WINDOW: Duration = Duration::minutes(2);
 /// Transient failures are retried this many times in all.
 pub const MAX_ATTEMPTS: i64 = 6;
 /// How many reminders one step claims at most.
@@ -104,6 +109,7 @@ pub struct Reminder {
 /// One reminder to deliver, with the rally as it is now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Delivery {
+    /// Also the message nonce, so a resend after a crash is recognised as the same message.
     pub reminder_id: i64,
     pub kind: ReminderKind,
     pub target_id: i64,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{
     backoff, Delivery, Notifier, Reminder, ReminderStatus, SendError, BATCH, LATE_GRACE,
-    MAX_ATTEMPTS,
+    MAX_ATTEMPTS, NONCE_WINDOW,
 };
 use crate::error::Result;
 use crate::service::model::{RallyStatus, RallyView};
@@ -21,16 +21,23 @@ pub struct StepReport {
 }
 
 impl Service {
-    /// At start-up: reminders a previous process left mid-send are never sent again.
-    pub async fn recover_reminders(&self) -> Result<u64> {
-        let abandoned = self.store.abandon_in_flight_reminders(self.now()).await?;
-        if abandoned > 0 {
+    /// At start-up: reminders a previous process left mid-send are sent again (same nonce, so
+    /// Discord keeps one) when recent, and otherwise marked unknown. Returns (requeued,
+    /// abandoned).
+    pub async fn recover_reminders(&self) -> Result<(u64, u64)> {
+        let now = self.now();
+        let (requeued, abandoned) = self
+            .store
+            .recover_in_flight_reminders(now, now - NONCE_WINDOW)
+            .await?;
+        if requeued + abandoned > 0 {
             tracing::warn!(
+                requeued,
                 abandoned,
-                "reminders cut off mid-send by the last stop are marked unknown"
+                "reminders cut off mid-send by the last stop"
             );
         }
-        Ok(abandoned)
+        Ok((requeued, abandoned))
     }
 
     /// Delivers every reminder due at `now` through `notifier`.

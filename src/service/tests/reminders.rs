@@ -389,26 +389,51 @@ async fn permanent_failures_and_closed_dms_are_recorded_not_retried() {
 }
 
 #[tokio::test]
-async fn a_reminder_cut_off_mid_send_is_never_sent_again() {
+async fn a_reminder_cut_off_mid_send_is_resent_only_within_the_nonce_window() {
     let f = fixture().await;
     let n = Recorder::default();
     let (id, start) = listed(&f, "Austin, TX", "2026-12-05 18:00").await;
-    let due = start - Duration::hours(24);
-    // A process claimed it and died before recording the outcome.
-    let claimed = f
+    let day = start - Duration::hours(24);
+    let hour = start - Duration::hours(1);
+    // A process claimed the 24h reminder and died before recording the outcome; it restarts a
+    // minute later: the reminder goes again (Discord keeps one message per nonce).
+    assert_eq!(
+        f.service
+            .store()
+            .claim_due_reminders(day, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    f.clock.set(day + Duration::minutes(1));
+    assert_eq!(f.service.recover_reminders().await.unwrap(), (1, 0));
+    let resent = step(&f, day + Duration::minutes(1), &n).await;
+    assert_eq!(
+        resent,
+        [(ReminderKind::Channel, CHANNEL, id, Duration::hours(24))]
+    );
+    // The 1h one is claimed and the process stays down for ten minutes: too late to resend.
+    assert_eq!(
+        f.service
+            .store()
+            .claim_due_reminders(hour, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    f.clock.set(hour + Duration::minutes(10));
+    assert_eq!(f.service.recover_reminders().await.unwrap(), (0, 1));
+    assert!(step(&f, hour + Duration::minutes(10), &n).await.is_empty());
+    let statuses: Vec<ReminderStatus> = f
         .service
         .store()
-        .claim_due_reminders(due, 10)
+        .reminders_of_rally(id)
         .await
-        .unwrap();
-    assert_eq!(claimed.len(), 1);
-    assert_eq!(f.service.recover_reminders().await.unwrap(), 1);
-    assert!(step(&f, due + Duration::minutes(1), &n).await.is_empty());
-    let r = &f.service.store().reminders_of_rally(id).await.unwrap()[0];
-    assert_eq!(r.status, ReminderStatus::Unknown);
-    assert_eq!(
-        step(&f, start - Duration::hours(1), &n).await.len(),
-        1,
-        "the next one still goes"
-    );
+        .unwrap()
+        .iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, [ReminderStatus::Sent, ReminderStatus::Unknown]);
 }

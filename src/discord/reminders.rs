@@ -1,0 +1,160 @@
+//! Reminders through Discord: the notifier that posts them, paced under Discord's global
+//! limit, and the scheduler loop that sleeps until the next one is due.
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use serenity::all::{
+    ChannelId, CreateAllowedMentions, CreateMessage, Http, HttpError, Nonce, UserId,
+};
+use tokio::sync::{Mutex, Notify};
+use tokio::time::Instant;
+
+use super::components::rsvp_row;
+use super::escape::markdown;
+use super::render::card;
+use crate::service::reminders::{reminder_text, Delivery, Notifier, ReminderKind, SendError};
+use crate::service::Service;
+
+/// Requests per second the scheduler allows itself: under Discord's global 50, leaving room for
+/// interaction replies (which go through other routes and are never paced here).
+pub const REQUESTS_PER_SECOND: u32 = 45;
+/// With nothing scheduled, look again after this long anyway.
+const IDLE_CHECK: Duration = Duration::from_secs(3600);
+/// After a failed step (the database was busy, say), try again after this long.
+const ERROR_PAUSE: Duration = Duration::from_secs(5);
+
+pub struct DiscordNotifier {
+    http: Arc<Http>,
+    next_slot: Mutex<Instant>,
+    interval: Duration,
+}
+
+impl DiscordNotifier {
+    pub fn new(http: Arc<Http>, per_second: u32) -> Self {
+        DiscordNotifier {
+            http,
+            next_slot: Mutex::new(Instant::now()),
+            interval: Duration::from_secs(1) / per_second.max(1),
+        }
+    }
+
+    /// Waits for the next free request slot.
+    async fn pace(&self) {
+        let mut next = self.next_slot.lock().await;
+        let now = Instant::now();
+        let at = (*next).max(now);
+        *next = at + self.interval;
+        drop(next);
+        tokio::time::sleep_until(at).await;
+    }
+}
+
+impl Notifier for DiscordNotifier {
+    async fn deliver(&self, d: &Delivery) -> Result<(), SendError> {
+        let message = CreateMessage::new()
+            .content(markdown(&reminder_text(d)))
+            .embed(card(&d.view, None))
+            .components(vec![rsvp_row(&d.view)])
+            .allowed_mentions(CreateAllowedMentions::new())
+            // The same reminder sent twice (after a crash) is one message on Discord.
+            .nonce(Nonce::String(format!("rallybot-{}", d.reminder_id)))
+            .enforce_nonce(true);
+        let channel = match d.kind {
+            ReminderKind::Channel => ChannelId::new(d.target_id as u64),
+            ReminderKind::Personal => {
+                self.pace().await;
+                UserId::new(d.target_id as u64)
+                    .create_dm_channel(&self.http)
+                    .await
+                    .map_err(classify)?
+                    .id
+            }
+        };
+        self.pace().await;
+        channel
+            .send_message(&self.http, message)
+            .await
+            .map(|_| ())
+            .map_err(classify)
+    }
+}
+
+/// Sorts a Discord failure into retry-later or give-up.
+fn classify(e: serenity::Error) -> SendError {
+    let serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) = &e else {
+        // Network trouble and the like: worth another try.
+        return SendError::Transient {
+            reason: e.to_string(),
+            retry_after: None,
+        };
+    };
+    let status = response.status_code.as_u16();
+    let code = response.error.code;
+    let reason = format!(
+        "Discord answered {status} (code {code}): {}",
+        response.error.message
+    );
+    match status {
+        // serenity can't read Discord's 429 body, so retry_after is not known here: backoff.
+        429 | 500..=599 => SendError::Transient {
+            reason,
+            retry_after: None,
+        },
+        403 if code == 50007 => SendError::DmsClosed,
+        _ => SendError::Permanent { reason },
+    }
+}
+
+/// Runs the scheduler until `stop` is notified: one step, then sleep until the next reminder is
+/// due or reminders change. Started once per process, not per gateway connection.
+pub async fn run_scheduler(service: Service, notifier: DiscordNotifier, stop: Arc<Notify>) {
+    if let Err(e) = service.recover_reminders().await {
+        crate::error::report(&e, "reminder recovery");
+    }
+    let changed = service.reminders_changed();
+    loop {
+        let wait = match service.deliver_due(Utc::now(), &notifier).await {
+            Ok(report) => {
+                if report.sent + report.failed + report.retried > 0 || report.skipped > 0 {
+                    tracing::info!(
+                        sent = report.sent,
+                        retried = report.retried,
+                        failed = report.failed,
+                        skipped = report.skipped,
+                        "reminders step"
+                    );
+                }
+                report
+                    .next_due
+                    .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
+                    .unwrap_or(IDLE_CHECK)
+            }
+            Err(e) => {
+                crate::error::report(&e, "reminders step");
+                ERROR_PAUSE
+            }
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = changed.notified() => {}
+            _ = stop.notified() => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn pacing_spaces_requests_evenly() {
+        let notifier = DiscordNotifier::new(Arc::new(Http::new("x.y.z")), 50);
+        let start = Instant::now();
+        for _ in 0..100 {
+            notifier.pace().await;
+        }
+        // 100 slots at 50 per second: the last starts 1.98 s after the first.
+        assert_eq!(start.elapsed(), Duration::from_millis(1980));
+    }
+}

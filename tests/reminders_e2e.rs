@@ -1,0 +1,153 @@
+//! Reminders from the real bot binary, counted at the fake Discord.
+mod support;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use fake_discord::{FakeDiscord, SAMPLE_ALICE_ID, SAMPLE_GENERAL_ID, SAMPLE_GUILD_ID};
+use rallybot::service::model::Actor;
+use rallybot::service::{ManualClock, NewRally, Service};
+use rallybot::store::Store;
+use serde_json::json;
+use support::{Bot, WAIT};
+
+/// Creates `count` listed rallies straight through the service, as if made a few minutes ago,
+/// whose 1-hour reminders are already due (their rallies start 58 minutes from now).
+async fn due_reminders(dir: &tempfile::TempDir, count: usize) {
+    due_reminders_in(dir, count, SAMPLE_GENERAL_ID).await
+}
+
+async fn due_reminders_in(dir: &tempfile::TempDir, count: usize, channel: u64) {
+    let store = Store::open(&Bot::database_url(dir)).await.unwrap();
+    let made_at = Utc::now() - Duration::minutes(5);
+    let service = Service::new(store.clone(), Arc::new(ManualClock::new(made_at)));
+    let moderator = Actor {
+        user_id: SAMPLE_ALICE_ID as i64,
+        server_id: SAMPLE_GUILD_ID as i64,
+        is_moderator: true,
+    };
+    for i in 0..count {
+        let new = NewRally {
+            title: format!("Rally {i} @everyone"),
+            place: "Austin, TX".into(),
+            when: "in 63 minutes".into(),
+            channel_id: Some(channel as i64),
+            ..Default::default()
+        };
+        service.create_rally(&moderator, new).await.unwrap();
+    }
+    store.close().await;
+}
+
+/// Messages in #general by nonce.
+fn by_nonce(fake: &FakeDiscord) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for m in fake.messages_in(SAMPLE_GENERAL_ID) {
+        *counts
+            .entry(m.nonce.clone().unwrap_or_default())
+            .or_default() += 1;
+    }
+    counts
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn due_reminders_are_posted_once_each_with_no_pings() {
+    let fake = FakeDiscord::start(support::config()).await;
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    due_reminders(&dir, 3).await;
+    let _bot = Bot::start_in(&fake, dir, &[]).await;
+    fake.wait_for_message(|_| fake.messages_in(SAMPLE_GENERAL_ID).len() >= 3, WAIT)
+        .await
+        .expect("three reminders arrive");
+    let messages = fake.messages_in(SAMPLE_GENERAL_ID);
+    assert_eq!(messages.len(), 3);
+    for m in &messages {
+        assert!(m.content.starts_with("Reminder: \\#"), "{}", m.content);
+        assert!(m.content.contains("starts in 1 hour"), "{}", m.content);
+        assert_eq!(m.allowed_mentions.as_ref().unwrap()["parse"], json!([]));
+        assert_eq!(
+            m.components[0]["components"][0]["label"],
+            json!("Going (0)")
+        );
+    }
+    assert_eq!(by_nonce(&fake).len(), 3, "three distinct reminders");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_mid_burst_and_restarted_every_reminder_arrives_exactly_once() {
+    const COUNT: usize = 300;
+    let fake = FakeDiscord::start(support::config()).await;
+    // Discord's global limit; the bot paces itself under it.
+    fake.set_global_rate_limit(Some(50));
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    due_reminders(&dir, COUNT).await;
+    let mut bot = Bot::start_in(&fake, dir.clone(), &[]).await;
+    fake.wait_for_message(|_| fake.messages_in(SAMPLE_GENERAL_ID).len() >= 100, WAIT)
+        .await
+        .expect("the burst is under way");
+    bot.child.kill().unwrap(); // SIGKILL
+    bot.child.wait().unwrap();
+    let before_restart = fake.messages_in(SAMPLE_GENERAL_ID).len();
+    assert!(
+        before_restart < COUNT,
+        "killed mid-burst ({before_restart} sent)"
+    );
+    drop(bot);
+
+    let _bot = Bot::start_in(&fake, dir, &[]).await;
+    fake.wait_for_message(|_| fake.messages_in(SAMPLE_GENERAL_ID).len() >= COUNT, WAIT)
+        .await
+        .expect("every reminder arrives after the restart");
+    let counts = by_nonce(&fake);
+    assert_eq!(counts.len(), COUNT, "every reminder arrived");
+    assert!(counts.values().all(|n| *n == 1), "none twice: {counts:?}");
+    assert_eq!(fake.messages_in(SAMPLE_GENERAL_ID).len(), COUNT);
+    let limited = fake.requests().iter().filter(|r| r.status == 429).count();
+    assert_eq!(limited, 0, "paced under the global limit");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn storms_of_429_and_500_delay_reminders_and_a_deleted_channel_is_reported() {
+    use fake_discord::{Fault, InteractionSpec};
+    const GONE: u64 = 911_000_000_000_000_099;
+    let fake = FakeDiscord::start(support::config()).await;
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    due_reminders(&dir, 3).await;
+    due_reminders_in(&dir, 1, GONE).await;
+    fake.fail_next("POST /channels/*/messages", 2, Fault::rate_limited(1.0));
+    fake.fail_next("POST /channels/*/messages", 2, Fault::status(502));
+    let _bot = Bot::start_in(&fake, dir, &[]).await;
+    fake.wait_for_message(|_| fake.messages_in(SAMPLE_GENERAL_ID).len() >= 3, WAIT)
+        .await
+        .expect("the reminders get through the storm");
+    assert_eq!(fake.pending_faults(), 0, "every fault was met");
+    assert_eq!(by_nonce(&fake).len(), 3);
+    assert_eq!(fake.messages_in(SAMPLE_GENERAL_ID).len(), 3, "none twice");
+
+    // The reminder for the deleted channel failed for good and moderators can see why.
+    let status = InteractionSpec::command("rallymod")
+        .subcommand("status")
+        .by(SAMPLE_ALICE_ID)
+        .in_guild(SAMPLE_GUILD_ID)
+        .in_channel(SAMPLE_GENERAL_ID);
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let handle = fake.dispatch_interaction(status.clone()).unwrap();
+        let data = handle.callback(WAIT).await.unwrap().data.unwrap();
+        let text = data.to_string();
+        if text.contains("Reminders that failed (1)") {
+            assert!(text.contains("10003") || text.contains("404"), "{text}");
+            assert!(text.contains(&format!("<#{GONE}>")), "{text}");
+            break;
+        }
+        // The failure is recorded right after its one attempt; ask again until then.
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never reported: {text}"
+        );
+        fake.wait_for_request(|r| r.path.contains(&GONE.to_string()), WAIT)
+            .await
+            .unwrap();
+    }
+}
