@@ -151,3 +151,83 @@ async fn storms_of_429_and_500_delay_reminders_and_a_deleted_channel_is_reported
             .unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closed_dms_are_not_retried_and_the_person_is_told_once() {
+    use fake_discord::{InteractionSpec, SAMPLE_BOB_ID};
+    let fake = FakeDiscord::start(support::config()).await;
+    fake.set_dms_closed(SAMPLE_BOB_ID, true);
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    due_reminders(&dir, 1).await;
+    {
+        // Bob said he is going, a few minutes ago.
+        let store = Store::open(&Bot::database_url(&dir)).await.unwrap();
+        let service = Service::new(
+            store.clone(),
+            Arc::new(ManualClock::new(Utc::now() - Duration::minutes(4))),
+        );
+        let bob = Actor {
+            user_id: SAMPLE_BOB_ID as i64,
+            server_id: SAMPLE_GUILD_ID as i64,
+            is_moderator: false,
+        };
+        service
+            .rsvp(&bob, 1, rallybot::service::model::RsvpChoice::Going)
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let _bot = Bot::start_in(&fake, dir, &[]).await;
+    let refused = fake
+        .wait_for_request(|r| r.method == "POST" && r.status == 403, WAIT)
+        .await
+        .expect("the DM is refused");
+    assert!(refused.path.contains("/channels/"), "{}", refused.path);
+    let mine = || {
+        InteractionSpec::command("rally")
+            .subcommand("mine")
+            .by(SAMPLE_BOB_ID)
+            .in_guild(SAMPLE_GUILD_ID)
+            .in_channel(SAMPLE_GENERAL_ID)
+    };
+    // The failure is recorded right after the refusal; Bob hears of it on his next command.
+    let deadline = std::time::Instant::now() + WAIT;
+    let told = loop {
+        let data = fake
+            .dispatch_interaction(mine())
+            .unwrap()
+            .callback(WAIT)
+            .await
+            .unwrap()
+            .data
+            .unwrap();
+        let content = data["content"].as_str().unwrap_or_default().to_string();
+        if content.contains("couldn't be sent") || std::time::Instant::now() > deadline {
+            break content;
+        }
+    };
+    assert!(
+        told.contains(
+            "Your reminder for rally #1 couldn't be sent: their direct messages are closed"
+        ),
+        "{told}"
+    );
+    let again = fake
+        .dispatch_interaction(mine())
+        .unwrap()
+        .callback(WAIT)
+        .await
+        .unwrap()
+        .data
+        .unwrap();
+    assert!(
+        !again.to_string().contains("couldn't be sent"),
+        "told once: {again}"
+    );
+    let dm_posts = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.status == 403)
+        .count();
+    assert_eq!(dm_posts, 1, "a refused DM is not retried");
+}

@@ -189,10 +189,17 @@ impl Console {
             }
             other => other,
         };
-        match self.service.execute(&self.actor, request).await {
+        let mut reply = match self.service.execute(&self.actor, request).await {
             Ok(response) => render::response(&response, &UserNames(&self.users)),
             Err(e) => format!("error: {}\n", report(&e, "console")),
+        };
+        match self.service.notices(&self.actor).await {
+            Ok(notices) => notices
+                .iter()
+                .for_each(|n| reply.push_str(&format!("Note: {n}\n"))),
+            Err(e) => reply.push_str(&format!("error: {}\n", report(&e, "console notices"))),
         }
+        reply
     }
 
     fn switch_user(&mut self, args: &[String]) -> String {

@@ -14,6 +14,7 @@ use tokio_util::task::TaskTracker;
 
 use super::components::{Click, ListSource};
 use super::deferral::{self, Timing, DEFER_AFTER};
+use super::escape::markdown;
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
 use super::{commands, guard, repair};
@@ -160,11 +161,13 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
     let source = list_source(&request);
     let work = async {
         let actor = actor(service, &who).await?;
-        service.execute(&actor, request).await
+        let response = service.execute(&actor, request).await?;
+        Ok::<_, Error>((response, service.notices(&actor).await?))
     };
+    // The reply, and notices for the caller that a public reply can't carry.
     let work = async {
         match work.await {
-            Ok(Response::Announce { view, channel }) => {
+            Ok((Response::Announce { view, channel }, notices)) => {
                 let channel = channel.map_or(c.channel_id, |id| ChannelId::new(id as u64));
                 let card = render::response(
                     &Response::Announce {
@@ -174,20 +177,60 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
                     0,
                     None,
                 );
-                announce(ctx, c.guild_id, channel, card).await
+                (
+                    with_notices(announce(ctx, c.guild_id, channel, card).await, notices),
+                    Vec::new(),
+                )
             }
-            Ok(response) => render::response(&response, 0, source.as_ref()),
-            Err(e) => error_reply(&e, &context),
+            Ok((response, notices)) => {
+                let reply = render::response(&response, 0, source.as_ref());
+                if reply.ephemeral {
+                    (with_notices(reply, notices), Vec::new())
+                } else {
+                    (reply, notices)
+                }
+            }
+            Err(e) => (error_reply(&e, &context), Vec::new()),
         }
     };
     let defer = c.create_response(
         ctx,
         CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true)),
     );
-    match deferral::run(work, DEFER_AFTER, defer).await? {
-        Timing::Quick(reply) => reply_now(ctx, c, reply).await,
-        Timing::Deferred(reply) => c.edit_response(ctx, reply.edit()).await.map(|_| ()),
+    let notices = match deferral::run(work, DEFER_AFTER, defer).await? {
+        Timing::Quick((reply, notices)) => {
+            reply_now(ctx, c, reply).await?;
+            notices
+        }
+        Timing::Deferred((reply, notices)) => {
+            c.edit_response(ctx, reply.edit()).await?;
+            notices
+        }
+    };
+    // Failed reminders are told the next time the person uses the bot, privately.
+    if !notices.is_empty() {
+        let text = notices
+            .iter()
+            .map(|n| markdown(n))
+            .collect::<Vec<_>>()
+            .join("\n");
+        c.create_followup(ctx, Reply::text(text, true).followup())
+            .await?;
     }
+    Ok(())
+}
+
+/// Adds notices to a private reply's text.
+fn with_notices(mut reply: Reply, notices: Vec<String>) -> Reply {
+    if notices.is_empty() {
+        return reply;
+    }
+    let mut content = reply.content.take().unwrap_or_default();
+    for n in notices {
+        content.push_str(&format!("\n{n}"));
+    }
+    reply.content = Some(content.trim().to_string());
+    reply
 }
 
 /// Posts an announcement card in a channel of the same server, and says how it went.

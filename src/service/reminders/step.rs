@@ -40,6 +40,25 @@ impl Service {
         Ok((requeued, abandoned))
     }
 
+    /// What the actor should hear about since they last used the bot: personal reminders that
+    /// could not reach them. Each is told once.
+    pub async fn notices(&self, actor: &crate::service::model::Actor) -> Result<Vec<String>> {
+        let failed = self
+            .store
+            .take_untold_failures(actor.server_id, actor.user_id)
+            .await?;
+        Ok(failed
+            .iter()
+            .map(|r| {
+                format!(
+                    "Your reminder for rally #{} couldn't be sent: {}. To get reminders, allow direct messages from this server's members.",
+                    r.rally_id,
+                    r.last_error.as_deref().unwrap_or("Discord refused it")
+                )
+            })
+            .collect())
+    }
+
     /// Delivers every reminder due at `now` through `notifier`.
     pub async fn deliver_due<N: Notifier>(
         &self,
