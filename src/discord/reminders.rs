@@ -1,5 +1,6 @@
 //! Reminders through Discord: the notifier that posts them, paced under Discord's global
 //! limit, and the scheduler loop that sleeps until the next one is due.
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -24,10 +25,16 @@ const IDLE_CHECK: Duration = Duration::from_secs(3600);
 /// After a failed step (the database was busy, say), try again after this long.
 const ERROR_PAUSE: Duration = Duration::from_secs(5);
 
+/// Discord's limit on posting to one channel: 5 messages per 5 seconds.
+const CHANNEL_BURST: usize = 5;
+const CHANNEL_WINDOW: Duration = Duration::from_secs(5);
+
 pub struct DiscordNotifier {
     http: Arc<Http>,
     next_slot: Mutex<Instant>,
     interval: Duration,
+    /// Recent sends per channel, for the per-channel limit.
+    recent: std::sync::Mutex<HashMap<u64, VecDeque<Instant>>>,
 }
 
 impl DiscordNotifier {
@@ -36,7 +43,27 @@ impl DiscordNotifier {
             http,
             next_slot: Mutex::new(Instant::now()),
             interval: Duration::from_secs(1) / per_second.max(1),
+            recent: std::sync::Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Takes a send slot in `channel`, or says how long until one frees up. A held-back
+    /// reminder goes back to the outbox, so other channels are not kept waiting.
+    fn channel_slot(&self, channel: u64) -> Result<(), Duration> {
+        let now = Instant::now();
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        let sent = recent.entry(channel).or_default();
+        while sent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= CHANNEL_WINDOW)
+        {
+            sent.pop_front();
+        }
+        if sent.len() >= CHANNEL_BURST {
+            return Err(CHANNEL_WINDOW - now.duration_since(sent[0]));
+        }
+        sent.push_back(now);
+        Ok(())
     }
 
     /// Waits for the next free request slot.
@@ -71,6 +98,9 @@ impl Notifier for DiscordNotifier {
                     .id
             }
         };
+        if let Err(after) = self.channel_slot(channel.get()) {
+            return Err(SendError::Paced { after });
+        }
         self.pace().await;
         channel
             .send_message(&self.http, message)
@@ -146,6 +176,24 @@ pub async fn run_scheduler(service: Service, notifier: DiscordNotifier, stop: Ar
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_channel_takes_five_messages_per_five_seconds() {
+        let notifier = DiscordNotifier::new(Arc::new(Http::new("x.y.z")), 50);
+        for _ in 0..5 {
+            assert_eq!(notifier.channel_slot(1), Ok(()));
+        }
+        assert_eq!(notifier.channel_slot(1), Err(CHANNEL_WINDOW));
+        assert_eq!(
+            notifier.channel_slot(2),
+            Ok(()),
+            "other channels are not held up"
+        );
+        tokio::time::advance(Duration::from_secs(2)).await;
+        assert_eq!(notifier.channel_slot(1), Err(Duration::from_secs(3)));
+        tokio::time::advance(Duration::from_secs(3)).await;
+        assert_eq!(notifier.channel_slot(1), Ok(()));
+    }
 
     #[tokio::test(start_paused = true)]
     async fn pacing_spaces_requests_evenly() {

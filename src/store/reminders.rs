@@ -151,6 +151,26 @@ impl Store {
         Ok(())
     }
 
+    /// Puts a claimed reminder back unsent, for later, without counting the attempt.
+    pub async fn defer_reminder(
+        &self,
+        id: i64,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE reminders SET status = 'pending', next_attempt_at = ?2, updated_at = ?3,
+                 attempts = MAX(attempts - 1, 0)
+             WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(to_unix(at))
+        .bind(to_unix(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// Reminders left `sending` by a process that stopped mid-send. Those claimed since
     /// `resend_after` go back to pending: they are sent again with the same nonce, which Discord
     /// deduplicates. Older ones are past that window and become `unknown`, never sent again.

@@ -132,6 +132,10 @@ pub enum SendError {
     /// The person doesn't accept direct messages from the bot.
     #[error("their direct messages are closed")]
     DmsClosed,
+    /// Not sent, to stay under a rate limit: try again at `after` from now, not counted as an
+    /// attempt.
+    #[error("held back for {after:?} to stay under a rate limit")]
+    Paced { after: std::time::Duration },
 }
 
 /// Where reminders leave the process: Discord in the bot, the terminal in the console, a

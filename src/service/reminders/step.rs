@@ -1,6 +1,6 @@
 //! One step of the scheduler: deliver what is due at `now`. Tests and the console call it
 //! with a clock of their own; the bot calls it when the next reminder comes due.
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::{
     backoff, Delivery, Notifier, Reminder, ReminderStatus, SendError, BATCH, LATE_GRACE,
@@ -16,6 +16,8 @@ pub struct StepReport {
     pub retried: usize,
     pub failed: usize,
     pub skipped: u64,
+    /// Held back by pacing, for a later step.
+    pub deferred: usize,
     /// When the next pending reminder is due.
     pub next_due: Option<DateTime<Utc>>,
 }
@@ -120,6 +122,11 @@ impl Service {
                 self.store
                     .finish_reminder(r.id, ReminderStatus::Sent, None, now)
                     .await
+            }
+            Err(SendError::Paced { after }) => {
+                report.deferred += 1;
+                let at = now + Duration::from_std(after).unwrap_or(Duration::seconds(1));
+                self.store.defer_reminder(r.id, at, now).await
             }
             Err(SendError::Transient {
                 reason,
