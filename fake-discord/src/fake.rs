@@ -1,5 +1,6 @@
 //! [`FakeDiscord`]: starting the server and the test-facing API.
 
+use axum::serve::ListenerExt;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -58,6 +59,10 @@ impl FakeDiscord {
             let signal = async move {
                 let _ = stop.wait_for(|s| *s).await;
             };
+            // Without TCP_NODELAY small frames wait on Nagle and delayed ACKs (~40 ms stalls).
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(signal)
                 .await;

@@ -244,6 +244,17 @@ impl Store {
         server_id: i64,
         user_id: i64,
     ) -> Result<Vec<Reminder>> {
+        // Nearly always there is nothing: answer that from the partial index, without a write.
+        let any: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM reminders
+                 WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?1)",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?;
+        if !any {
+            return Ok(Vec::new());
+        }
         let rows = sqlx::query(concat!(
             "UPDATE reminders SET told_user = 1
              WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?2

@@ -1,0 +1,221 @@
+//! rallybot's own near work without Discord: the service called in this process on the same
+//! database, as the bot's handler calls it (actor, then the request), and the cost of one
+//! trivial SQLite round trip through the pool.
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use rallybot::service::geo::boxes_around;
+use rallybot::service::location::locate;
+use rallybot::service::request::Request;
+use rallybot::service::response::Response;
+use rallybot::service::{NearQuery, Service, SystemClock};
+use rallybot::store::Store;
+
+use super::seed::QUERY_CITIES;
+
+pub struct InProcess {
+    /// `actor_for` + `execute(Near)` + `notices`, per query: the handler's service calls.
+    pub near: Vec<Duration>,
+    /// `notices` alone (an UPDATE of reminders, run after every command).
+    pub notices: Vec<Duration>,
+    /// `SELECT 1` through the pool, per query.
+    pub select1: Vec<Duration>,
+    /// Resolving the place through the gazetteer, per query.
+    pub locate: Vec<Duration>,
+    /// `Store::positions_in` for a 10 km and for a 50 mi box around the place, per query.
+    pub positions_10km: Vec<Duration>,
+    pub positions_50mi: Vec<Duration>,
+    /// The same query with `CROSS JOIN`, so the R*Tree drives it (a proposed fix).
+    pub cross_10km: Vec<Duration>,
+    pub cross_50mi: Vec<Duration>,
+    /// SQLite's plan for the UPDATE behind `notices`.
+    pub notices_plan: Vec<String>,
+    /// SQLite's plan for the positions query, and for the proposed one.
+    pub plan: Vec<String>,
+    pub cross_plan: Vec<String>,
+}
+
+/// The query of `Store::positions_in` (src/store/positions.rs), explained.
+const EXPLAIN_POSITIONS: &str =
+    "EXPLAIN QUERY PLAN SELECT r.id, r.latitude, r.longitude, r.starts_at
+     FROM rally_positions p JOIN rallies r ON r.id = p.id
+     WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
+       AND p.max_lon >= ?3 AND p.min_lon <= ?4
+       AND p.max_time >= ?5 AND p.min_time <= ?6
+       AND r.server_id = ?7 AND r.status = 'approved'
+       AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6";
+
+/// The proposed positions query: `CROSS JOIN` keeps `rally_positions` as the outer loop.
+const CROSS: &str = "SELECT r.id, r.latitude, r.longitude, r.starts_at
+     FROM rally_positions p CROSS JOIN rallies r ON r.id = p.id
+     WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
+       AND p.max_lon >= ?3 AND p.min_lon <= ?4
+       AND p.max_time >= ?5 AND p.min_time <= ?6
+       AND r.server_id = ?7 AND r.status = 'approved'
+       AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6";
+
+const EXPLAIN_CROSS: &str = "EXPLAIN QUERY PLAN SELECT r.id
+     FROM rally_positions p CROSS JOIN rallies r ON r.id = p.id
+     WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
+       AND p.max_lon >= ?3 AND p.min_lon <= ?4
+       AND p.max_time >= ?5 AND p.min_time <= ?6
+       AND r.server_id = ?7 AND r.status = 'approved'
+       AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6";
+
+/// The statement of `Store::take_untold_failures` (src/store/reminders.rs), explained.
+const EXPLAIN_NOTICES: &str = "EXPLAIN QUERY PLAN UPDATE reminders SET told_user = 1
+     WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?2
+       AND rally_id IN (SELECT id FROM rallies WHERE server_id = ?1)
+     RETURNING id";
+
+async fn explain(store: &Store, sql: &'static str, server: i64) -> Vec<String> {
+    sqlx::query_as::<_, (i64, i64, i64, String)>(sql)
+        .bind(0.0)
+        .bind(1.0)
+        .bind(0.0)
+        .bind(1.0)
+        .bind(0_i64)
+        .bind(1_i64)
+        .bind(server)
+        .fetch_all(store.pool())
+        .await
+        .map(|rows| rows.into_iter().map(|r| r.3).collect())
+        .unwrap_or_else(|e| vec![format!("EXPLAIN failed: {e}")])
+}
+
+/// `warmup` then `n` sequential near searches over the query cities, then as many `SELECT 1`.
+pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usize) -> InProcess {
+    let store = Store::open(url).await.expect("opening the bench database");
+    let service = Service::new(store.clone(), Arc::new(SystemClock));
+    let (server, user) = (server_id as i64, user_id as i64);
+    let mut near = Vec::with_capacity(n);
+    for i in 0..warmup + n {
+        let city = QUERY_CITIES[i % QUERY_CITIES.len()];
+        let query = NearQuery {
+            place: city.to_string(),
+            ..NearQuery::default()
+        };
+        let t = Instant::now();
+        let actor = service
+            .actor_for(user, server, false, &[])
+            .await
+            .expect("an actor");
+        let response = service.execute(&actor, Request::Near(query)).await;
+        let notices = service.notices(&actor).await.expect("notices");
+        let took = t.elapsed();
+        assert!(notices.is_empty(), "no reminders failed");
+        match response {
+            Ok(Response::Near(r)) if !r.rallies.is_empty() => {}
+            other => panic!("in-process near from {city}: {other:?}"),
+        }
+        if i >= warmup {
+            near.push(took);
+        }
+    }
+    let mut select1 = Vec::with_capacity(n);
+    for i in 0..warmup + n {
+        let t = Instant::now();
+        let one: i64 = sqlx::query_scalar("SELECT 1")
+            .fetch_one(store.pool())
+            .await
+            .expect("SELECT 1");
+        let took = t.elapsed();
+        assert_eq!(one, 1);
+        if i >= warmup {
+            select1.push(took);
+        }
+    }
+    let actor = service
+        .actor_for(user, server, false, &[])
+        .await
+        .expect("an actor");
+    let mut notices = Vec::with_capacity(n);
+    for i in 0..warmup + n {
+        let t = Instant::now();
+        service.notices(&actor).await.expect("notices");
+        if i >= warmup {
+            notices.push(t.elapsed());
+        }
+    }
+    let (mut locate_t, mut p10, mut p50) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut cross, mut cross10) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (from, until) = (Utc::now(), Utc::now() + chrono::Duration::days(3660));
+    for i in 0..warmup + n {
+        let city = QUERY_CITIES[i % QUERY_CITIES.len()];
+        let t = Instant::now();
+        let origin = locate(city, None).expect("a known city");
+        let took = t.elapsed();
+        let time_box = |km: f64| {
+            let boxes = boxes_around(origin.latitude, origin.longitude, km);
+            let store = &store;
+            async move {
+                let t = Instant::now();
+                let found = store
+                    .positions_in(server, &boxes, from, until)
+                    .await
+                    .expect("positions_in");
+                (t.elapsed(), found.len())
+            }
+        };
+        let (t10, _) = time_box(10.0).await;
+        let (t50, found) = time_box(80.4672).await;
+        assert!(found > 0, "rallies within 50 mi of {city}");
+        let cross_box = |km: f64| {
+            let boxes = boxes_around(origin.latitude, origin.longitude, km);
+            let store = &store;
+            async move {
+                let t = Instant::now();
+                let mut found = 0;
+                for b in boxes {
+                    found += sqlx::query(CROSS)
+                        .bind(b.min_lat)
+                        .bind(b.max_lat)
+                        .bind(b.min_lon)
+                        .bind(b.max_lon)
+                        .bind(from.timestamp())
+                        .bind(until.timestamp())
+                        .bind(server)
+                        .fetch_all(store.pool())
+                        .await
+                        .expect("the CROSS JOIN query")
+                        .len();
+                }
+                (t.elapsed(), found)
+            }
+        };
+        let (tc10, _) = cross_box(10.0).await;
+        let (tc, crossed) = cross_box(80.4672).await;
+        assert_eq!(crossed, found, "both queries find the same rallies");
+        if i >= warmup {
+            locate_t.push(took);
+            p10.push(t10);
+            p50.push(t50);
+            cross.push(tc);
+            cross10.push(tc10);
+        }
+    }
+    let plan = explain(&store, EXPLAIN_POSITIONS, server).await;
+    let cross_plan = explain(&store, EXPLAIN_CROSS, server).await;
+    let notices_plan = sqlx::query_as::<_, (i64, i64, i64, String)>(EXPLAIN_NOTICES)
+        .bind(server)
+        .bind(user)
+        .fetch_all(store.pool())
+        .await
+        .map(|rows| rows.into_iter().map(|r| r.3).collect())
+        .unwrap_or_else(|e| vec![format!("EXPLAIN failed: {e}")]);
+    store.close().await;
+    InProcess {
+        near,
+        notices,
+        select1,
+        locate: locate_t,
+        positions_10km: p10,
+        positions_50mi: p50,
+        cross_10km: cross10,
+        cross_50mi: cross,
+        notices_plan,
+        plan,
+        cross_plan,
+    }
+}
