@@ -13,8 +13,13 @@ pub const MAX_RADIUS: f64 = 500.0;
 pub const DEFAULT_LIMIT: usize = 25;
 pub const MAX_LIMIT: usize = 100;
 /// The first search circle; it grows until it holds enough rallies or reaches the radius.
-const FIRST_RADIUS_KM: f64 = 10.0;
-const GROWTH: f64 = 3.0;
+/// Small, because every row in the box costs (about 2-15 us through sqlx): in a city with many
+/// rallies a 10 km box holds thousands of rows to pick 25 from.
+const FIRST_RADIUS_KM: f64 = 1.0;
+/// How much the circle's radius grows at least and at most per step; within that, by how many
+/// rallies the last circle held (see `next_radius`).
+const MIN_GROWTH: f64 = 1.5;
+const MAX_GROWTH: f64 = 4.0;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NearQuery {
@@ -133,7 +138,18 @@ impl Service {
                     more,
                 ));
             }
-            search_km = (search_km * GROWTH).min(radius_km);
+            search_km = next_radius(search_km, within.len(), limit).min(radius_km);
         }
     }
+}
+
+/// The next search radius after a circle of `km` held `found` (< `limit`) rallies: where
+/// `limit` would fit if they were spread evenly, with a 25% margin; x4 after an empty circle.
+fn next_radius(km: f64, found: usize, limit: usize) -> f64 {
+    let growth = if found == 0 {
+        MAX_GROWTH
+    } else {
+        1.25 * (limit as f64 / found as f64).sqrt()
+    };
+    km * growth.clamp(MIN_GROWTH, MAX_GROWTH)
 }

@@ -84,14 +84,15 @@ impl Store {
         Ok(counts)
     }
 
-    /// The user's RSVPs in one server: (rally id, status), soonest rally first.
+    /// The user's RSVPs in one server: (rally id, status), soonest rally first. CROSS JOIN keeps
+    /// SQLite starting from the user's RSVPs; otherwise it walks every rally of the server.
     pub async fn rsvps_of_user(
         &self,
         server_id: i64,
         user_id: i64,
     ) -> Result<Vec<(i64, RsvpStatus)>> {
         let rows = sqlx::query(
-            "SELECT r.id, v.status FROM rsvps v JOIN rallies r ON r.id = v.rally_id
+            "SELECT r.id, v.status FROM rsvps v CROSS JOIN rallies r ON r.id = v.rally_id
              WHERE v.user_id = ?1 AND r.server_id = ?2 ORDER BY r.starts_at, r.id",
         )
         .bind(user_id)
