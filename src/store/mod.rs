@@ -4,6 +4,7 @@ mod rallies;
 mod reminders;
 mod rsvps;
 mod servers;
+mod views;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -126,5 +127,59 @@ mod tests {
         .execute(store.pool())
         .await;
         assert!(bad.is_err(), "foreign keys must be enforced");
+    }
+
+    /// Rallies approved before the R*Tree moved to days are in the rebuilt index.
+    #[tokio::test]
+    async fn positions_in_days_keep_rallies_approved_before_the_change() {
+        let pool = SqlitePool::connect("sqlite::memory:").await.unwrap();
+        for sql in [
+            include_str!("../../migrations/20261129000001_foundation.sql"),
+            include_str!("../../migrations/20261129000002_rally_positions.sql"),
+            include_str!("../../migrations/20261129000003_reminders.sql"),
+            include_str!("../../migrations/20261129000004_reminder_notices_index.sql"),
+        ] {
+            sqlx::raw_sql(sql).execute(&pool).await.unwrap();
+        }
+        sqlx::raw_sql(
+            "INSERT INTO servers (id, created_at, updated_at) VALUES (7, 0, 0);
+             INSERT INTO rallies (server_id, title, place_name, latitude, longitude, time_zone,
+                 starts_at, ends_at, organiser_id, status, created_at, updated_at)
+             VALUES (7, 'a', 'Austin', 30.27, -97.74, 'America/Chicago', 1800000000, NULL, 1,
+                     'approved', 0, 0),
+                    (7, 'b', 'Austin', 30.27, -97.74, 'America/Chicago', 1800000000, 1800007200,
+                     1, 'pending', 0, 0);",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::raw_sql(include_str!(
+            "../../migrations/20261129000005_rally_positions_days.sql"
+        ))
+        .execute(&pool)
+        .await
+        .unwrap();
+        let day = 1_800_000_000.0 / 86_400.0;
+        let indexed: Vec<(i64, f64, i64, i64)> =
+            sqlx::query_as("SELECT id, min_day, server_id, last_at FROM rally_positions")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert_eq!(indexed.len(), 1, "only the approved rally: {indexed:?}");
+        assert_eq!(
+            (indexed[0].0, indexed[0].2, indexed[0].3),
+            (1, 7, 1_800_000_000)
+        );
+        assert!((indexed[0].1 - day).abs() < 0.01, "{indexed:?}");
+        // The triggers follow approval after the change too.
+        sqlx::query("UPDATE rallies SET status = 'approved' WHERE id = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let last: i64 = sqlx::query_scalar("SELECT last_at FROM rally_positions WHERE id = 2")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(last, 1_800_007_200);
     }
 }
