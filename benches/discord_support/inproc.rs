@@ -10,7 +10,7 @@ use rallybot::service::location::locate;
 use rallybot::service::request::Request;
 use rallybot::service::response::Response;
 use rallybot::service::{NearQuery, Service, SystemClock};
-use rallybot::store::Store;
+use rallybot::store::{Store, NEAREST_SQL};
 
 use super::seed::QUERY_CITIES;
 
@@ -23,7 +23,7 @@ pub struct InProcess {
     pub select1: Vec<Duration>,
     /// Resolving the place through the gazetteer, per query.
     pub locate: Vec<Duration>,
-    /// `Store::positions_in` for a 10 km and for a 50 mi box around the place, per query.
+    /// `Store::nearest_in` (26 nearest) within 10 km and within 50 mi of the place, per query.
     pub positions_10km: Vec<Duration>,
     pub positions_50mi: Vec<Duration>,
     /// SQLite's plan for the UPDATE behind `notices`.
@@ -32,22 +32,18 @@ pub struct InProcess {
     pub plan: Vec<String>,
 }
 
-/// The query of `Store::positions_in` (src/store/positions.rs, a copy: keep in sync), explained.
-const EXPLAIN_POSITIONS: &str = "EXPLAIN QUERY PLAN SELECT id, latitude, longitude, starts_at
-     FROM rally_positions
-     WHERE max_lat >= ?1 AND min_lat <= ?2
-       AND max_lon >= ?3 AND min_lon <= ?4
-       AND max_day >= ?5 / 86400.0 AND min_day <= ?6 / 86400.0
-       AND server_id = ?7 AND last_at >= ?5 AND starts_at <= ?6";
-
 /// The statement of `Store::take_untold_failures` (src/store/reminders.rs), explained.
 const EXPLAIN_NOTICES: &str = "EXPLAIN QUERY PLAN UPDATE reminders SET told_user = 1
      WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?2
        AND rally_id IN (SELECT id FROM rallies WHERE server_id = ?1)
      RETURNING id";
 
-async fn explain(store: &Store, sql: &'static str, server: i64) -> Vec<String> {
+/// SQLite's plan for `Store::nearest_in`'s query.
+async fn explain(store: &Store, server: i64) -> Vec<String> {
+    let sql = sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {NEAREST_SQL}"));
     sqlx::query_as::<_, (i64, i64, i64, String)>(sql)
+        .bind(0.5)
+        .bind(0.5)
         .bind(0.0)
         .bind(1.0)
         .bind(0.0)
@@ -55,6 +51,10 @@ async fn explain(store: &Store, sql: &'static str, server: i64) -> Vec<String> {
         .bind(0_i64)
         .bind(1_i64)
         .bind(server)
+        .bind(80.0)
+        .bind(26)
+        .bind(0_i64)
+        .bind(i64::MAX)
         .fetch_all(store.pool())
         .await
         .map(|rows| rows.into_iter().map(|r| r.3).collect())
@@ -125,12 +125,13 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
         let time_box = |km: f64| {
             let boxes = boxes_around(origin.latitude, origin.longitude, km);
             let store = &store;
+            let at = (origin.latitude, origin.longitude);
             async move {
                 let t = Instant::now();
                 let found = store
-                    .positions_in(server, &boxes, from, until)
+                    .nearest_in(server, at, km, &boxes, from, until, 26)
                     .await
-                    .expect("positions_in");
+                    .expect("nearest_in");
                 (t.elapsed(), found.len())
             }
         };
@@ -143,7 +144,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
             p50.push(t50);
         }
     }
-    let plan = explain(&store, EXPLAIN_POSITIONS, server).await;
+    let plan = explain(&store, server).await;
     let notices_plan = sqlx::query_as::<_, (i64, i64, i64, String)>(EXPLAIN_NOTICES)
         .bind(server)
         .bind(user)

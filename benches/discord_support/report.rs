@@ -219,14 +219,14 @@ pub fn print_breakdown(lat: &Latency) {
     let p = &lat.inproc;
     println!("  of which: place lookup (gazetteer) {}", pair(&p.locate));
     println!(
-        "  Store::positions_in, 10 km box {}",
+        "  Store::nearest_in, 26 within 10 km {}",
         pair(&p.positions_10km)
     );
     println!(
-        "  Store::positions_in, 50 mi box {}",
+        "  Store::nearest_in, 26 within 50 mi {}",
         pair(&p.positions_50mi)
     );
-    println!("  positions_in plan: {}", p.plan.join(" | "));
+    println!("  nearest_in plan: {}", p.plan.join(" | "));
     println!(
         "  notices (UPDATE reminders, after every command) {}",
         pair(&p.notices)

@@ -1,4 +1,5 @@
 //! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
+mod distance;
 mod positions;
 mod rallies;
 mod reminders;
@@ -13,7 +14,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
-pub use positions::Position;
+pub use positions::{Position, NEAREST_SQL};
 pub use reminders::NewReminder;
 pub use rsvps::GoingRsvp;
 
@@ -61,6 +62,7 @@ impl Store {
             SqlitePoolOptions::new().max_connections(8)
         };
         let pool = pool_options
+            .after_connect(|conn, _| Box::pin(distance::register(conn)))
             .connect_with(options)
             .await
             .map_err(|e| Error::internal("opening the database", e))?;
@@ -141,9 +143,9 @@ mod tests {
         assert!(bad.is_err(), "foreign keys must be enforced");
     }
 
-    /// Rallies approved before the R*Tree moved to days are in the rebuilt index.
+    /// Rallies approved before the R*Tree was rebuilt are in the new index.
     #[tokio::test]
-    async fn positions_in_days_keep_rallies_approved_before_the_change() {
+    async fn the_rebuilt_index_keeps_rallies_approved_before_it() {
         let pool = SqlitePool::connect("sqlite::memory:").await.unwrap();
         for sql in [
             include_str!("../../migrations/20261129000001_foundation.sql"),
@@ -166,32 +168,34 @@ mod tests {
         .await
         .unwrap();
         sqlx::raw_sql(include_str!(
-            "../../migrations/20261129000005_rally_positions_days.sql"
+            "../../migrations/20261129000005_rally_positions_integers.sql"
         ))
         .execute(&pool)
         .await
         .unwrap();
-        let day = 1_800_000_000.0 / 86_400.0;
-        let indexed: Vec<(i64, f64, i64, i64)> =
-            sqlx::query_as("SELECT id, min_day, server_id, last_at FROM rally_positions")
-                .fetch_all(&pool)
-                .await
-                .unwrap();
-        assert_eq!(indexed.len(), 1, "only the approved rally: {indexed:?}");
+        let indexed: Vec<(i64, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, min_lat, max_lon, min_minute, max_minute, min_server, max_server
+             FROM rally_positions",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        // Server 7 is the first server numbered: 1, spanning [1, 2].
+        let austin = (1, 30_270_000, -97_740_000, 30_000_000, 30_000_000, 1, 2);
         assert_eq!(
-            (indexed[0].0, indexed[0].2, indexed[0].3),
-            (1, 7, 1_800_000_000)
+            indexed,
+            vec![austin],
+            "only the approved rally, in integers"
         );
-        assert!((indexed[0].1 - day).abs() < 0.01, "{indexed:?}");
-        // The triggers follow approval after the change too.
-        sqlx::query("UPDATE rallies SET status = 'approved' WHERE id = 2")
+        // The triggers follow approval after the change too; an end rounds up to the minute.
+        sqlx::query("UPDATE rallies SET status = 'approved', ends_at = 1800007201 WHERE id = 2")
             .execute(&pool)
             .await
             .unwrap();
-        let last: i64 = sqlx::query_scalar("SELECT last_at FROM rally_positions WHERE id = 2")
+        let last: i64 = sqlx::query_scalar("SELECT max_minute FROM rally_positions WHERE id = 2")
             .fetch_one(&pool)
             .await
             .unwrap();
-        assert_eq!(last, 1_800_007_200);
+        assert_eq!(last, 30_000_121);
     }
 }
