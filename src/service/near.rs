@@ -1,4 +1,6 @@
 //! "What's near me?": approved, upcoming rallies within a radius, nearest first.
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::geo::{boxes_around, distance_km};
@@ -32,6 +34,8 @@ pub struct NearQuery {
     pub days: Option<u32>,
     /// How many rallies at most; defaults to 25.
     pub limit: Option<usize>,
+    /// Only rallies of this campaign (by name or "#12").
+    pub campaign: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +47,8 @@ pub struct NearResult {
     pub rallies: Vec<(RallyView, f64)>,
     /// True when more rallies may lie within the radius than were returned.
     pub more: bool,
+    /// The campaign searched within, by name.
+    pub campaign: Option<String>,
 }
 
 impl Service {
@@ -72,14 +78,29 @@ impl Service {
             Some(days) => now + Duration::days(i64::from(days.clamp(1, 730))),
             None => now + Duration::days(3660),
         };
+        let campaign = match query.campaign.as_deref().map(str::trim) {
+            Some(c) if !c.is_empty() => Some(self.find_campaign(actor, c).await?),
+            _ => None,
+        };
+        // Filtered while the circle grows, so it still grows until `limit` members are in it.
+        let members: Option<HashSet<i64>> = match &campaign {
+            Some(c) => Some(
+                self.store
+                    .campaign_rally_ids(c.id)
+                    .await?
+                    .into_iter()
+                    .collect(),
+            ),
+            None => None,
+        };
         let (found, more) = self
             .nearest(
                 actor.server_id,
                 &origin,
                 unit.to_km(radius),
-                now,
-                until,
+                (now, until),
                 limit,
+                members.as_ref(),
             )
             .await?;
         let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
@@ -97,6 +118,7 @@ impl Service {
             unit,
             rallies,
             more,
+            campaign: campaign.map(|c| c.name),
         })
     }
 
@@ -107,9 +129,9 @@ impl Service {
         server_id: i64,
         origin: &Located,
         radius_km: f64,
-        from: DateTime<Utc>,
-        until: DateTime<Utc>,
+        (from, until): (DateTime<Utc>, DateTime<Utc>),
         limit: usize,
+        members: Option<&HashSet<i64>>,
     ) -> Result<(Vec<(i64, f64)>, bool)> {
         let mut search_km = FIRST_RADIUS_KM.min(radius_km);
         loop {
@@ -126,7 +148,7 @@ impl Service {
                         p.starts_at,
                     )
                 })
-                .filter(|(_, km, _)| *km <= search_km)
+                .filter(|(id, km, _)| *km <= search_km && members.is_none_or(|m| m.contains(id)))
                 .collect();
             let reached_radius = search_km >= radius_km;
             if within.len() >= limit || reached_radius {

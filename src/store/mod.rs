@@ -1,4 +1,6 @@
 //! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
+mod campaigns;
+mod import;
 mod positions;
 mod rallies;
 mod reminders;
@@ -12,6 +14,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+pub use campaigns::CampaignRow;
+pub use import::ImportWrite;
 pub use positions::Position;
 pub use reminders::NewReminder;
 pub use rsvps::GoingRsvp;

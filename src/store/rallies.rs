@@ -8,11 +8,13 @@ use crate::error::{Error, Result};
 use crate::service::model::{Rally, RallyFields, RallyStatus};
 
 /// The columns `rally_from_row` reads; a macro so queries stay `&'static str` for sqlx.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! rally_columns {
     () => {
         "id, server_id, title, details, place_name, address, latitude, longitude, time_zone,
          starts_at, ends_at, organiser_id, channel_id, status, status_reason, created_at,
-         updated_at"
+         updated_at, campaign_id, contact"
     };
 }
 
@@ -29,8 +31,8 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO rallies (server_id, title, details, place_name, address, latitude,
                 longitude, time_zone, starts_at, ends_at, organiser_id, status, created_at, updated_at,
-                channel_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
+                channel_id, campaign_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
              RETURNING id",
         )
         .bind(server_id)
@@ -47,6 +49,7 @@ impl Store {
         .bind(status.as_str())
         .bind(to_unix(now))
         .bind(channel_id)
+        .bind(fields.campaign_id)
         .fetch_one(&self.pool)
         .await?;
         self.rally(id)
@@ -75,7 +78,7 @@ impl Store {
         sqlx::query(
             "UPDATE rallies SET title = ?2, details = ?3, place_name = ?4, address = ?5,
                 latitude = ?6, longitude = ?7, time_zone = ?8, starts_at = ?9, ends_at = ?10,
-                updated_at = ?11
+                updated_at = ?11, campaign_id = ?12
              WHERE id = ?1",
         )
         .bind(id)
@@ -89,6 +92,7 @@ impl Store {
         .bind(to_unix(fields.starts_at))
         .bind(fields.ends_at.map(to_unix))
         .bind(to_unix(now))
+        .bind(fields.campaign_id)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -182,7 +186,7 @@ impl Store {
     }
 }
 
-fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
+pub(super) fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
     let zone: String = row.try_get("time_zone")?;
     let status: String = row.try_get("status")?;
     Ok(Rally {
@@ -209,5 +213,7 @@ fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
         status_reason: row.try_get("status_reason")?,
         created_at: from_unix(row.try_get("created_at")?)?,
         updated_at: from_unix(row.try_get("updated_at")?)?,
+        campaign_id: row.try_get("campaign_id")?,
+        contact: row.try_get("contact")?,
     })
 }

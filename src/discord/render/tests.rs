@@ -26,6 +26,8 @@ fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
             status_reason: None,
             created_at: t,
             updated_at: t,
+            campaign_id: None,
+            contact: String::new(),
         },
         counts: RsvpCounts {
             going: 3,
