@@ -126,7 +126,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
         }
         Response::About => about(),
         Response::Campaign(s) => campaign::saved(s),
-        Response::CampaignOverview(o) => campaign::overview(o, names),
+        Response::CampaignOverview(o) => campaign::overview(o),
         Response::CampaignList { campaign, rallies } => list(
             &format!("Upcoming rallies of \"{}\"", campaign.name),
             &format!(

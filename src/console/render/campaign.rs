@@ -1,7 +1,6 @@
 //! Campaign replies as text.
 use std::fmt::Write;
 
-use super::{card, Names};
 use crate::service::campaigns::{CampaignAction, CampaignSaved};
 use crate::service::overview::{groups, CampaignOverview};
 use crate::service::time::local_label;
@@ -29,7 +28,7 @@ pub fn saved(s: &CampaignSaved) -> String {
     out
 }
 
-pub fn overview(o: &CampaignOverview, names: &dyn Names) -> String {
+pub fn overview(o: &CampaignOverview) -> String {
     let c = &o.campaign;
     let mut out = format!("Campaign \"{}\" ({})", c.name, c.span());
     if c.archived {
@@ -56,13 +55,17 @@ pub fn overview(o: &CampaignOverview, names: &dyn Names) -> String {
     if let Some(origin) = &o.origin {
         let _ = writeln!(out, "Nearest to {} first:", origin.name);
         for e in &o.entries {
-            let _ = write!(
+            let r = &e.view.rally;
+            let _ = writeln!(
                 out,
-                "{:.1} {unit} away ({}, {}): {}",
+                "  {:.1} {unit} away ({}, {}): #{} {} · {} · {} going",
                 e.distance.unwrap_or(0.0),
                 e.city,
                 e.state,
-                card(&e.view, names)
+                r.id,
+                r.title,
+                local_label(r.starts_at, r.time_zone),
+                e.view.counts.going
             );
         }
         return out;
