@@ -271,7 +271,7 @@ async fn near_case(
     // Reference queries, each over every point for `rounds` passes.
     let rtree_sql = "SELECT id FROM rally_positions
          WHERE max_lat >= ?1 AND min_lat <= ?2 AND max_lon >= ?3 AND min_lon <= ?4
-           AND max_time >= ?5 AND min_time <= ?6";
+           AND max_day >= ?5 / 86400.0 AND min_day <= ?6 / 86400.0";
     let mut rtree = Samples::new(format!("{n}: bare R*Tree box query, 50 mi box, ids"), None);
     let mut rtree_rows = Vec::new();
     let mut first_box = Samples::new(format!("{n}: Store::positions_in, 10 km box"), None);
@@ -418,13 +418,11 @@ async fn near_case(
 /// EXPLAIN QUERY PLAN of the box query in src/store/positions.rs (a copy: keep in sync).
 async fn plan(store: &rallybot::store::Store, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
     let rows = sqlx::query(
-        "EXPLAIN QUERY PLAN SELECT r.id, r.latitude, r.longitude, r.starts_at
-         FROM rally_positions p CROSS JOIN rallies r ON r.id = p.id
-         WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
-           AND p.max_lon >= ?3 AND p.min_lon <= ?4
-           AND p.max_time >= ?5 AND p.min_time <= ?6
-           AND r.server_id = ?7 AND r.status = 'approved'
-           AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6",
+        "EXPLAIN QUERY PLAN SELECT id, latitude, longitude, starts_at FROM rally_positions
+         WHERE max_lat >= ?1 AND min_lat <= ?2
+           AND max_lon >= ?3 AND min_lon <= ?4
+           AND max_day >= ?5 / 86400.0 AND min_day <= ?6 / 86400.0
+           AND server_id = ?7 AND last_at >= ?5 AND starts_at <= ?6",
     )
     .bind(30.0)
     .bind(31.0)

@@ -233,15 +233,6 @@ pub fn print_breakdown(lat: &Latency) {
     );
     println!("  its plan: {}", p.notices_plan.join(" | "));
     println!(
-        "  proposed: the positions query with CROSS JOIN, 10 km box {}",
-        pair(&p.cross_10km)
-    );
-    println!(
-        "  proposed: the positions query with CROSS JOIN, 50 mi box {}",
-        pair(&p.cross_50mi)
-    );
-    println!("  its plan: {}", p.cross_plan.join(" | "));
-    println!(
         "one SQLite round trip through the sqlx pool (SELECT 1), in-process: {}",
         pair(&p.select1)
     );

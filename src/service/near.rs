@@ -104,9 +104,7 @@ impl Service {
             )
             .await?;
         let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-        let mut rallies = self.store.rallies_by_ids(&ids).await?;
-        rallies.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-        let views = self.views(actor, rallies).await?;
+        let views = self.store.rally_views(&ids, actor.user_id).await?;
         let rallies = views
             .into_iter()
             .zip(found)

@@ -6,6 +6,7 @@ mod rallies;
 mod reminders;
 mod rsvps;
 mod servers;
+mod views;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -21,6 +22,9 @@ pub use reminders::NewReminder;
 pub use rsvps::GoingRsvp;
 
 use crate::error::{Error, Result};
+
+/// How much of a database file is read through a memory map (SQLite's default is none).
+const MMAP_BYTES: u64 = 1 << 30;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -41,10 +45,14 @@ impl Store {
             .busy_timeout(Duration::from_secs(5))
             .synchronous(SqliteSynchronous::Normal);
         // WAL lets readers and the writer overlap; an in-memory database has no journal file.
+        // Reading through a memory map saves a system call per page, and the pages are shared
+        // by the pool's connections instead of cached once per connection.
         let options = if in_memory {
             options
         } else {
-            options.journal_mode(SqliteJournalMode::Wal)
+            options
+                .journal_mode(SqliteJournalMode::Wal)
+                .pragma("mmap_size", MMAP_BYTES.to_string())
         };
         // Each connection to :memory: is its own database, so keep exactly one, forever.
         let pool_options = if in_memory {
@@ -119,6 +127,11 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(mode, "wal");
+        let mmap: i64 = sqlx::query_scalar("PRAGMA mmap_size")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(mmap as u64, MMAP_BYTES);
         let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
             .fetch_one(store.pool())
             .await
@@ -130,5 +143,59 @@ mod tests {
         .execute(store.pool())
         .await;
         assert!(bad.is_err(), "foreign keys must be enforced");
+    }
+
+    /// Rallies approved before the R*Tree moved to days are in the rebuilt index.
+    #[tokio::test]
+    async fn positions_in_days_keep_rallies_approved_before_the_change() {
+        let pool = SqlitePool::connect("sqlite::memory:").await.unwrap();
+        for sql in [
+            include_str!("../../migrations/20261129000001_foundation.sql"),
+            include_str!("../../migrations/20261129000002_rally_positions.sql"),
+            include_str!("../../migrations/20261129000003_reminders.sql"),
+            include_str!("../../migrations/20261129000004_reminder_notices_index.sql"),
+        ] {
+            sqlx::raw_sql(sql).execute(&pool).await.unwrap();
+        }
+        sqlx::raw_sql(
+            "INSERT INTO servers (id, created_at, updated_at) VALUES (7, 0, 0);
+             INSERT INTO rallies (server_id, title, place_name, latitude, longitude, time_zone,
+                 starts_at, ends_at, organiser_id, status, created_at, updated_at)
+             VALUES (7, 'a', 'Austin', 30.27, -97.74, 'America/Chicago', 1800000000, NULL, 1,
+                     'approved', 0, 0),
+                    (7, 'b', 'Austin', 30.27, -97.74, 'America/Chicago', 1800000000, 1800007200,
+                     1, 'pending', 0, 0);",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::raw_sql(include_str!(
+            "../../migrations/20261129000005_rally_positions_days.sql"
+        ))
+        .execute(&pool)
+        .await
+        .unwrap();
+        let day = 1_800_000_000.0 / 86_400.0;
+        let indexed: Vec<(i64, f64, i64, i64)> =
+            sqlx::query_as("SELECT id, min_day, server_id, last_at FROM rally_positions")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert_eq!(indexed.len(), 1, "only the approved rally: {indexed:?}");
+        assert_eq!(
+            (indexed[0].0, indexed[0].2, indexed[0].3),
+            (1, 7, 1_800_000_000)
+        );
+        assert!((indexed[0].1 - day).abs() < 0.01, "{indexed:?}");
+        // The triggers follow approval after the change too.
+        sqlx::query("UPDATE rallies SET status = 'approved' WHERE id = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let last: i64 = sqlx::query_scalar("SELECT last_at FROM rally_positions WHERE id = 2")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(last, 1_800_007_200);
     }
 }

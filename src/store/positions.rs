@@ -27,17 +27,15 @@ impl Store {
     ) -> Result<Vec<Position>> {
         let mut out = Vec::new();
         for b in boxes {
-            // CROSS JOIN makes SQLite loop over the R*Tree first. With a plain JOIN the planner
-            // prefers rallies_by_server_start and probes the R*Tree by id for every upcoming
-            // rally of the server: a full scan (~0.6 s per box at 100k rallies).
+            // Only the R*Tree: its auxiliary columns hold the exact values, so no row of
+            // `rallies` is read per candidate. Its day bounds are rounded outward; the exact
+            // times are checked on the auxiliary columns.
             let rows = sqlx::query(
-                "SELECT r.id, r.latitude, r.longitude, r.starts_at
-                 FROM rally_positions p CROSS JOIN rallies r ON r.id = p.id
-                 WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
-                   AND p.max_lon >= ?3 AND p.min_lon <= ?4
-                   AND p.max_time >= ?5 AND p.min_time <= ?6
-                   AND r.server_id = ?7 AND r.status = 'approved'
-                   AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6",
+                "SELECT id, latitude, longitude, starts_at FROM rally_positions
+                 WHERE max_lat >= ?1 AND min_lat <= ?2
+                   AND max_lon >= ?3 AND min_lon <= ?4
+                   AND max_day >= ?5 / 86400.0 AND min_day <= ?6 / 86400.0
+                   AND server_id = ?7 AND last_at >= ?5 AND starts_at <= ?6",
             )
             .bind(b.min_lat)
             .bind(b.max_lat)

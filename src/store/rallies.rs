@@ -17,6 +17,7 @@ macro_rules! rally_columns {
          updated_at, campaign_id, contact"
     };
 }
+pub(super) use rally_columns;
 
 impl Store {
     pub async fn insert_rally(
