@@ -3,7 +3,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::rallies::rally_from_row;
+use super::rallies::{rally_columns, rally_from_row};
 use super::{from_unix, to_unix, Store};
 use crate::error::{Error, Result};
 use crate::service::campaigns::Campaign;
@@ -137,7 +137,7 @@ impl Store {
         let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
         let rows = sqlx::query(concat!(
             "SELECT ",
-            crate::rally_columns!(),
+            rally_columns!(),
             " FROM rallies
              WHERE campaign_id = ?1 AND status IN (SELECT value FROM json_each(?2))
              ORDER BY starts_at, id"
@@ -161,7 +161,7 @@ impl Store {
     ) -> Result<Vec<Rally>> {
         let rows = sqlx::query(concat!(
             "SELECT ",
-            crate::rally_columns!(),
+            rally_columns!(),
             " FROM rallies
              WHERE campaign_id = ?1 AND status = 'approved'
                AND COALESCE(ends_at, starts_at) >= ?2

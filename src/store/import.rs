@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::rallies::rally_from_row;
+use super::rallies::{rally_columns, rally_from_row};
 use super::{to_unix, NewReminder, Store};
 use crate::error::Result;
 use crate::service::model::{Rally, RallyFields, RallyStatus};
@@ -30,7 +30,7 @@ impl Store {
     ) -> Result<Vec<(Rally, Option<String>)>> {
         let rows = sqlx::query(concat!(
             "SELECT ",
-            crate::rally_columns!(),
+            rally_columns!(),
             ", import_key FROM rallies
              WHERE server_id = ?1 AND (?2 OR import_key IS NOT NULL)
              ORDER BY starts_at, id"

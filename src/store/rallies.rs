@@ -8,8 +8,6 @@ use crate::error::{Error, Result};
 use crate::service::model::{Rally, RallyFields, RallyStatus};
 
 /// The columns `rally_from_row` reads; a macro so queries stay `&'static str` for sqlx.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! rally_columns {
     () => {
         "id, server_id, title, details, place_name, address, latitude, longitude, time_zone,
