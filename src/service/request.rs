@@ -671,4 +671,62 @@ mod tests {
             }
         );
     }
+
+    #[test]
+    fn campaign_commands() {
+        let create = Invocation::new(
+            &["rallymod", "campaign", "create"],
+            &[
+                ("name", "Day of Action"),
+                ("start", "2027-04-17"),
+                ("end", "2027-04-18"),
+            ],
+        );
+        let Request::CampaignCreate(new) = parse_request(create).unwrap() else {
+            panic!("not a campaign create")
+        };
+        assert_eq!(
+            (new.name.as_str(), new.end.as_str()),
+            ("Day of Action", "2027-04-18")
+        );
+        let missing = Invocation::new(&["rallymod", "campaign", "create"], &[("name", "X")]);
+        assert!(parse_request(missing)
+            .unwrap_err()
+            .to_string()
+            .contains("start:"));
+        let archive = Invocation::new(
+            &["rallymod", "campaign", "archive"],
+            &[("campaign", "X"), ("restore", "yes")],
+        );
+        assert_eq!(
+            parse_request(archive).unwrap(),
+            Request::CampaignArchive {
+                campaign: "X".into(),
+                restore: true
+            }
+        );
+        let list = Invocation::new(&["rally", "list"], &[("campaign", "X")]);
+        assert_eq!(
+            parse_request(list).unwrap(),
+            Request::ListCampaign {
+                campaign: "X".into()
+            }
+        );
+        // An empty campaign option is the plain list.
+        let plain = Invocation::new(&["rally", "list"], &[("campaign", " ")]);
+        assert_eq!(parse_request(plain).unwrap(), Request::List);
+        let overview = Invocation::new(&["rally", "campaign"], &[("campaign", "X")]);
+        assert_eq!(
+            parse_request(overview).unwrap(),
+            Request::CampaignOverview {
+                campaign: "X".into(),
+                place: None
+            }
+        );
+        let edit = Invocation::new(&["rally", "edit"], &[("rally", "3"), ("campaign", "none")]);
+        let Request::Edit { edit, .. } = parse_request(edit).unwrap() else {
+            panic!("not an edit")
+        };
+        assert_eq!(edit.campaign.as_deref(), Some("none"));
+    }
 }
