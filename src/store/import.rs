@@ -1,11 +1,13 @@
 //! Bulk writes for `rallybot import`: every row in one transaction, so a failure leaves
 //! nothing half-imported, and few round trips, so a thousand rows take well under a second.
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::rallies::{rally_columns, rally_from_row};
-use super::{to_unix, NewReminder, Store};
-use crate::error::Result;
+use super::{to_unix, GoingRsvp, NewReminder, Store};
+use crate::error::{Error, Result};
 use crate::service::model::{Rally, RallyFields, RallyStatus};
 
 /// One rally to insert (when `existing` is None) or update, with its pending reminders.
@@ -42,6 +44,32 @@ impl Store {
         rows.iter()
             .map(|row| Ok((rally_from_row(row)?, row.try_get("import_key")?)))
             .collect()
+    }
+
+    /// The "going" RSVPs of many rallies in one query, by rally.
+    pub async fn going_rsvps_of(&self, rally_ids: &[i64]) -> Result<HashMap<i64, Vec<GoingRsvp>>> {
+        let mut out: HashMap<i64, Vec<GoingRsvp>> = HashMap::new();
+        if rally_ids.is_empty() {
+            return Ok(out);
+        }
+        let rows = sqlx::query(
+            "SELECT rally_id, user_id, remind_before, remind_off FROM rsvps
+             WHERE rally_id IN (SELECT value FROM json_each(?1)) AND status = 'going'
+             ORDER BY rally_id, user_id",
+        )
+        .bind(serde_json::to_string(rally_ids).map_err(|e| Error::internal("encoding ids", e))?)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in rows {
+            out.entry(row.try_get("rally_id")?)
+                .or_default()
+                .push(GoingRsvp {
+                    user_id: row.try_get("user_id")?,
+                    remind_before: row.try_get("remind_before")?,
+                    remind_off: row.try_get("remind_off")?,
+                });
+        }
+        Ok(out)
     }
 
     /// Writes every row and its reminders in one transaction; `progress` hears each row done.

@@ -131,6 +131,14 @@ impl Service {
             return Ok(report);
         }
         let settings = self.store.server_settings(server_id).await?;
+        let updated: Vec<i64> = plans
+            .iter()
+            .filter_map(|p| match p {
+                Plan::Update(old) => Some(old.id),
+                _ => None,
+            })
+            .collect();
+        let mut going = self.store.going_rsvps_of(&updated).await?;
         let mut writes = Vec::with_capacity(report.created + report.updated);
         for (row, plan) in valid.iter().zip(&plans) {
             let (existing, rally) = match plan {
@@ -142,10 +150,9 @@ impl Service {
                     (Some(old.id), rally)
                 }
             };
-            let going = match existing {
-                Some(id) => self.store.going_rsvps(id).await?,
-                None => Vec::new(),
-            };
+            let going = existing
+                .and_then(|id| going.remove(&id))
+                .unwrap_or_default();
             writes.push(ImportWrite {
                 existing,
                 key: &row.key,

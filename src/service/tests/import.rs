@@ -80,6 +80,12 @@ async fn a_changed_row_updates_its_rally_and_moves_its_reminders() {
         "{HEADER}k1,Austin Rally,\"Austin, TX\",,2027-04-17,10:00,,,,\nk2,Dallas Rally,\"Dallas, TX\",,2027-04-17,10:00,,,,\n"
     );
     import(&f, csv.as_bytes(), &options()).await.unwrap();
+    // Bob is going to the Austin rally; his personal reminder must move with it.
+    let austin = f.service.list_upcoming(&BOB).await.unwrap()[0].rally.id;
+    f.service
+        .rsvp(&BOB, austin, crate::service::model::RsvpChoice::Going)
+        .await
+        .unwrap();
     let changed = csv.replace(
         "Austin Rally,\"Austin, TX\",,2027-04-17,10:00",
         "Austin Rally moved,\"Austin, TX\",,2027-04-18,09:00",
@@ -103,7 +109,17 @@ async fn a_changed_row_updates_its_rally_and_moves_its_reminders() {
     .await
     .unwrap();
     let start = moved.rally.starts_at.timestamp();
-    assert_eq!(due, [start - 86_400, start - 3_600]);
+    assert_eq!(moved.rally.id, austin);
+    // Two channel reminders and Bob's personal one, an hour before the new start.
+    assert_eq!(due, [start - 86_400, start - 3_600, start - 3_600]);
+    let personal: i64 = sqlx::query_scalar(
+        "SELECT target_id FROM reminders WHERE rally_id = ?1 AND kind = 'personal' AND status = 'pending'",
+    )
+    .bind(austin)
+    .fetch_one(f.service.store().pool())
+    .await
+    .unwrap();
+    assert_eq!(personal, BOB.user_id);
 }
 
 #[tokio::test]
