@@ -311,6 +311,7 @@ async fn near_case(
                     now,
                     until,
                     LIMIT + 1,
+                    None,
                 )
                 .await
                 .expect("nearest_in");
@@ -441,6 +442,7 @@ async fn plan(store: &rallybot::store::Store, now: DateTime<Utc>, until: DateTim
     .bind(26)
     .bind(0_i64)
     .bind(i64::MAX)
+    .bind(None::<i64>)
     .fetch_all(store.pool())
     .await
     .expect("explain");

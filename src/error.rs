@@ -98,6 +98,22 @@ pub enum UserError {
     NeedsServer,
     #[error("Personal reminders are for people going: RSVP going to rally #{id} first (/rally rsvp rally:{id}).")]
     RemindNeedsGoing { id: i64 },
+    #[error("There is no campaign \"{name}\" in this server. {known}")]
+    CampaignNotFound { name: String, known: String },
+    #[error("This server already has a campaign called \"{name}\" (names ignore case); choose another name.")]
+    CampaignNameTaken { name: String },
+    #[error("The campaign \"{name}\" is archived, so it takes no new rallies. A moderator can restore it with /rallymod campaign archive campaign:\"{name}\" restore:true.")]
+    CampaignArchived { name: String },
+    #[error("{0}")]
+    CampaignInvalid(String),
+    #[error("The rally starts {when}, outside the campaign \"{name}\" ({span}); pick a date within the campaign, or another campaign.")]
+    OutsideCampaign {
+        when: String,
+        name: String,
+        span: String,
+    },
+    #[error("The contact is {len} characters long; shorten it to at most {max}.", max = limits::ADDRESS_MAX)]
+    ContactTooLong { len: usize },
 }
 
 /// The text a user sees for an error. A user error says what to fix; an internal one is logged

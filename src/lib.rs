@@ -2,6 +2,7 @@
 //!
 //! Layers: `service` holds every rule in plain Rust types; `store` holds the SQLite queries;
 //! `console` (and the Discord adapter) are front ends over the service.
+pub mod cli;
 pub mod config;
 pub mod console;
 pub mod discord;

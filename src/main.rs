@@ -34,6 +34,47 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Import rallies from a CSV file (see the README for its columns) into a server.
+    Import {
+        /// The CSV file.
+        file: std::path::PathBuf,
+        /// The Discord server (guild) id the rallies belong to.
+        #[arg(long)]
+        server: i64,
+        /// Put every rally in this campaign (it must exist in the server).
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Check every row and say what would change, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Discord user id shown as organiser of new rallies (default: none).
+        #[arg(long, default_value_t = 0)]
+        organiser: i64,
+        /// Database to use instead of DATABASE_URL: a file path or a sqlite: URL.
+        #[arg(long)]
+        db: Option<String>,
+        /// Take this RFC 3339 time as now (for scripts and tests).
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Export a server's upcoming rallies as CSV, in the format import reads.
+    Export {
+        /// The Discord server (guild) id.
+        #[arg(long)]
+        server: i64,
+        /// Only this campaign's rallies.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+        /// Database to use instead of DATABASE_URL: a file path or a sqlite: URL.
+        #[arg(long)]
+        db: Option<String>,
+        /// Take this RFC 3339 time as now (for scripts and tests).
+        #[arg(long)]
+        now: Option<String>,
+    },
 }
 
 /// Exit code for a missing or malformed configuration value.
@@ -58,7 +99,13 @@ async fn main() -> ExitCode {
             }
         },
         // The console's terminal is for replies; the bot logs what it does.
-        _ if matches!(cli.command, Some(Command::Console { .. })) => EnvFilter::new("warn"),
+        _ if matches!(
+            cli.command,
+            Some(Command::Console { .. } | Command::Import { .. } | Command::Export { .. })
+        ) =>
+        {
+            EnvFilter::new("warn")
+        }
         _ => EnvFilter::new("warn,rallybot=info"),
     };
     tracing_subscriber::fmt()
@@ -74,6 +121,83 @@ async fn main() -> ExitCode {
         None => run_console(&config, None, None).await,
         Some(Command::Run) => run_bot(&config).await,
         Some(Command::Console { db, now }) => run_console(&config, db, now).await,
+        Some(Command::Import {
+            file,
+            server,
+            campaign,
+            dry_run,
+            organiser,
+            db,
+            now,
+        }) => {
+            let options = rallybot::service::bulk::ImportOptions {
+                server_id: server,
+                campaign,
+                dry_run,
+                organiser_id: organiser,
+            };
+            match bulk_setup(&config, db, now, server).await {
+                Ok((store, clock)) => {
+                    let code = rallybot::cli::import(store.clone(), clock, &file, options).await;
+                    store.close().await;
+                    code
+                }
+                Err(code) => code,
+            }
+        }
+        Some(Command::Export {
+            server,
+            campaign,
+            output,
+            db,
+            now,
+        }) => match bulk_setup(&config, db, now, server).await {
+            Ok((store, clock)) => {
+                let code = rallybot::cli::export(
+                    store.clone(),
+                    clock,
+                    server,
+                    campaign.as_deref(),
+                    output.as_deref(),
+                )
+                .await;
+                store.close().await;
+                code
+            }
+            Err(code) => code,
+        },
+    }
+}
+
+/// The store and clock for import and export, or the exit code of what went wrong.
+async fn bulk_setup(
+    config: &Config,
+    db: Option<String>,
+    now: Option<String>,
+    server: i64,
+) -> Result<(Store, Arc<dyn rallybot::service::Clock>), ExitCode> {
+    if server <= 0 {
+        return Err(config_error(
+            "--server must be the Discord server id, a positive whole number",
+        ));
+    }
+    let clock: Arc<dyn rallybot::service::Clock> = match now {
+        None => Arc::new(rallybot::service::SystemClock),
+        Some(now) => match DateTime::parse_from_rfc3339(&now) {
+            Ok(t) => Arc::new(ManualClock::new(t.with_timezone(&Utc))),
+            Err(_) => {
+                return Err(config_error(&format!(
+                    "--now must be an RFC 3339 time such as 2026-12-01T09:00:00Z, got \"{now}\""
+                )))
+            }
+        },
+    };
+    match Store::open(&database_url(config, db)).await {
+        Ok(store) => Ok((store, clock)),
+        Err(e) => {
+            eprintln!("rallybot could not open its database: {e}");
+            Err(ExitCode::FAILURE)
+        }
     }
 }
 

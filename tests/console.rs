@@ -348,3 +348,124 @@ fn reminders_appear_as_the_clock_passes_them() {
         "each reminder once: {text}"
     );
 }
+
+const CAMPAIGN_SCRIPT: &str = r#"
+/as lead --mod
+/rallymod campaign create name:"Day of Action" start:2026-12-05 end:2026-12-05 description:"Rallies everywhere"
+/as alice
+/rallymod campaign create name:"Mine" start:2026-12-05 end:2026-12-05
+/as lead --mod
+/rally create title:"Austin Rally" place:"Austin, TX" when:"2026-12-05 12:00" campaign:"day of action"
+/rally create title:"Dallas Rally" place:"Dallas, TX" when:"2026-12-05 12:00" campaign:"Day of Action"
+/rally create title:"Denver Rally" place:"Denver, CO" when:"2026-12-05 10:00" campaign:"Day of Action"
+/rally create title:"Not in it" place:"Waco, TX" when:"2026-12-05 10:00"
+/rally create title:"Outside" place:"Denver, CO" when:"2026-12-06 12:00" campaign:"Day of Action"
+/as carol
+/rally rsvp rally:1
+/rally campaign campaign:"Day of Action"
+/rally campaign campaign:"Day of Action" place:"Fort Worth, TX"
+/rally list campaign:"Day of Action"
+/rally near place:"Waco, TX" radius:300 campaign:"Day of Action"
+/as lead --mod
+/rallymod campaign edit campaign:"Day of Action" name:"National Day of Action"
+/rallymod campaign archive campaign:"National Day of Action"
+/rally create title:"Late" place:"Austin, TX" when:"2026-12-05 15:00" campaign:"National Day of Action"
+"#;
+
+#[test]
+fn a_campaign_from_creation_to_overview_and_archive() {
+    let out = rallybot(
+        &[
+            "console",
+            "--db",
+            ":memory:",
+            "--now",
+            "2026-11-28T12:00:00Z",
+        ],
+        &[],
+        CAMPAIGN_SCRIPT,
+    );
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let created = reply_to(
+        &text,
+        r#"/rallymod campaign create name:"Day of Action" start:2026-12-05 end:2026-12-05 description:"Rallies everywhere""#,
+    );
+    assert!(
+        created.starts_with("Campaign \"Day of Action\" is created.")
+            && created.contains("Saturday, December 5, 2026"),
+        "{created}"
+    );
+    let refused = reply_to(
+        &text,
+        r#"/rallymod campaign create name:"Mine" start:2026-12-05 end:2026-12-05"#,
+    );
+    assert!(
+        refused.starts_with("error: Only moderators can create campaigns"),
+        "{refused}"
+    );
+    let outside = reply_to(
+        &text,
+        r#"/rally create title:"Outside" place:"Denver, CO" when:"2026-12-06 12:00" campaign:"Day of Action""#,
+    );
+    assert!(
+        outside.starts_with("error: The rally starts Sunday, December 6, 2026"),
+        "{outside}"
+    );
+
+    let overview = reply_to(&text, r#"/rally campaign campaign:"Day of Action""#);
+    assert!(
+        overview.contains("3 rallies in 3 cities and 2 states; RSVPs: 1 going, 0 interested."),
+        "{overview}"
+    );
+    let colorado = overview.find("Colorado:").expect("grouped by state");
+    let texas = overview.find("Texas:").expect("grouped by state");
+    assert!(colorado < texas, "{overview}");
+    assert!(
+        overview[texas..].contains("  Austin:\n    #1 Austin Rally"),
+        "{overview}"
+    );
+    assert!(!overview.contains("Not in it"), "{overview}");
+
+    let nearest = reply_to(
+        &text,
+        r#"/rally campaign campaign:"Day of Action" place:"Fort Worth, TX""#,
+    );
+    let dallas = nearest.find("Dallas Rally").unwrap();
+    let austin = nearest.find("Austin Rally").unwrap();
+    let denver = nearest.find("Denver Rally").unwrap();
+    assert!(dallas < austin && austin < denver, "{nearest}");
+    assert!(nearest.contains("mi away (Dallas, Texas)"), "{nearest}");
+
+    let listed = reply_to(&text, r#"/rally list campaign:"Day of Action""#);
+    assert!(
+        listed.starts_with("Upcoming rallies of \"Day of Action\" (3):"),
+        "{listed}"
+    );
+    let near = reply_to(
+        &text,
+        r#"/rally near place:"Waco, TX" radius:300 campaign:"Day of Action""#,
+    );
+    assert!(
+        near.starts_with("Rallies of \"Day of Action\" within 300 mi"),
+        "{near}"
+    );
+    assert!(!near.contains("Not in it"), "{near}");
+
+    let renamed = reply_to(
+        &text,
+        r#"/rallymod campaign edit campaign:"Day of Action" name:"National Day of Action""#,
+    );
+    assert!(
+        renamed.contains("name: Day of Action -> National Day of Action"),
+        "{renamed}"
+    );
+    let late = reply_to(
+        &text,
+        r#"/rally create title:"Late" place:"Austin, TX" when:"2026-12-05 15:00" campaign:"National Day of Action""#,
+    );
+    assert!(
+        late.starts_with("error: The campaign \"National Day of Action\" is archived"),
+        "{late}"
+    );
+}

@@ -55,6 +55,7 @@ async fn explain(store: &Store, server: i64) -> Vec<String> {
         .bind(26)
         .bind(0_i64)
         .bind(i64::MAX)
+        .bind(None::<i64>)
         .fetch_all(store.pool())
         .await
         .map(|rows| rows.into_iter().map(|r| r.3).collect())
@@ -129,7 +130,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
             async move {
                 let t = Instant::now();
                 let found = store
-                    .nearest_in(server, at, km, &boxes, from, until, 26)
+                    .nearest_in(server, at, km, &boxes, from, until, 26, None)
                     .await
                     .expect("nearest_in");
                 (t.elapsed(), found.len())

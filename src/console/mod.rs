@@ -275,18 +275,25 @@ const HELP: &str = "\
 Commands (options are name:value; quote values with spaces):
   /rally create title:\"...\" place:\"Austin, TX\" when:\"next thursday 6pm\"
                 [details:\"...\"] [address:\"...\"] [ends:\"8pm\"] [tz:\"America/Chicago\"]
-  /rally near place:\"Austin, TX\" [radius:50] [unit:mi|km] [days:7]
+                [campaign:\"Day of Action\"]
+  /rally near place:\"Austin, TX\" [radius:50] [unit:mi|km] [days:7] [campaign:NAME]
   /rally info rally:N           show one rally
-  /rally list                   upcoming rallies in this server
+  /rally list [campaign:NAME]   upcoming rallies in this server (or one campaign)
+  /rally campaign campaign:NAME [place:\"Austin, TX\"]   a campaign by state and city,
+                                or nearest first from a place
   /rally rsvp rally:N [status:going|interested|not_going]
   /rally mine                   your rallies and RSVPs
   /rally remindme rally:N before:30m|off   your direct-message reminder (default 1h)
   /rally edit rally:N [title:] [place:] [tz:] [when:] [details:] [address:] [ends:]
+                [campaign:NAME|none]
   /rally cancel rally:N [reason:\"...\"]
   /rally about
 Moderators:
   /rallymod queue | approve rally:N | reject rally:N [reason:] | announce rally:N [channel:ID]
   /rallymod status              reminders that could not be delivered
+  /rallymod campaign create name:\"...\" start:2027-04-17 end:2027-04-17 [description:]
+  /rallymod campaign edit campaign:NAME [name:] [start:] [end:] [description:]
+  /rallymod campaign archive campaign:NAME [restore:true]
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
                      [reminder_offsets:24h,1h] [reminder_channel:ID|none]
 Console only:

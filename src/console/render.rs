@@ -1,4 +1,6 @@
 //! Replies as plain text for the terminal.
+mod campaign;
+
 use std::fmt::Write;
 
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
@@ -123,6 +125,17 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             out
         }
         Response::About => about(),
+        Response::Campaign(s) => campaign::saved(s),
+        Response::CampaignOverview(o) => campaign::overview(o),
+        Response::CampaignList { campaign, rallies } => list(
+            &format!("Upcoming rallies of \"{}\"", campaign.name),
+            &format!(
+                "No upcoming rallies in the campaign \"{}\" yet.",
+                campaign.name
+            ),
+            rallies,
+            names,
+        ),
     }
 }
 
@@ -138,7 +151,10 @@ fn near(n: &NearResult, names: &dyn Names) -> String {
     } else {
         let _ = writeln!(
             out,
-            "Rallies within {} {unit} of {} ({}{}):",
+            "Rallies{} within {} {unit} of {} ({}{}):",
+            n.campaign
+                .as_ref()
+                .map_or(String::new(), |c| format!(" of \"{c}\"")),
             n.radius,
             n.origin.name,
             n.rallies.len(),
@@ -181,7 +197,13 @@ pub fn card(v: &RallyView, names: &dyn Names) -> String {
     if !r.address.is_empty() {
         let _ = writeln!(out, "   Address: {}", r.address);
     }
-    let _ = writeln!(out, "   Organiser: {}", names.name(r.organiser_id));
+    // Imported rallies have no Discord organiser, only a contact.
+    if r.organiser_id != 0 {
+        let _ = writeln!(out, "   Organiser: {}", names.name(r.organiser_id));
+    }
+    if !r.contact.is_empty() {
+        let _ = writeln!(out, "   Contact: {}", r.contact);
+    }
     let _ = writeln!(out, "   {}", counts(v));
     if let Some(reason) = &r.status_reason {
         let _ = writeln!(out, "   Reason: {reason}");

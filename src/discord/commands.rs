@@ -3,6 +3,7 @@ use serenity::all::{
     ChannelType, CommandOptionType, CreateCommand, CreateCommandOption, Permissions,
 };
 
+use crate::service::campaigns::NAME_MAX;
 use crate::service::limits::{ADDRESS_MAX, DETAILS_MAX, REASON_MAX, TITLE_MAX};
 use crate::service::MAX_RADIUS;
 
@@ -31,6 +32,10 @@ fn unit_option() -> CreateCommandOption {
     text("unit", "Miles or kilometres", false)
         .add_string_choice("miles", "mi")
         .add_string_choice("kilometres", "km")
+}
+
+fn campaign_option(required: bool) -> CreateCommandOption {
+    text("campaign", "The campaign (start typing its name)", required).set_autocomplete(true)
 }
 
 fn rally_fields(sub: CreateCommandOption, required: bool) -> CreateCommandOption {
@@ -72,7 +77,8 @@ pub fn all() -> Vec<CreateCommand> {
 }
 
 fn rally() -> CreateCommand {
-    let create = rally_fields(sub("create", "Register a rally"), true);
+    let create = rally_fields(sub("create", "Register a rally"), true)
+        .add_sub_option(campaign_option(false));
     let near = sub("near", "Find rallies near a place")
         .add_sub_option(place_option(true))
         .add_sub_option(
@@ -85,9 +91,11 @@ fn rally() -> CreateCommand {
             CreateCommandOption::new(CommandOptionType::Integer, "days", "Only the next N days")
                 .min_int_value(1)
                 .max_int_value(730),
-        );
+        )
+        .add_sub_option(campaign_option(false));
     let info = sub("info", "Show one rally").add_sub_option(rally_option());
-    let list = sub("list", "Upcoming rallies in this server");
+    let list =
+        sub("list", "Upcoming rallies in this server").add_sub_option(campaign_option(false));
     let rsvp = sub("rsvp", "Say whether you're coming")
         .add_sub_option(rally_option())
         .add_sub_option(
@@ -110,7 +118,8 @@ fn rally() -> CreateCommand {
     let edit = rally_fields(
         sub("edit", "Change a rally you organise").add_sub_option(rally_option()),
         false,
-    );
+    )
+    .add_sub_option(campaign_option(false));
     let cancel = sub("cancel", "Call off a rally you organise")
         .add_sub_option(rally_option())
         .add_sub_option(bounded(
@@ -123,7 +132,17 @@ fn rally() -> CreateCommand {
     CreateCommand::new("rally")
         .description("Find, create and RSVP to rallies")
         .set_options(vec![
-            create, near, info, list, rsvp, mine, remindme, edit, cancel, about,
+            create,
+            near,
+            info,
+            list,
+            rsvp,
+            mine,
+            remindme,
+            edit,
+            cancel,
+            about,
+            campaign_overview(),
         ])
 }
 
@@ -181,5 +200,64 @@ fn rallymod() -> CreateCommand {
         .description("Moderate rallies in this server")
         .default_member_permissions(Permissions::MANAGE_EVENTS)
         .dm_permission(false)
-        .set_options(vec![queue, approve, reject, announce, settings, status])
+        .set_options(vec![
+            queue,
+            approve,
+            reject,
+            announce,
+            settings,
+            status,
+            campaign_group(),
+        ])
+}
+
+fn campaign_overview() -> CreateCommandOption {
+    sub(
+        "campaign",
+        "A campaign's rallies by state and city, or nearest first",
+    )
+    .add_sub_option(campaign_option(true))
+    .add_sub_option(place_option(false))
+}
+
+/// /rallymod campaign create | edit | archive
+fn campaign_group() -> CreateCommandOption {
+    let name = |required| bounded("name", "The campaign's name", required, NAME_MAX);
+    let start = |required| text("start", "First day, e.g. 2027-04-17", required);
+    let end = |required| text("end", "Last day, e.g. 2027-04-17", required);
+    let description = bounded(
+        "description",
+        "What the campaign is about",
+        false,
+        DETAILS_MAX,
+    );
+    let create = sub("create", "Create a campaign (a day of action)")
+        .add_sub_option(name(true))
+        .add_sub_option(start(true))
+        .add_sub_option(end(true))
+        .add_sub_option(description.clone());
+    let edit = sub("edit", "Change a campaign")
+        .add_sub_option(campaign_option(true))
+        .add_sub_option(name(false))
+        .add_sub_option(start(false))
+        .add_sub_option(end(false))
+        .add_sub_option(description);
+    let archive = sub(
+        "archive",
+        "Archive a campaign: it keeps its rallies, takes no new ones",
+    )
+    .add_sub_option(campaign_option(true))
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::Boolean,
+        "restore",
+        "Restore an archived campaign instead",
+    ));
+    CreateCommandOption::new(
+        CommandOptionType::SubCommandGroup,
+        "campaign",
+        "Campaigns: days of action grouping many rallies",
+    )
+    .add_sub_option(create)
+    .add_sub_option(edit)
+    .add_sub_option(archive)
 }

@@ -31,6 +31,17 @@ pub enum ListSource {
         radius: f64,
         unit: String,
         days: Option<u32>,
+        /// Only rallies of this campaign (its name; names never contain '|').
+        campaign: Option<String>,
+    },
+    /// Upcoming rallies of a campaign.
+    CampaignList {
+        campaign: String,
+    },
+    /// A campaign's overview, from a place when one is given (else empty).
+    Campaign {
+        campaign: String,
+        place: String,
     },
 }
 
@@ -45,10 +56,23 @@ impl ListSource {
                 radius,
                 unit,
                 days,
+                campaign: None,
             } => format!(
                 "near|{radius}|{unit}|{}|{place}",
                 days.map_or(String::new(), |d| d.to_string())
             ),
+            ListSource::Near {
+                place,
+                radius,
+                unit,
+                days,
+                campaign: Some(campaign),
+            } => format!(
+                "nearc|{radius}|{unit}|{}|{campaign}|{place}",
+                days.map_or(String::new(), |d| d.to_string())
+            ),
+            ListSource::CampaignList { campaign } => format!("listc|{campaign}"),
+            ListSource::Campaign { campaign, place } => format!("camp|{campaign}|{place}"),
         }
     }
 
@@ -57,6 +81,30 @@ impl ListSource {
             "list" => ListSource::Upcoming,
             "queue" => ListSource::Queue,
             "mine" => ListSource::Mine,
+            _ if s.starts_with("listc|") => ListSource::CampaignList {
+                campaign: s["listc|".len()..].to_string(),
+            },
+            _ if s.starts_with("camp|") => {
+                let (campaign, place) = s["camp|".len()..].split_once('|')?;
+                ListSource::Campaign {
+                    campaign: campaign.to_string(),
+                    place: place.to_string(),
+                }
+            }
+            _ if s.starts_with("nearc|") => {
+                let mut parts = s["nearc|".len()..].splitn(5, '|');
+                let radius = parts.next()?.parse().ok()?;
+                let unit = parts.next()?.to_string();
+                let days = parse_days(parts.next()?)?;
+                let campaign = Some(parts.next()?.to_string());
+                ListSource::Near {
+                    place: parts.next()?.to_string(),
+                    radius,
+                    unit,
+                    days,
+                    campaign,
+                }
+            }
             _ => {
                 let mut parts = s.strip_prefix("near|")?.splitn(4, '|');
                 let radius = parts.next()?.parse().ok()?;
@@ -72,9 +120,19 @@ impl ListSource {
                     radius,
                     unit,
                     days,
+                    campaign: None,
                 }
             }
         })
+    }
+}
+
+/// An empty field is no day limit; anything else must be a number.
+fn parse_days(days: &str) -> Option<Option<u32>> {
+    if days.is_empty() {
+        Some(None)
+    } else {
+        Some(Some(days.parse().ok()?))
     }
 }
 
@@ -212,6 +270,37 @@ mod tests {
                     radius: 25.5,
                     unit: "km".into(),
                     days: Some(7),
+                    campaign: None,
+                },
+            },
+            Click::Page {
+                page: 2,
+                list: ListSource::Near {
+                    place: "Austin, TX | west".into(),
+                    radius: 25.0,
+                    unit: String::new(),
+                    days: None,
+                    campaign: Some("Day of Action".into()),
+                },
+            },
+            Click::Page {
+                page: 1,
+                list: ListSource::CampaignList {
+                    campaign: "Day of Action".into(),
+                },
+            },
+            Click::Page {
+                page: 4,
+                list: ListSource::Campaign {
+                    campaign: "Day of Action".into(),
+                    place: "Austin, TX".into(),
+                },
+            },
+            Click::Page {
+                page: 0,
+                list: ListSource::Campaign {
+                    campaign: "Day of Action".into(),
+                    place: String::new(),
                 },
             },
             Click::Page {
@@ -221,6 +310,7 @@ mod tests {
                     radius: 50.0,
                     unit: "mi".into(),
                     days: None,
+                    campaign: None,
                 },
             },
         ];

@@ -280,6 +280,14 @@ fn list_source(request: &Request) -> Option<ListSource> {
             radius: q.radius.unwrap_or(crate::service::DEFAULT_RADIUS),
             unit: q.unit.map_or(String::new(), |u| u.as_str().to_string()),
             days: q.days,
+            campaign: q.campaign.clone().filter(|c| !c.trim().is_empty()),
+        },
+        Request::ListCampaign { campaign } => ListSource::CampaignList {
+            campaign: campaign.clone(),
+        },
+        Request::CampaignOverview { campaign, place } => ListSource::Campaign {
+            campaign: campaign.clone(),
+            place: place.clone().unwrap_or_default(),
         },
         _ => return None,
     })
@@ -290,11 +298,19 @@ fn request_for(list: &ListSource) -> Result<Request, RequestError> {
         ListSource::Upcoming => Request::List,
         ListSource::Queue => Request::Queue,
         ListSource::Mine => Request::Mine,
+        ListSource::CampaignList { campaign } => Request::ListCampaign {
+            campaign: campaign.clone(),
+        },
+        ListSource::Campaign { campaign, place } => Request::CampaignOverview {
+            campaign: campaign.clone(),
+            place: Some(place.clone()).filter(|p| !p.is_empty()),
+        },
         ListSource::Near {
             place,
             radius,
             unit,
             days,
+            campaign,
         } => {
             let mut inv = Invocation::new(&["rally", "near"], &[("place", place)]);
             inv.options.insert("radius".into(), radius.to_string());
@@ -303,6 +319,9 @@ fn request_for(list: &ListSource) -> Result<Request, RequestError> {
             }
             if let Some(d) = days {
                 inv.options.insert("days".into(), d.to_string());
+            }
+            if let Some(c) = campaign {
+                inv.options.insert("campaign".into(), c.clone());
             }
             match parse_request(inv)? {
                 Request::Near(q) => Request::Near(NearQuery {
@@ -326,6 +345,21 @@ async fn autocomplete(
     let who = caller(c.guild_id, c.member.as_deref(), &c.user);
     let choices = match option.as_str() {
         "place" => service.place_choices(&typed),
+        "campaign" => match actor(service, &who).await {
+            Ok(actor) => {
+                // Joining needs an open campaign; looking one up may name an archived one.
+                let path = invocation(&c.data).path.join(" ");
+                let joining = matches!(path.as_str(), "rally create" | "rally edit");
+                service
+                    .campaign_choices(&actor, &typed, !joining)
+                    .await
+                    .unwrap_or_else(|e| {
+                        report(&e, "autocomplete");
+                        Vec::new()
+                    })
+            }
+            Err(_) => Vec::new(),
+        },
         "rally" => match actor(service, &who).await {
             Ok(actor) => service
                 .rally_choices(&actor, &typed)

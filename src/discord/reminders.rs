@@ -23,6 +23,9 @@ pub const REQUESTS_PER_SECOND: u32 = 48;
 const CREDIT: u32 = 2;
 /// With nothing scheduled, look again after this long anyway.
 const IDLE_CHECK: Duration = Duration::from_secs(3600);
+/// Reminders written by another process (`rallybot import`) can't wake this one, so it looks
+/// again at least this often.
+const OUTSIDE_CHANGES: Duration = Duration::from_secs(60);
 /// After a failed step (the database was busy, say), try again after this long.
 const ERROR_PAUSE: Duration = Duration::from_secs(5);
 
@@ -162,6 +165,7 @@ pub async fn run_scheduler(service: Service, notifier: DiscordNotifier, stop: Ar
                     .next_due
                     .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
                     .unwrap_or(IDLE_CHECK)
+                    .min(OUTSIDE_CHANGES)
             }
             Err(e) => {
                 crate::error::report(&e, "reminders step");

@@ -13,6 +13,8 @@ use crate::service::response::{ListKind, Response};
 use crate::service::time::{discord_timestamp, local_label};
 use crate::service::{Change, NearResult};
 
+mod campaign;
+
 pub const PAGE_SIZE: usize = 10;
 
 /// A reply before it becomes a serenity builder.
@@ -203,6 +205,31 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             ephemeral: true,
             ..Default::default()
         },
+        Response::Campaign(s) => campaign::saved(s),
+        Response::CampaignOverview(o) => campaign::overview(o, page, source),
+        Response::CampaignList { campaign, rallies } => {
+            let entries: Vec<Entry> = rallies
+                .iter()
+                .map(|v| Entry {
+                    view: v,
+                    note: None,
+                })
+                .collect();
+            let default_source = ListSource::CampaignList {
+                campaign: campaign.name.clone(),
+            };
+            list(
+                &format!("Upcoming rallies of {}", markdown(&campaign.name)),
+                &format!(
+                    "No upcoming rallies in the campaign {} yet.",
+                    markdown(&campaign.name)
+                ),
+                &entries,
+                page,
+                source.unwrap_or(&default_source),
+                private,
+            )
+        }
     }
 }
 
@@ -247,16 +274,21 @@ pub fn card(v: &RallyView, distance: Option<String>) -> CreateEmbed {
     if !r.address.is_empty() {
         embed = embed.field("Address", limit(markdown(&r.address), 1024), true);
     }
-    embed = embed
-        .field("Organiser", format!("<@{}>", r.organiser_id), true)
-        .field(
-            "RSVPs",
-            format!(
-                "{} going · {} interested",
-                v.counts.going, v.counts.interested
-            ),
-            true,
-        );
+    // Imported rallies have no Discord organiser, only a contact.
+    if r.organiser_id != 0 {
+        embed = embed.field("Organiser", format!("<@{}>", r.organiser_id), true);
+    }
+    if !r.contact.is_empty() {
+        embed = embed.field("Contact", limit(markdown(&r.contact), 1024), true);
+    }
+    embed = embed.field(
+        "RSVPs",
+        format!(
+            "{} going · {} interested",
+            v.counts.going, v.counts.interested
+        ),
+        true,
+    );
     if let Some(status) = status {
         let reason = r
             .status_reason
@@ -349,11 +381,17 @@ fn near(n: &NearResult, page: usize, source: Option<&ListSource>) -> Reply {
         let page = page.min(pages - 1);
         let more = if n.more { "+" } else { "" };
         let mut embed = CreateEmbed::new()
-            .title(format!(
-                "Rallies within {} {unit} of {} ({}{more})",
-                n.radius,
-                n.origin.name,
-                n.rallies.len()
+            .title(limit(
+                format!(
+                    "Rallies{} within {} {unit} of {} ({}{more})",
+                    n.campaign
+                        .as_ref()
+                        .map_or(String::new(), |c| format!(" of {}", markdown(c))),
+                    n.radius,
+                    n.origin.name,
+                    n.rallies.len()
+                ),
+                256,
             ))
             .colour(Colour::DARK_GREEN);
         for (view, distance) in n.rallies.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {

@@ -1,5 +1,7 @@
 //! The service layer: every rule of rallybot, in plain Rust types. Front ends (the console, the
 //! Discord adapter) turn their input into these calls and render what comes back.
+pub mod bulk;
+pub mod campaigns;
 pub mod choices;
 pub mod clock;
 pub mod geo;
@@ -8,6 +10,7 @@ pub mod location;
 pub mod model;
 mod moderation;
 mod near;
+pub mod overview;
 pub mod permissions;
 pub mod places;
 mod rallies;

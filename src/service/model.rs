@@ -60,6 +60,10 @@ pub struct Rally {
     pub status_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The campaign it belongs to, if any.
+    pub campaign_id: Option<i64>,
+    /// Who to contact, as given in an imported spreadsheet (empty otherwise).
+    pub contact: String,
 }
 
 /// The fields of a rally as the service has validated them, ready to store.
@@ -74,6 +78,7 @@ pub struct RallyFields {
     pub time_zone: Tz,
     pub starts_at: DateTime<Utc>,
     pub ends_at: Option<DateTime<Utc>>,
+    pub campaign_id: Option<i64>,
 }
 
 impl Rally {
@@ -88,6 +93,7 @@ impl Rally {
             time_zone: self.time_zone,
             starts_at: self.starts_at,
             ends_at: self.ends_at,
+            campaign_id: self.campaign_id,
         }
     }
 }

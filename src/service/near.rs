@@ -32,6 +32,8 @@ pub struct NearQuery {
     pub days: Option<u32>,
     /// How many rallies at most; defaults to 25.
     pub limit: Option<usize>,
+    /// Only rallies of this campaign (by name or "#12").
+    pub campaign: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +45,8 @@ pub struct NearResult {
     pub rallies: Vec<(RallyView, f64)>,
     /// True when more rallies may lie within the radius than were returned.
     pub more: bool,
+    /// The campaign searched within, by name.
+    pub campaign: Option<String>,
 }
 
 impl Service {
@@ -72,14 +76,18 @@ impl Service {
             Some(days) => now + Duration::days(i64::from(days.clamp(1, 730))),
             None => now + Duration::days(3660),
         };
+        let campaign = match query.campaign.as_deref().map(str::trim) {
+            Some(c) if !c.is_empty() => Some(self.find_campaign(actor, c).await?),
+            _ => None,
+        };
         let (found, more) = self
             .nearest(
                 actor.server_id,
                 &origin,
                 unit.to_km(radius),
-                now,
-                until,
+                (now, until),
                 limit,
+                campaign.as_ref().map(|c| c.id),
             )
             .await?;
         let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
@@ -95,6 +103,7 @@ impl Service {
             unit,
             rallies,
             more,
+            campaign: campaign.map(|c| c.name),
         })
     }
 
@@ -105,9 +114,9 @@ impl Service {
         server_id: i64,
         origin: &Located,
         radius_km: f64,
-        from: DateTime<Utc>,
-        until: DateTime<Utc>,
+        (from, until): (DateTime<Utc>, DateTime<Utc>),
         limit: usize,
+        campaign: Option<i64>,
     ) -> Result<(Vec<(i64, f64)>, bool)> {
         let mut search_km = FIRST_RADIUS_KM.min(radius_km);
         loop {
@@ -123,6 +132,7 @@ impl Service {
                     from,
                     until,
                     limit + 1,
+                    campaign,
                 )
                 .await?;
             let reached_radius = search_km >= radius_km;

@@ -75,6 +75,8 @@ mod tests {
             status_reason: None,
             created_at: t,
             updated_at: t,
+            campaign_id: None,
+            contact: String::new(),
         }
     }
 

@@ -2,6 +2,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use super::campaigns::check_covers;
 use super::limits::LIST_MAX;
 use super::location::{locate, parse_time_zone};
 use super::model::{Actor, Rally, RallyFields, RallyStatus, RallyView};
@@ -23,6 +24,8 @@ pub struct NewRally {
     pub ends: Option<String>,
     /// The channel it is created in (set by the front end, not typed).
     pub channel_id: Option<i64>,
+    /// The campaign to join, by name or "#12".
+    pub campaign: Option<String>,
 }
 
 /// The fields to change; `None` leaves a field as it is.
@@ -35,6 +38,8 @@ pub struct RallyEdit {
     pub details: Option<String>,
     pub address: Option<String>,
     pub ends: Option<String>,
+    /// A campaign to move the rally into, or "none" to take it out of its campaign.
+    pub campaign: Option<String>,
 }
 
 impl RallyEdit {
@@ -77,6 +82,14 @@ impl Service {
         let (starts_at, note) = parse_start(&new.when, place.time_zone, now)?;
         notes.extend(note);
         let ends_at = parse_end(new.ends.as_deref(), starts_at, place.time_zone, &mut notes)?;
+        let campaign_id = match new.campaign.as_deref().map(str::trim) {
+            Some(reference) if !reference.is_empty() => {
+                let campaign = self.open_campaign(actor.server_id, reference).await?;
+                check_covers(&campaign, starts_at, place.time_zone)?;
+                Some(campaign.id)
+            }
+            _ => None,
+        };
         let fields = RallyFields {
             title,
             details,
@@ -87,6 +100,7 @@ impl Service {
             time_zone: place.time_zone,
             starts_at,
             ends_at,
+            campaign_id,
         };
         self.store.ensure_server(actor.server_id, now).await?;
         let settings = self.store.server_settings(actor.server_id).await?;
@@ -185,7 +199,11 @@ impl Service {
         if let Some(ends) = &edit.ends {
             fields.ends_at = parse_end(Some(ends), fields.starts_at, fields.time_zone, &mut notes)?;
         }
-        let changes = changes(&rally, &fields);
+        let mut changes = changes(&rally, &fields);
+        changes.extend(
+            self.campaign_change(actor, &rally, &mut fields, &edit)
+                .await?,
+        );
         if changes.is_empty() {
             return Err(UserError::NothingToChange.into());
         }
@@ -248,6 +266,50 @@ impl Service {
             .filter(|r| r.ends_at.unwrap_or(r.starts_at) >= now)
             .collect();
         self.views(actor, rallies).await
+    }
+}
+
+impl Service {
+    /// Applies the edit's campaign (a name, or "none") and checks the rally still falls within
+    /// its campaign's days; returns the change to report.
+    async fn campaign_change(
+        &self,
+        actor: &Actor,
+        rally: &Rally,
+        fields: &mut RallyFields,
+        edit: &RallyEdit,
+    ) -> Result<Option<Change>> {
+        let old = match rally.campaign_id {
+            Some(id) => self.store.campaign(rally.server_id, id).await?,
+            None => None,
+        };
+        let new = match edit.campaign.as_deref().map(str::trim) {
+            None | Some("") => old.clone(),
+            Some(none) if none.eq_ignore_ascii_case("none") => None,
+            Some(reference) => {
+                let campaign = self.open_campaign(actor.server_id, reference).await?;
+                if old.as_ref().map(|c| c.id) == Some(campaign.id) {
+                    old.clone()
+                } else {
+                    Some(campaign)
+                }
+            }
+        };
+        fields.campaign_id = new.as_ref().map(|c| c.id);
+        if let Some(campaign) = &new {
+            let moved = fields.starts_at != rally.starts_at || fields.time_zone != rally.time_zone;
+            if moved || fields.campaign_id != rally.campaign_id {
+                check_covers(campaign, fields.starts_at, fields.time_zone)?;
+            }
+        }
+        let name = |c: &Option<super::campaigns::Campaign>| {
+            c.as_ref().map_or("none".to_string(), |c| c.name.clone())
+        };
+        Ok((fields.campaign_id != rally.campaign_id).then(|| Change {
+            field: "campaign",
+            before: name(&old),
+            after: name(&new),
+        }))
     }
 }
 

@@ -3,6 +3,7 @@
 //! both front ends accept exactly the same commands and options.
 use std::collections::BTreeMap;
 
+use super::campaigns::{CampaignEdit, NewCampaign};
 use super::model::{DistanceUnit, RsvpChoice};
 use super::{NearQuery, NewRally, RallyEdit, SettingsChange};
 use crate::error::UserError;
@@ -50,6 +51,23 @@ pub enum Request {
         reason: Option<String>,
     },
     Settings(SettingsChange),
+    /// Upcoming rallies of one campaign.
+    ListCampaign {
+        campaign: String,
+    },
+    CampaignOverview {
+        campaign: String,
+        place: Option<String>,
+    },
+    CampaignCreate(NewCampaign),
+    CampaignEdit {
+        campaign: String,
+        edit: CampaignEdit,
+    },
+    CampaignArchive {
+        campaign: String,
+        restore: bool,
+    },
 }
 
 /// A command as typed: its path ("rally", "create") and its options by name.
@@ -93,12 +111,12 @@ const SPECS: &[Spec] = &[
             ("place", "place:\"Austin, TX\""),
             ("when", "when:\"2026-12-05 18:00\""),
         ],
-        optional: &["details", "address", "ends", "tz"],
+        optional: &["details", "address", "ends", "tz", "campaign"],
     },
     Spec {
         path: "rally near",
         required: &[("place", "place:\"Austin, TX\" or place:78701")],
-        optional: &["radius", "unit", "days"],
+        optional: &["radius", "unit", "days", "campaign"],
     },
     Spec {
         path: "rally info",
@@ -108,7 +126,7 @@ const SPECS: &[Spec] = &[
     Spec {
         path: "rally list",
         required: &[],
-        optional: &[],
+        optional: &["campaign"],
     },
     Spec {
         path: "rally rsvp",
@@ -131,7 +149,9 @@ const SPECS: &[Spec] = &[
     Spec {
         path: "rally edit",
         required: &[("rally", "rally:12")],
-        optional: &["title", "place", "when", "tz", "details", "address", "ends"],
+        optional: &[
+            "title", "place", "when", "tz", "details", "address", "ends", "campaign",
+        ],
     },
     Spec {
         path: "rally cancel",
@@ -178,6 +198,30 @@ const SPECS: &[Spec] = &[
             "reminder_channel",
             "reminder_offsets",
         ],
+    },
+    Spec {
+        path: "rally campaign",
+        required: &[("campaign", "campaign:\"Day of Action\"")],
+        optional: &["place"],
+    },
+    Spec {
+        path: "rallymod campaign create",
+        required: &[
+            ("name", "name:\"Day of Action\""),
+            ("start", "start:2027-04-17"),
+            ("end", "end:2027-04-17"),
+        ],
+        optional: &["description"],
+    },
+    Spec {
+        path: "rallymod campaign edit",
+        required: &[("campaign", "campaign:\"Day of Action\"")],
+        optional: &["name", "start", "end", "description"],
+    },
+    Spec {
+        path: "rallymod campaign archive",
+        required: &[("campaign", "campaign:\"Day of Action\"")],
+        optional: &["restore"],
     },
 ];
 
@@ -242,6 +286,7 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
             address: inv.take("address"),
             ends: inv.take("ends"),
             channel_id: None,
+            campaign: inv.take("campaign"),
         }),
         "rally near" => Request::Near(NearQuery {
             place: inv.take("place").unwrap_or_default(),
@@ -265,11 +310,15 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
                 })
                 .transpose()?,
             limit: None,
+            campaign: inv.take("campaign"),
         }),
         "rally info" => Request::Info {
             rally: rally(&mut inv)?.unwrap_or_default(),
         },
-        "rally list" => Request::List,
+        "rally list" => match inv.take("campaign").filter(|c| !c.trim().is_empty()) {
+            Some(campaign) => Request::ListCampaign { campaign },
+            None => Request::List,
+        },
         "rally rsvp" => Request::Rsvp {
             rally: rally(&mut inv)?.unwrap_or_default(),
             choice: inv
@@ -297,6 +346,7 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
                 details: inv.take("details"),
                 address: inv.take("address"),
                 ends: inv.take("ends"),
+                campaign: inv.take("campaign"),
             },
         },
         "rally cancel" => Request::Cancel {
@@ -342,6 +392,33 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
                 .map(|o| parse_offsets(&o))
                 .transpose()?,
         }),
+        "rally campaign" => Request::CampaignOverview {
+            campaign: inv.take("campaign").unwrap_or_default(),
+            place: inv.take("place").filter(|p| !p.trim().is_empty()),
+        },
+        "rallymod campaign create" => Request::CampaignCreate(NewCampaign {
+            name: inv.take("name").unwrap_or_default(),
+            start: inv.take("start").unwrap_or_default(),
+            end: inv.take("end").unwrap_or_default(),
+            description: inv.take("description"),
+        }),
+        "rallymod campaign edit" => Request::CampaignEdit {
+            campaign: inv.take("campaign").unwrap_or_default(),
+            edit: CampaignEdit {
+                name: inv.take("name"),
+                start: inv.take("start"),
+                end: inv.take("end"),
+                description: inv.take("description"),
+            },
+        },
+        "rallymod campaign archive" => Request::CampaignArchive {
+            campaign: inv.take("campaign").unwrap_or_default(),
+            restore: inv
+                .take("restore")
+                .map(|v| parse_bool("restore", &v))
+                .transpose()?
+                .unwrap_or(false),
+        },
         _ => return Err(RequestError::UnknownCommand(path)),
     })
 }
@@ -593,5 +670,63 @@ mod tests {
                 before: None
             }
         );
+    }
+
+    #[test]
+    fn campaign_commands() {
+        let create = Invocation::new(
+            &["rallymod", "campaign", "create"],
+            &[
+                ("name", "Day of Action"),
+                ("start", "2027-04-17"),
+                ("end", "2027-04-18"),
+            ],
+        );
+        let Request::CampaignCreate(new) = parse_request(create).unwrap() else {
+            panic!("not a campaign create")
+        };
+        assert_eq!(
+            (new.name.as_str(), new.end.as_str()),
+            ("Day of Action", "2027-04-18")
+        );
+        let missing = Invocation::new(&["rallymod", "campaign", "create"], &[("name", "X")]);
+        assert!(parse_request(missing)
+            .unwrap_err()
+            .to_string()
+            .contains("start:"));
+        let archive = Invocation::new(
+            &["rallymod", "campaign", "archive"],
+            &[("campaign", "X"), ("restore", "yes")],
+        );
+        assert_eq!(
+            parse_request(archive).unwrap(),
+            Request::CampaignArchive {
+                campaign: "X".into(),
+                restore: true
+            }
+        );
+        let list = Invocation::new(&["rally", "list"], &[("campaign", "X")]);
+        assert_eq!(
+            parse_request(list).unwrap(),
+            Request::ListCampaign {
+                campaign: "X".into()
+            }
+        );
+        // An empty campaign option is the plain list.
+        let plain = Invocation::new(&["rally", "list"], &[("campaign", " ")]);
+        assert_eq!(parse_request(plain).unwrap(), Request::List);
+        let overview = Invocation::new(&["rally", "campaign"], &[("campaign", "X")]);
+        assert_eq!(
+            parse_request(overview).unwrap(),
+            Request::CampaignOverview {
+                campaign: "X".into(),
+                place: None
+            }
+        );
+        let edit = Invocation::new(&["rally", "edit"], &[("rally", "3"), ("campaign", "none")]);
+        let Request::Edit { edit, .. } = parse_request(edit).unwrap() else {
+            panic!("not an edit")
+        };
+        assert_eq!(edit.campaign.as_deref(), Some("none"));
     }
 }

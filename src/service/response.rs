@@ -1,5 +1,7 @@
 //! Running a request: the one entry point both front ends call.
+use super::campaigns::{Campaign, CampaignSaved};
 use super::model::{Actor, RallyStatus, RallyView, ServerSettings};
+use super::overview::CampaignOverview;
 use super::request::Request;
 use super::{Created, Edited, NearResult, Service};
 use crate::error::Result;
@@ -37,6 +39,14 @@ pub enum Response {
     /// Failed reminders, newest first, each with its rally's title.
     Status(Vec<(crate::service::reminders::Reminder, String)>),
     About,
+    /// A campaign created, edited, archived or restored.
+    Campaign(CampaignSaved),
+    CampaignOverview(CampaignOverview),
+    /// Upcoming rallies of one campaign, soonest first.
+    CampaignList {
+        campaign: Campaign,
+        rallies: Vec<RallyView>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +76,9 @@ impl Response {
             | Response::Rejected(_)
             | Response::About => true,
             Response::Rally(_) => false,
+            Response::Campaign(_) => true,
+            Response::CampaignOverview(o) => o.origin.is_some(),
+            Response::CampaignList { .. } => false,
         }
     }
 }
@@ -120,6 +133,23 @@ impl Service {
                 } else {
                     self.update_settings(actor, change).await?
                 })
+            }
+            Request::ListCampaign { campaign } => {
+                let (campaign, rallies) = self.list_campaign(actor, &campaign).await?;
+                Response::CampaignList { campaign, rallies }
+            }
+            Request::CampaignOverview { campaign, place } => Response::CampaignOverview(
+                self.campaign_overview(actor, &campaign, place.as_deref())
+                    .await?,
+            ),
+            Request::CampaignCreate(new) => {
+                Response::Campaign(self.create_campaign(actor, new).await?)
+            }
+            Request::CampaignEdit { campaign, edit } => {
+                Response::Campaign(self.edit_campaign(actor, &campaign, edit).await?)
+            }
+            Request::CampaignArchive { campaign, restore } => {
+                Response::Campaign(self.archive_campaign(actor, &campaign, restore).await?)
             }
         })
     }

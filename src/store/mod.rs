@@ -1,5 +1,7 @@
 //! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
+mod campaigns;
 mod distance;
+mod import;
 mod positions;
 mod rallies;
 mod reminders;
@@ -14,6 +16,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+pub use campaigns::CampaignRow;
+pub use import::ImportWrite;
 pub use positions::{Position, NEAREST_SQL};
 pub use reminders::NewReminder;
 pub use rsvps::GoingRsvp;

@@ -23,7 +23,8 @@ pub struct Position {
 const INDEX_KM_ERROR: f64 = 0.001;
 
 /// Candidates by the index's distance, then each one's exact distance and whether its row
-/// really is an approved rally of the server in the time window.
+/// really is an approved rally of the server in the time window (and the campaign, if one is
+/// asked for: the index doesn't know campaigns, so other rallies are passed over).
 pub const NEAREST_SQL: &str = "WITH candidates AS (
         SELECT id, rally_km(?1, ?2, min_lat / 1e6, min_lon / 1e6) AS approx
         FROM rally_positions
@@ -34,7 +35,8 @@ pub const NEAREST_SQL: &str = "WITH candidates AS (
         ORDER BY approx LIMIT ?11)
      SELECT c.id, c.approx, r.starts_at, rally_km(?1, ?2, r.latitude, r.longitude) AS km,
          r.server_id = ?9 AND r.status = 'approved'
-             AND COALESCE(r.ends_at, r.starts_at) >= ?12 AND r.starts_at <= ?13 AS valid
+             AND COALESCE(r.ends_at, r.starts_at) >= ?12 AND r.starts_at <= ?13
+             AND (?14 IS NULL OR r.campaign_id = ?14) AS valid
      FROM candidates c CROSS JOIN rallies r ON r.id = c.id";
 
 /// One row of `NEAREST_SQL`.
@@ -48,7 +50,8 @@ struct Candidate {
 impl Store {
     /// The `want` approved rallies of a server nearest to (`lat`, `lon`) within `km` and
     /// inside the boxes, that have not ended by `from` and start no later than `until`:
-    /// nearest first, then soonest, then by id; exact distances.
+    /// nearest first, then soonest, then by id; exact distances. With a campaign, only its
+    /// rallies.
     #[allow(clippy::too_many_arguments)]
     pub async fn nearest_in(
         &self,
@@ -59,13 +62,14 @@ impl Store {
         from: DateTime<Utc>,
         until: DateTime<Utc>,
         want: usize,
+        campaign: Option<i64>,
     ) -> Result<Vec<Position>> {
         let mut out = Vec::new();
         for b in boxes {
             let mut take = want + 4;
             loop {
                 let found = self
-                    .candidates(server_id, origin, km, b, (from, until), take)
+                    .candidates(server_id, origin, km, b, (from, until), take, campaign)
                     .await?;
                 let complete = found.len() < take;
                 let last_approx = found.iter().map(|c| c.approx_km).fold(0.0, f64::max);
@@ -95,6 +99,7 @@ impl Store {
         Ok(out)
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn candidates(
         &self,
         server_id: i64,
@@ -103,6 +108,7 @@ impl Store {
         b: &GeoBox,
         (from, until): (DateTime<Utc>, DateTime<Utc>),
         take: usize,
+        campaign: Option<i64>,
     ) -> Result<Vec<Candidate>> {
         let micro_floor = |deg: f64| (deg * 1e6).floor() as i64;
         let micro_ceil = |deg: f64| (deg * 1e6).ceil() as i64;
@@ -120,6 +126,7 @@ impl Store {
             .bind(i64::try_from(take).unwrap_or(i64::MAX))
             .bind(to_unix(from))
             .bind(to_unix(until))
+            .bind(campaign)
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -165,6 +172,7 @@ mod tests {
             time_zone: chrono_tz::America::Chicago,
             starts_at,
             ends_at: Some(ends_at),
+            campaign_id: None,
         }
     }
 
@@ -203,6 +211,7 @@ mod tests {
                 now,
                 now + Duration::days(30),
                 2,
+                None,
             )
             .await
             .unwrap();
@@ -218,6 +227,7 @@ mod tests {
                 now,
                 now + Duration::days(30),
                 2,
+                None,
             )
             .await
             .unwrap();

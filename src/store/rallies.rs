@@ -12,7 +12,7 @@ macro_rules! rally_columns {
     () => {
         "id, server_id, title, details, place_name, address, latitude, longitude, time_zone,
          starts_at, ends_at, organiser_id, channel_id, status, status_reason, created_at,
-         updated_at"
+         updated_at, campaign_id, contact"
     };
 }
 pub(super) use rally_columns;
@@ -30,8 +30,8 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO rallies (server_id, title, details, place_name, address, latitude,
                 longitude, time_zone, starts_at, ends_at, organiser_id, status, created_at, updated_at,
-                channel_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
+                channel_id, campaign_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
              RETURNING id",
         )
         .bind(server_id)
@@ -48,6 +48,7 @@ impl Store {
         .bind(status.as_str())
         .bind(to_unix(now))
         .bind(channel_id)
+        .bind(fields.campaign_id)
         .fetch_one(&self.pool)
         .await?;
         self.rally(id)
@@ -76,7 +77,7 @@ impl Store {
         sqlx::query(
             "UPDATE rallies SET title = ?2, details = ?3, place_name = ?4, address = ?5,
                 latitude = ?6, longitude = ?7, time_zone = ?8, starts_at = ?9, ends_at = ?10,
-                updated_at = ?11
+                updated_at = ?11, campaign_id = ?12
              WHERE id = ?1",
         )
         .bind(id)
@@ -90,6 +91,7 @@ impl Store {
         .bind(to_unix(fields.starts_at))
         .bind(fields.ends_at.map(to_unix))
         .bind(to_unix(now))
+        .bind(fields.campaign_id)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -210,5 +212,7 @@ pub(super) fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
         status_reason: row.try_get("status_reason")?,
         created_at: from_unix(row.try_get("created_at")?)?,
         updated_at: from_unix(row.try_get("updated_at")?)?,
+        campaign_id: row.try_get("campaign_id")?,
+        contact: row.try_get("contact")?,
     })
 }

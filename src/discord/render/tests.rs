@@ -26,6 +26,8 @@ fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
             status_reason: None,
             created_at: t,
             updated_at: t,
+            campaign_id: None,
+            contact: String::new(),
         },
         counts: RsvpCounts {
             going: 3,
@@ -151,4 +153,104 @@ fn a_short_list_has_no_page_buttons() {
         json!(64),
         "the queue is for moderators' eyes"
     );
+}
+
+fn overview(entries: usize, origin: bool) -> crate::service::overview::CampaignOverview {
+    use crate::service::overview::{CampaignOverview, OverviewEntry};
+    let t = Utc.with_ymd_and_hms(2030, 6, 1, 23, 0, 0).unwrap();
+    let day = t.date_naive();
+    CampaignOverview {
+        campaign: crate::service::campaigns::Campaign {
+            id: 3,
+            server_id: 1,
+            name: "Day_of Action".into(),
+            description: String::new(),
+            starts_on: day,
+            ends_on: day,
+            archived: false,
+            created_at: t,
+            updated_at: t,
+        },
+        cities: 2,
+        states: 2,
+        going: 3 * entries as i64,
+        interested: entries as i64,
+        entries: (0..entries)
+            .map(|i| OverviewEntry {
+                view: view(i as i64 + 1, &format!("Rally {i}"), RallyStatus::Approved),
+                state: if i < 3 { "Colorado" } else { "Texas" }.into(),
+                city: if i < 3 { "Denver" } else { "Austin" }.into(),
+                distance: origin.then_some(i as f64 * 10.0),
+            })
+            .collect(),
+        origin: origin.then(|| crate::service::location::Located {
+            name: "Austin, Texas, US".into(),
+            latitude: 30.27,
+            longitude: -97.74,
+            time_zone: chrono_tz::America::Chicago,
+            note: None,
+        }),
+        unit: crate::service::model::DistanceUnit::Miles,
+    }
+}
+
+#[test]
+fn a_campaign_overview_groups_by_state_and_city_and_pages() {
+    let source = ListSource::Campaign {
+        campaign: "Day_of Action".into(),
+        place: String::new(),
+    };
+    let data = json_of(response(
+        &Response::CampaignOverview(overview(12, false)),
+        0,
+        Some(&source),
+    ));
+    assert_eq!(data["flags"].as_u64().unwrap_or(0) & 64, 0, "public");
+    let embed = &data["embeds"][0];
+    assert_eq!(embed["title"], json!(r"Campaign: Day\_of Action"));
+    assert!(
+        embed["description"]
+            .as_str()
+            .unwrap()
+            .contains("**12** rallies in **2** cities and **2** states · RSVPs: **36** going, **12** interested"),
+        "{embed}"
+    );
+    let names: Vec<&str> = embed["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Colorado · Denver", "Texas · Austin"]);
+    assert_eq!(embed["footer"]["text"], json!("Page 1 of 2"));
+    let buttons = &data["components"][0]["components"];
+    assert_eq!(buttons[1]["custom_id"], json!("page:1:camp|Day_of Action|"));
+    // The second page holds the last two rallies, both in Austin.
+    let page2 = json_of(response(
+        &Response::CampaignOverview(overview(12, false)),
+        1,
+        Some(&source),
+    ));
+    let fields = page2["embeds"][0]["fields"].as_array().unwrap();
+    assert_eq!(fields.len(), 1);
+    assert!(fields[0]["value"]
+        .as_str()
+        .unwrap()
+        .contains("#12 Rally 11"));
+}
+
+#[test]
+fn a_campaign_overview_from_a_place_is_private_with_distances() {
+    let data = json_of(response(
+        &Response::CampaignOverview(overview(2, true)),
+        0,
+        None,
+    ));
+    assert_ne!(
+        data["flags"].as_u64().unwrap_or(0) & 64,
+        0,
+        "where you are is private"
+    );
+    let fields = data["embeds"][0]["fields"].to_string();
+    assert!(fields.contains("10.0 mi away · Colorado"), "{fields}");
 }

@@ -17,6 +17,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::model::RallyView;
 
+pub(crate) use schedule::planned_reminders;
 pub use step::StepReport;
 
 /// A personal reminder's default lead.

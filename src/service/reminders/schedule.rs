@@ -1,9 +1,9 @@
 //! Keeping a rally's pending reminders in line with the rally.
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 use super::{ReminderKind, DEFAULT_PERSONAL_LEAD};
 use crate::error::Result;
-use crate::service::model::{Rally, RallyStatus};
+use crate::service::model::{Rally, RallyStatus, ServerSettings};
 use crate::service::Service;
 use crate::store::{GoingRsvp, NewReminder};
 
@@ -16,21 +16,9 @@ impl Service {
         let mut new = Vec::new();
         if rally.status == RallyStatus::Approved && rally.starts_at > now {
             let settings = self.store.server_settings(rally.server_id).await?;
-            if let Some(channel) = settings.reminder_channel_id.or(rally.channel_id) {
-                for lead in &settings.reminder_offsets {
-                    new.push(NewReminder {
-                        kind: ReminderKind::Channel,
-                        target_id: channel,
-                        lead: *lead,
-                        due_at: rally.starts_at - *lead,
-                    });
-                }
-            }
-            for going in self.store.going_rsvps(rally.id).await? {
-                new.extend(personal(rally, &going));
-            }
+            let going = self.store.going_rsvps(rally.id).await?;
+            new = planned_reminders(rally, &settings, &going, now);
         }
-        new.retain(|r| r.due_at > now);
         self.store
             .replace_pending_reminders(rally.id, None, &new, now)
             .await?;
@@ -54,6 +42,34 @@ impl Service {
         self.reminders_changed.notify_one();
         Ok(())
     }
+}
+
+/// The reminders an approved rally should have pending at `now`: channel reminders at each of
+/// the server's offsets (in its reminder channel, else the rally's own) and a personal one for
+/// each "going" RSVP, those still ahead.
+pub(crate) fn planned_reminders(
+    rally: &Rally,
+    settings: &ServerSettings,
+    going: &[GoingRsvp],
+    now: DateTime<Utc>,
+) -> Vec<NewReminder> {
+    let mut new = Vec::new();
+    if rally.status != RallyStatus::Approved || rally.starts_at <= now {
+        return new;
+    }
+    if let Some(channel) = settings.reminder_channel_id.or(rally.channel_id) {
+        for lead in &settings.reminder_offsets {
+            new.push(NewReminder {
+                kind: ReminderKind::Channel,
+                target_id: channel,
+                lead: *lead,
+                due_at: rally.starts_at - *lead,
+            });
+        }
+    }
+    new.extend(going.iter().filter_map(|g| personal(rally, g)));
+    new.retain(|r| r.due_at > now);
+    new
 }
 
 fn personal(rally: &Rally, going: &GoingRsvp) -> Option<NewReminder> {

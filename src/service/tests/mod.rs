@@ -1,4 +1,6 @@
 //! Service tests, each against a fresh migrated in-memory SQLite database.
+mod campaigns;
+mod import;
 mod near;
 mod rallies;
 mod reminders;

@@ -1,0 +1,93 @@
+//! Campaign replies as text.
+use std::fmt::Write;
+
+use crate::service::campaigns::{CampaignAction, CampaignSaved};
+use crate::service::overview::{groups, CampaignOverview};
+use crate::service::time::local_label;
+
+pub fn saved(s: &CampaignSaved) -> String {
+    let c = &s.campaign;
+    let what = match s.action {
+        CampaignAction::Created => "is created",
+        CampaignAction::Edited => "is updated",
+        CampaignAction::Archived => "is archived: it keeps its rallies and takes no new ones",
+        CampaignAction::Restored => "is restored: it takes new rallies again",
+    };
+    let mut out = format!("Campaign \"{}\" {what}.\n", c.name);
+    for change in &s.changes {
+        let _ = writeln!(
+            out,
+            "   {}: {} -> {}",
+            change.field, change.before, change.after
+        );
+    }
+    let _ = writeln!(out, "   When: {}", c.span());
+    if !c.description.is_empty() {
+        let _ = writeln!(out, "   About: {}", c.description);
+    }
+    out
+}
+
+pub fn overview(o: &CampaignOverview) -> String {
+    let c = &o.campaign;
+    let mut out = format!("Campaign \"{}\" ({})", c.name, c.span());
+    if c.archived {
+        out.push_str(" [archived]");
+    }
+    out.push('\n');
+    if !c.description.is_empty() {
+        let _ = writeln!(out, "   {}", c.description);
+    }
+    let _ = writeln!(
+        out,
+        "{} rallies in {} cities and {} states; RSVPs: {} going, {} interested.",
+        o.entries.len(),
+        o.cities,
+        o.states,
+        o.going,
+        o.interested
+    );
+    if o.entries.is_empty() {
+        out.push_str("No rallies are listed in this campaign yet.\n");
+        return out;
+    }
+    let unit = o.unit.as_str();
+    if let Some(origin) = &o.origin {
+        let _ = writeln!(out, "Nearest to {} first:", origin.name);
+        for e in &o.entries {
+            let r = &e.view.rally;
+            let _ = writeln!(
+                out,
+                "  {:.1} {unit} away ({}, {}): #{} {} · {} · {} going",
+                e.distance.unwrap_or(0.0),
+                e.city,
+                e.state,
+                r.id,
+                r.title,
+                local_label(r.starts_at, r.time_zone),
+                e.view.counts.going
+            );
+        }
+        return out;
+    }
+    let mut state = "";
+    for ((st, city), entries) in groups(&o.entries) {
+        if st != state {
+            let _ = writeln!(out, "{st}:");
+            state = st;
+        }
+        let _ = writeln!(out, "  {city}:");
+        for e in entries {
+            let r = &e.view.rally;
+            let _ = writeln!(
+                out,
+                "    #{} {} · {} · {} going",
+                r.id,
+                r.title,
+                local_label(r.starts_at, r.time_zone),
+                e.view.counts.going
+            );
+        }
+    }
+    out
+}

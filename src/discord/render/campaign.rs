@@ -1,0 +1,126 @@
+//! Campaign replies: the moderator's confirmation and the paginated overview.
+use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
+
+use super::{line, Reply, PAGE_SIZE};
+use crate::discord::components::{page_row, ListSource};
+use crate::discord::escape::{limit, markdown};
+use crate::service::campaigns::{CampaignAction, CampaignSaved};
+use crate::service::overview::{groups, CampaignOverview};
+
+pub fn saved(s: &CampaignSaved) -> Reply {
+    let c = &s.campaign;
+    let what = match s.action {
+        CampaignAction::Created => "is created",
+        CampaignAction::Edited => "is updated",
+        CampaignAction::Archived => "is archived: it keeps its rallies and takes no new ones",
+        CampaignAction::Restored => "is restored: it takes new rallies again",
+    };
+    let mut content = format!("Campaign \"{}\" {what}.", markdown(&c.name));
+    for change in &s.changes {
+        content.push_str(&format!(
+            "\n• {}: {} → {}",
+            change.field,
+            markdown(&change.before),
+            markdown(&change.after)
+        ));
+    }
+    let mut embed = CreateEmbed::new()
+        .title(limit(markdown(&c.name), 256))
+        .colour(if c.archived {
+            Colour::LIGHT_GREY
+        } else {
+            Colour::DARK_GREEN
+        })
+        .field("When", c.span(), false);
+    if !c.description.is_empty() {
+        embed = embed.description(limit(markdown(&c.description), 4096));
+    }
+    Reply {
+        content: Some(limit(content, 2000)),
+        embeds: vec![embed],
+        components: Vec::new(),
+        ephemeral: true,
+    }
+}
+
+/// One page of the overview: the totals, then the page's rallies under their state and city
+/// (or nearest first, each with its distance).
+pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) -> Reply {
+    let c = &o.campaign;
+    let mut summary = format!(
+        "{}\n**{}** rallies in **{}** cities and **{}** states · RSVPs: **{}** going, **{}** interested",
+        c.span(),
+        o.entries.len(),
+        o.cities,
+        o.states,
+        o.going,
+        o.interested
+    );
+    if c.archived {
+        summary.push_str("\nThis campaign is archived.");
+    }
+    if !c.description.is_empty() {
+        summary.push_str(&format!("\n\n{}", markdown(&c.description)));
+    }
+    let mut title = format!("Campaign: {}", markdown(&c.name));
+    if let Some(origin) = &o.origin {
+        title.push_str(&format!(" · nearest to {}", markdown(&origin.name)));
+    }
+    let mut embed = CreateEmbed::new()
+        .title(limit(title, 256))
+        .colour(Colour::DARK_GREEN)
+        .description(limit(summary, 4096));
+    let pages = o.entries.len().div_ceil(PAGE_SIZE).max(1);
+    let page = page.min(pages - 1);
+    let shown = &o.entries[(page * PAGE_SIZE).min(o.entries.len())..]
+        [..PAGE_SIZE.min(o.entries.len().saturating_sub(page * PAGE_SIZE))];
+    if o.entries.is_empty() {
+        embed = embed.field(
+            "Rallies",
+            "No rallies are listed in this campaign yet.",
+            false,
+        );
+    } else if o.origin.is_some() {
+        let unit = o.unit.as_str();
+        for e in shown {
+            let (name, value) = line(&e.view);
+            let value = format!(
+                "{:.1} {unit} away · {} · {value}",
+                e.distance.unwrap_or(0.0),
+                markdown(&e.state)
+            );
+            embed = embed.field(name, limit(value, 1024), false);
+        }
+    } else {
+        // One field per city on this page, headed by its state.
+        for ((state, city), entries) in groups(shown) {
+            let lines: Vec<String> = entries
+                .iter()
+                .map(|e| {
+                    let (name, value) = line(&e.view);
+                    format!("**{name}**\n{value}")
+                })
+                .collect();
+            embed = embed.field(
+                limit(format!("{} · {}", markdown(state), markdown(city)), 256),
+                limit(lines.join("\n"), 1024),
+                false,
+            );
+        }
+    }
+    if pages > 1 {
+        embed = embed.footer(CreateEmbedFooter::new(format!(
+            "Page {} of {pages}",
+            page + 1
+        )));
+    }
+    Reply {
+        content: None,
+        embeds: vec![embed],
+        components: source
+            .and_then(|s| page_row(s, page, pages))
+            .into_iter()
+            .collect(),
+        ephemeral: o.origin.is_some(),
+    }
+}

@@ -1,0 +1,274 @@
+//! Reading the CSV and checking every row, without touching the database.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{ImportError, COLUMNS, KEY_MAX, REQUIRED};
+use crate::error::UserError;
+use crate::service::campaigns::{check_covers, name_key, Campaign};
+use crate::service::location::locate;
+use crate::service::model::RallyFields;
+use crate::service::time::parse_when;
+use crate::service::validate;
+
+/// A bad row: the file's line number where it starts, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// A row that passed every check, ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidRow {
+    pub line: u64,
+    pub key: String,
+    pub fields: RallyFields,
+    pub contact: String,
+}
+
+/// One raw record: its line and its values by column name.
+pub struct Record {
+    pub line: u64,
+    values: HashMap<&'static str, String>,
+}
+
+impl Record {
+    fn get(&self, column: &str) -> &str {
+        self.values.get(column).map_or("", |v| v.trim())
+    }
+}
+
+/// Splits the file into records, and rows that can't be records (a wrong number of fields, bad
+/// UTF-8). A UTF-8 byte order mark is skipped; blank rows are dropped.
+pub fn records(bytes: &[u8]) -> Result<(Vec<Record>, Vec<RowError>), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(bytes);
+    let header = reader
+        .headers()
+        .map_err(|e| ImportError::File(format!("The header line can't be read: {e}")))?
+        .clone();
+    let columns = header_columns(&header)?;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for result in reader.records() {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                let reason = match e.kind() {
+                    csv::ErrorKind::Utf8 { .. } => {
+                        "is not valid UTF-8 text; save the file as CSV UTF-8".to_string()
+                    }
+                    _ => format!("can't be read as CSV: {e}"),
+                };
+                errors.push(RowError { line, reason });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != header.len() {
+            errors.push(RowError {
+                line,
+                reason: format!(
+                    "has {} fields but the header has {}; check for a missing or extra comma, or quote values that contain commas",
+                    record.len(),
+                    header.len()
+                ),
+            });
+            continue;
+        }
+        let values = columns
+            .iter()
+            .zip(record.iter())
+            .map(|(c, v)| (*c, v.to_string()))
+            .collect();
+        out.push(Record { line, values });
+    }
+    Ok((out, errors))
+}
+
+/// The known column each header cell names; every required one must be present.
+fn header_columns(header: &csv::StringRecord) -> Result<Vec<&'static str>, ImportError> {
+    let mut columns = Vec::new();
+    for cell in header.iter() {
+        let name = cell.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        let Some(known) = COLUMNS.iter().find(|c| **c == name) else {
+            return Err(ImportError::File(format!(
+                "The header names an unknown column \"{}\". The columns are: {}.",
+                cell.trim(),
+                COLUMNS.join(", ")
+            )));
+        };
+        if columns.contains(known) {
+            return Err(ImportError::File(format!(
+                "The header names the column \"{known}\" twice."
+            )));
+        }
+        columns.push(*known);
+    }
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .filter(|r| !columns.contains(r))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        return Err(ImportError::File(format!(
+            "The header lacks the column{} {}. The first line must name the columns, e.g. {}.",
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", "),
+            COLUMNS.join(",")
+        )));
+    }
+    Ok(columns)
+}
+
+/// Checks one record as the service checks a rally typed in Discord, and more: the start must
+/// fall within the campaign. Every problem of the row is named.
+pub fn check(
+    record: &Record,
+    campaign: Option<&Campaign>,
+    now: DateTime<Utc>,
+) -> Result<ValidRow, RowError> {
+    let mut problems: Vec<String> = Vec::new();
+    let mut note = |field: &str, e: UserError| problems.push(format!("{field}: {e}"));
+    let title = validate::title(record.get("title"))
+        .map_err(|e| note("title", e))
+        .ok();
+    let address = validate::address(record.get("address"))
+        .map_err(|e| note("address", e))
+        .ok();
+    let details = validate::details(record.get("details"))
+        .map_err(|e| note("details", e))
+        .ok();
+    let contact = contact(record.get("contact"))
+        .map_err(|e| note("contact", e))
+        .ok();
+    let tz = Some(record.get("time_zone")).filter(|t| !t.is_empty());
+    let place = if record.get("place").is_empty() {
+        note(
+            "place",
+            UserError::Place(
+                "The place is empty; give a city and state (\"Austin, TX\") or a ZIP code.".into(),
+            ),
+        );
+        None
+    } else {
+        locate(record.get("place"), tz)
+            .map_err(|e| note("place", e))
+            .ok()
+    };
+    let start = place.as_ref().and_then(|p| {
+        start(record.get("date"), record.get("time"), p.time_zone, now)
+            .map_err(|e| note("date and time", e))
+            .ok()
+    });
+    let ends = match (&place, start) {
+        (Some(p), Some(s)) => end(record.get("ends"), s, p.time_zone)
+            .map_err(|e| note("ends", e))
+            .ok()
+            .flatten(),
+        _ => None,
+    };
+    if let (Some(c), Some(p), Some(s)) = (campaign, &place, start) {
+        if let Err(e) = check_covers(c, s, p.time_zone) {
+            note("date", e);
+        }
+    }
+    let key = match record.get("key") {
+        "" => place.as_ref().zip(start).map(|(p, s)| {
+            let day = s.with_timezone(&p.time_zone).date_naive();
+            format!("{}|{day}", name_key(&p.name))
+        }),
+        key => key_ok(key).map_err(|e| problems.push(e)).ok(),
+    };
+    let bad = |problems: Vec<String>| RowError {
+        line: record.line,
+        reason: problems.join("; "),
+    };
+    if !problems.is_empty() {
+        return Err(bad(problems));
+    }
+    let (
+        Some(title),
+        Some(address),
+        Some(details),
+        Some(contact),
+        Some(place),
+        Some(start),
+        Some(key),
+    ) = (title, address, details, contact, place, start, key)
+    else {
+        return Err(bad(vec!["the row is incomplete".into()]));
+    };
+    Ok(ValidRow {
+        line: record.line,
+        key,
+        contact,
+        fields: RallyFields {
+            title,
+            details,
+            place_name: place.name,
+            address,
+            latitude: place.latitude,
+            longitude: place.longitude,
+            time_zone: place.time_zone,
+            starts_at: start,
+            ends_at: ends,
+            campaign_id: campaign.map(|c| c.id),
+        },
+    })
+}
+
+fn key_ok(key: &str) -> Result<String, String> {
+    if key.chars().count() > KEY_MAX {
+        return Err(format!("key: longer than {KEY_MAX} characters"));
+    }
+    if key.chars().any(char::is_control) {
+        return Err("key: contains control characters".into());
+    }
+    Ok(key.to_string())
+}
+
+fn contact(raw: &str) -> Result<String, UserError> {
+    validate::address(raw).map_err(|e| match e {
+        UserError::AddressTooLong { len } => UserError::ContactTooLong { len },
+        UserError::ControlCharacters { .. } => UserError::ControlCharacters { field: "contact" },
+        other => other,
+    })
+}
+
+fn start(date: &str, time: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, UserError> {
+    if date.is_empty() || time.is_empty() {
+        return Err(UserError::Time(
+            "The date and the time are both needed, e.g. 2027-04-17 and 18:00.".into(),
+        ));
+    }
+    let when = parse_when(&format!("{date} {time}"), tz, now)
+        .map_err(|e| UserError::Time(e.to_string()))?;
+    validate::start(when.utc, tz, now)?;
+    Ok(when.utc)
+}
+
+/// An end time of the same day ("20:00"), or a date and time for a later day.
+fn end(ends: &str, starts_at: DateTime<Utc>, tz: Tz) -> Result<Option<DateTime<Utc>>, UserError> {
+    if ends.is_empty() {
+        return Ok(None);
+    }
+    let when = parse_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
+    validate::end(starts_at, Some(when.utc), tz)?;
+    Ok(Some(when.utc))
+}

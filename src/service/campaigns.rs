@@ -1,0 +1,513 @@
+//! Campaigns: a coalition's day (or days) of action, grouping the local rallies of one server.
+//! Moderators create, edit and archive them; an archived campaign takes no new rallies.
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::choices::{Choice, MAX_CHOICES};
+use super::limits::{DETAILS_MAX, MAX_MONTHS_AHEAD};
+use super::model::{Actor, RallyStatus};
+use super::permissions::require_moderator;
+use super::time::{local_label, parse_when};
+use super::{validate, Change, Service};
+use crate::error::{Result, UserError};
+use crate::store::CampaignRow;
+
+pub const NAME_MAX: usize = 80;
+/// A campaign spans at most this many days: a day of action, a week, a season.
+pub const MAX_DAYS: i64 = 366;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Campaign {
+    pub id: i64,
+    pub server_id: i64,
+    pub name: String,
+    pub description: String,
+    /// The first and last local day of the campaign, inclusive.
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Campaign {
+    /// "Saturday, April 17, 2027", or "April 17, 2027 to April 18, 2027".
+    pub fn span(&self) -> String {
+        if self.starts_on == self.ends_on {
+            self.starts_on.format("%A, %B %-d, %Y").to_string()
+        } else {
+            format!(
+                "{} to {}",
+                self.starts_on.format("%B %-d, %Y"),
+                self.ends_on.format("%B %-d, %Y")
+            )
+        }
+    }
+
+    /// Whether a rally starting at `starts_at` (local day in `tz`) falls within the campaign.
+    pub fn covers(&self, starts_at: DateTime<Utc>, tz: Tz) -> bool {
+        let day = starts_at.with_timezone(&tz).date_naive();
+        self.starts_on <= day && day <= self.ends_on
+    }
+}
+
+/// A campaign as a moderator typed it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewCampaign {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub description: Option<String>,
+}
+
+/// What to change; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CampaignEdit {
+    pub name: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub description: Option<String>,
+}
+
+/// What a campaign command did, for the reply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignSaved {
+    pub campaign: Campaign,
+    pub action: CampaignAction,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampaignAction {
+    Created,
+    Edited,
+    Archived,
+    Restored,
+}
+
+/// Names are compared with case folded and runs of spaces collapsed.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// 1 to 80 characters, no control characters, with a letter or digit; "none" and "#12" are
+/// kept for clearing a rally's campaign and referring to a campaign by number.
+pub fn validate_name(raw: &str) -> Result<String, UserError> {
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let invalid = |why: &str| Err(UserError::CampaignInvalid(why.to_string()));
+    if name.is_empty() {
+        return invalid(
+            "The campaign name is empty; give it a short name, e.g. name:\"Day of Action\".",
+        );
+    }
+    let len = name.chars().count();
+    if len > NAME_MAX {
+        return Err(UserError::CampaignInvalid(format!(
+            "The campaign name is {len} characters long; shorten it to at most {NAME_MAX}."
+        )));
+    }
+    // The address check refuses control and invisible characters on one line.
+    validate::address(&name).map_err(|_| UserError::ControlCharacters { field: "name" })?;
+    if !name.chars().any(char::is_alphanumeric) {
+        return invalid("The campaign name needs at least one letter or digit.");
+    }
+    if name.contains('|') {
+        return invalid("The campaign name can't contain \"|\"; use another separator.");
+    }
+    if name.eq_ignore_ascii_case("none") || is_number_ref(&name) {
+        return invalid(
+            "\"none\" and names like \"#12\" have a special meaning; choose another campaign name.",
+        );
+    }
+    Ok(name)
+}
+
+fn is_number_ref(s: &str) -> bool {
+    s.strip_prefix('#')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn description(raw: &str) -> Result<String, UserError> {
+    validate::details(raw).map_err(|e| match e {
+        UserError::DetailsTooLong { len } => UserError::CampaignInvalid(format!(
+            "The description is {len} characters long; shorten it to at most {DETAILS_MAX}."
+        )),
+        UserError::ControlCharacters { .. } => UserError::ControlCharacters {
+            field: "description",
+        },
+        other => other,
+    })
+}
+
+/// A calendar day: "2027-04-17", "4/17/2027", "April 17, 2027", "next saturday".
+pub fn parse_day(
+    option: &'static str,
+    raw: &str,
+    now: DateTime<Utc>,
+) -> Result<NaiveDate, UserError> {
+    let text = raw.trim();
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(day);
+    }
+    // The time parser knows every date form people type; noon keeps the day clear of DST gaps.
+    parse_when(&format!("{text} noon"), chrono_tz::UTC, now)
+        .map(|w| w.local.date())
+        .map_err(|_| {
+            UserError::CampaignInvalid(format!(
+                "\"{text}\" is not a date I can read for {option}:; give a date such as 2027-04-17 or April 17, 2027."
+            ))
+        })
+}
+
+/// The campaign's days must be in order, not over, not too far ahead and not too long.
+fn check_days(start: NaiveDate, end: NaiveDate, now: DateTime<Utc>) -> Result<(), UserError> {
+    let words = |d: NaiveDate| d.format("%B %-d, %Y").to_string();
+    let invalid = |why: String| Err(UserError::CampaignInvalid(why));
+    if end < start {
+        return invalid(format!(
+            "The end, {}, is before the start, {}; give an end on or after the start.",
+            words(end),
+            words(start)
+        ));
+    }
+    // Somewhere on Earth it is still yesterday.
+    let earliest = (now - Duration::days(1)).date_naive();
+    if end < earliest {
+        return invalid(format!(
+            "The campaign would end on {}, which has passed; give dates still ahead.",
+            words(end)
+        ));
+    }
+    let latest = (now + Months::new(MAX_MONTHS_AHEAD)).date_naive();
+    if start > latest {
+        return invalid(format!(
+            "The start, {}, is more than two years ahead; campaigns can be planned at most two years in advance.",
+            words(start)
+        ));
+    }
+    let days = (end - start).num_days() + 1;
+    if days > MAX_DAYS {
+        return invalid(format!(
+            "The campaign would last {days} days; a campaign can last at most {MAX_DAYS} days."
+        ));
+    }
+    Ok(())
+}
+
+impl Service {
+    pub async fn create_campaign(&self, actor: &Actor, new: NewCampaign) -> Result<CampaignSaved> {
+        require_moderator(actor, "create campaigns")?;
+        let now = self.now();
+        let name = validate_name(&new.name)?;
+        let description = description(new.description.as_deref().unwrap_or(""))?;
+        let starts_on = parse_day("start", &new.start, now)?;
+        let ends_on = parse_day("end", &new.end, now)?;
+        check_days(starts_on, ends_on, now)?;
+        self.store.ensure_server(actor.server_id, now).await?;
+        let key = name_key(&name);
+        let row = CampaignRow {
+            server_id: actor.server_id,
+            name: &name,
+            name_key: &key,
+            description: &description,
+            starts_on,
+            ends_on,
+            archived: false,
+        };
+        let campaign = self
+            .store
+            .insert_campaign(&row, now)
+            .await?
+            .ok_or(UserError::CampaignNameTaken { name: name.clone() })?;
+        tracing::info!(
+            campaign = campaign.id,
+            server = actor.server_id,
+            by = actor.user_id,
+            "campaign created"
+        );
+        Ok(CampaignSaved {
+            campaign,
+            action: CampaignAction::Created,
+            changes: Vec::new(),
+        })
+    }
+
+    pub async fn edit_campaign(
+        &self,
+        actor: &Actor,
+        reference: &str,
+        edit: CampaignEdit,
+    ) -> Result<CampaignSaved> {
+        require_moderator(actor, "edit campaigns")?;
+        let now = self.now();
+        let old = self.find_campaign(actor, reference).await?;
+        if edit == CampaignEdit::default() {
+            return Err(UserError::CampaignInvalid(
+                "Nothing to change: give at least one of name:, start:, end: or description:."
+                    .into(),
+            )
+            .into());
+        }
+        let mut new = old.clone();
+        if let Some(name) = &edit.name {
+            new.name = validate_name(name)?;
+        }
+        if let Some(d) = &edit.description {
+            new.description = description(d)?;
+        }
+        if let Some(start) = &edit.start {
+            new.starts_on = parse_day("start", start, now)?;
+        }
+        if let Some(end) = &edit.end {
+            new.ends_on = parse_day("end", end, now)?;
+        }
+        if (new.starts_on, new.ends_on) != (old.starts_on, old.ends_on) {
+            check_days(new.starts_on, new.ends_on, now)?;
+            // Rallies already in the campaign must stay within it.
+            let members = self
+                .store
+                .campaign_rallies(old.id, &[RallyStatus::Pending, RallyStatus::Approved])
+                .await?;
+            let outside: Vec<String> = members
+                .iter()
+                .filter(|r| !new.covers(r.starts_at, r.time_zone))
+                .map(|r| format!("#{}", r.id))
+                .collect();
+            if !outside.is_empty() {
+                return Err(UserError::CampaignInvalid(format!(
+                    "{} of the campaign's rallies ({}) would fall outside {}; move them first or choose dates that include them.",
+                    outside.len(),
+                    outside.iter().take(10).cloned().collect::<Vec<_>>().join(", "),
+                    new.span()
+                ))
+                .into());
+            }
+        }
+        let changes = campaign_changes(&old, &new);
+        if changes.is_empty() {
+            return Err(UserError::CampaignInvalid(
+                "Nothing changed: the values given are the campaign's current ones.".into(),
+            )
+            .into());
+        }
+        self.save_campaign(&new, now).await?;
+        tracing::info!(
+            campaign = old.id,
+            by = actor.user_id,
+            changed = changes.len(),
+            "campaign edited"
+        );
+        Ok(CampaignSaved {
+            campaign: self.find_campaign(actor, &format!("#{}", old.id)).await?,
+            action: CampaignAction::Edited,
+            changes,
+        })
+    }
+
+    /// Archives a campaign (or restores it): its rallies stay, it takes no new ones.
+    pub async fn archive_campaign(
+        &self,
+        actor: &Actor,
+        reference: &str,
+        restore: bool,
+    ) -> Result<CampaignSaved> {
+        require_moderator(actor, "archive campaigns")?;
+        let mut campaign = self.find_campaign(actor, reference).await?;
+        if campaign.archived != restore {
+            let state = if restore {
+                "not archived"
+            } else {
+                "already archived"
+            };
+            return Err(UserError::CampaignInvalid(format!(
+                "The campaign \"{}\" is {state}.",
+                campaign.name
+            ))
+            .into());
+        }
+        campaign.archived = !restore;
+        self.save_campaign(&campaign, self.now()).await?;
+        tracing::info!(
+            campaign = campaign.id,
+            by = actor.user_id,
+            restore,
+            "campaign archived"
+        );
+        Ok(CampaignSaved {
+            campaign: self
+                .find_campaign(actor, &format!("#{}", campaign.id))
+                .await?,
+            action: if restore {
+                CampaignAction::Restored
+            } else {
+                CampaignAction::Archived
+            },
+            changes: Vec::new(),
+        })
+    }
+
+    async fn save_campaign(&self, c: &Campaign, now: DateTime<Utc>) -> Result<()> {
+        let key = name_key(&c.name);
+        let row = CampaignRow {
+            server_id: c.server_id,
+            name: &c.name,
+            name_key: &key,
+            description: &c.description,
+            starts_on: c.starts_on,
+            ends_on: c.ends_on,
+            archived: c.archived,
+        };
+        if !self.store.update_campaign(c.id, &row, now).await? {
+            return Err(UserError::CampaignNameTaken {
+                name: c.name.clone(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
+    /// A campaign of the actor's server, by name (any case) or as "#12".
+    pub async fn find_campaign(&self, actor: &Actor, reference: &str) -> Result<Campaign> {
+        self.campaign_in(actor.server_id, reference).await
+    }
+
+    pub(crate) async fn campaign_in(&self, server_id: i64, reference: &str) -> Result<Campaign> {
+        let reference = reference.trim();
+        let found = if is_number_ref(reference) {
+            match reference[1..].parse::<i64>() {
+                Ok(id) => self.store.campaign(server_id, id).await?,
+                Err(_) => None,
+            }
+        } else {
+            self.store
+                .campaign_by_key(server_id, &name_key(reference))
+                .await?
+        };
+        match found {
+            Some(c) => Ok(c),
+            None => Err(self.campaign_not_found(server_id, reference).await?.into()),
+        }
+    }
+
+    async fn campaign_not_found(&self, server_id: i64, name: &str) -> Result<UserError> {
+        let mut all = self.store.campaigns(server_id).await?;
+        all.sort_by_key(|c| c.archived);
+        let known = if all.is_empty() {
+            "There are none yet; a moderator creates one with /rallymod campaign create.".into()
+        } else {
+            let names: Vec<String> = all
+                .iter()
+                .take(10)
+                .map(|c| format!("\"{}\"", c.name))
+                .collect();
+            format!("Campaigns here: {}.", names.join(", "))
+        };
+        Ok(UserError::CampaignNotFound {
+            name: name.to_string(),
+            known,
+        })
+    }
+
+    /// Upcoming approved rallies of a campaign, soonest first.
+    pub async fn list_campaign(
+        &self,
+        actor: &Actor,
+        reference: &str,
+    ) -> Result<(Campaign, Vec<super::model::RallyView>)> {
+        let campaign = self.find_campaign(actor, reference).await?;
+        let rallies = self
+            .store
+            .upcoming_in_campaign(campaign.id, self.now(), super::limits::LIST_MAX)
+            .await?;
+        Ok((campaign, self.views(actor, rallies).await?))
+    }
+
+    /// The campaign a rally may join: one of the server's, not archived.
+    pub(crate) async fn open_campaign(&self, server_id: i64, reference: &str) -> Result<Campaign> {
+        let campaign = self.campaign_in(server_id, reference).await?;
+        if campaign.archived {
+            return Err(UserError::CampaignArchived {
+                name: campaign.name,
+            }
+            .into());
+        }
+        Ok(campaign)
+    }
+
+    /// Campaigns whose name contains what was typed: open ones first (soonest), then archived
+    /// ones when `include_archived` (for lists and overviews, not for joining).
+    pub async fn campaign_choices(
+        &self,
+        actor: &Actor,
+        typed: &str,
+        include_archived: bool,
+    ) -> Result<Vec<Choice>> {
+        let needle = name_key(typed);
+        let mut all = self.store.campaigns(actor.server_id).await?;
+        all.retain(|c| {
+            (include_archived || !c.archived) && c.name.to_lowercase().contains(&needle)
+        });
+        all.sort_by_key(|c| (c.archived, c.starts_on, c.id));
+        Ok(all
+            .into_iter()
+            .take(MAX_CHOICES)
+            .map(|c| {
+                let mut label = format!("{} · {}", c.name, c.starts_on.format("%b %-d, %Y"));
+                if c.archived {
+                    label.push_str(" (archived)");
+                }
+                Choice {
+                    label: label.chars().take(100).collect(),
+                    value: c.name,
+                }
+            })
+            .collect())
+    }
+}
+
+/// A rally joining a campaign must start on one of its days.
+pub(crate) fn check_covers(
+    campaign: &Campaign,
+    starts_at: DateTime<Utc>,
+    tz: Tz,
+) -> Result<(), UserError> {
+    if campaign.covers(starts_at, tz) {
+        Ok(())
+    } else {
+        Err(UserError::OutsideCampaign {
+            when: local_label(starts_at, tz),
+            name: campaign.name.clone(),
+            span: campaign.span(),
+        })
+    }
+}
+
+fn campaign_changes(old: &Campaign, new: &Campaign) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut push = |field, before: String, after: String| {
+        if before != after {
+            out.push(Change {
+                field,
+                before,
+                after,
+            });
+        }
+    };
+    let day = |d: NaiveDate| format!("{} {}", d.format("%B %-d, %Y"), weekday(d));
+    push("name", old.name.clone(), new.name.clone());
+    push("start", day(old.starts_on), day(new.starts_on));
+    push("end", day(old.ends_on), day(new.ends_on));
+    push(
+        "description",
+        old.description.clone(),
+        new.description.clone(),
+    );
+    out
+}
+
+fn weekday(d: NaiveDate) -> String {
+    format!("({})", d.weekday())
+}
