@@ -115,7 +115,8 @@ impl Console {
             return format!("error: {}\n", report(&e, "console reminders"));
         }
         let names = UserNames(&self.users);
-        self.printed
+        let mut out: String = self
+            .printed
             .take()
             .into_iter()
             .map(|(kind, target, text)| match kind {
@@ -124,7 +125,14 @@ impl Console {
                     format!("[direct message to {}] {text}\n", names.name(target))
                 }
             })
-            .collect()
+            .collect();
+        for (user, text) in self.printed.take_dms() {
+            out.push_str(&format!(
+                "[direct message to {}] {text}\n",
+                names.name(user)
+            ));
+        }
+        out
     }
 
     fn prompt(&self) -> String {

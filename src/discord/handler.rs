@@ -9,7 +9,9 @@ use serenity::all::{
     CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage,
     EventHandler, GuildId, Interaction, Ready, ResumedEvent,
 };
-use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, Event, RawEventHandler};
+use serenity::all::{
+    ChannelId, CreateAllowedMentions, CreateMessage, Event, MessageId, RawEventHandler,
+};
 use tokio_util::task::TaskTracker;
 
 use super::components::{Click, ListSource};
@@ -169,6 +171,7 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
         match work.await {
             Ok((Response::Announce { view, channel }, notices)) => {
                 let channel = channel.map_or(c.channel_id, |id| ChannelId::new(id as u64));
+                let rally_id = view.rally.id;
                 let card = render::response(
                     &Response::Announce {
                         view,
@@ -177,10 +180,11 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
                     0,
                     None,
                 );
-                (
-                    with_notices(announce(ctx, c.guild_id, channel, card).await, notices),
-                    Vec::new(),
-                )
+                let (reply, posted) = announce(ctx, c.guild_id, channel, card).await;
+                if let Some(message) = posted {
+                    remember_card(service, &who, rally_id, channel, message).await;
+                }
+                (with_notices(reply, notices), Vec::new())
             }
             Ok((response, notices)) => {
                 let reply = render::response(&response, 0, source.as_ref());
@@ -233,8 +237,35 @@ fn with_notices(mut reply: Reply, notices: Vec<String>) -> Reply {
     reply
 }
 
-/// Posts an announcement card in a channel of the same server, and says how it went.
-async fn announce(ctx: &Context, guild: Option<GuildId>, channel: ChannelId, card: Reply) -> Reply {
+/// Records a posted announcement so later changes edit it; a failure here loses only that.
+async fn remember_card(
+    service: &Service,
+    who: &Caller,
+    rally_id: i64,
+    channel: ChannelId,
+    message: MessageId,
+) {
+    let recorded = async {
+        let actor = actor(service, who).await?;
+        let (channel, message) = (channel.get() as i64, message.get() as i64);
+        let kind = crate::service::changes::CardKind::Announcement;
+        service
+            .record_card(&actor, rally_id, channel, message, kind)
+            .await
+    };
+    if let Err(e) = recorded.await {
+        report(&e, "recording an announcement card");
+    }
+}
+
+/// Posts an announcement card in a channel of the same server, and says how it went (and
+/// which message it became).
+async fn announce(
+    ctx: &Context,
+    guild: Option<GuildId>,
+    channel: ChannelId,
+    card: Reply,
+) -> (Reply, Option<MessageId>) {
     let same_server = guild
         .and_then(|g| {
             ctx.cache
@@ -243,23 +274,23 @@ async fn announce(ctx: &Context, guild: Option<GuildId>, channel: ChannelId, car
         })
         .unwrap_or(false);
     if !same_server {
-        return Reply::text(
-            format!("<#{channel}> is not a channel of this server I can see; pick one here."),
-            true,
-        );
+        let text =
+            format!("<#{channel}> is not a channel of this server I can see; pick one here.");
+        return (Reply::text(text, true), None);
     }
     let message = CreateMessage::new()
         .embeds(card.embeds)
         .components(card.components)
         .allowed_mentions(CreateAllowedMentions::new());
     match channel.send_message(ctx, message).await {
-        Ok(_) => Reply::text(format!("Announced in <#{channel}>."), true),
+        Ok(posted) => (
+            Reply::text(format!("Announced in <#{channel}>."), true),
+            Some(posted.id),
+        ),
         Err(e) => {
             tracing::warn!(%channel, error = %e, "announcing a rally failed");
-            Reply::text(
-                format!("I couldn't post in <#{channel}>: check that I can view it, send messages and embed links there. ({e})"),
-                true,
-            )
+            let text = format!("I couldn't post in <#{channel}>: check that I can view it, send messages and embed links there. ({e})");
+            (Reply::text(text, true), None)
         }
     }
 }

@@ -104,6 +104,15 @@ impl Service {
             return Err(wrong_status(&current, action).into());
         }
         tracing::info!(rally = id, by = actor.user_id, action, "moderation");
+        let after = match reason {
+            Some(r) => format!("{}: {r}", to.as_str()),
+            None => to.as_str().to_string(),
+        };
+        let verb = match to {
+            RallyStatus::Approved => "approve",
+            _ => "reject",
+        };
+        self.audit(actor, Some(id), verb, "pending", &after).await?;
         let view = self.show_rally(actor, id).await?;
         self.reschedule_reminders(&view.rally).await?;
         Ok(view)

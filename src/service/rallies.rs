@@ -114,6 +114,8 @@ impl Service {
             "rally created"
         );
         self.reschedule_reminders(&rally).await?;
+        self.audit(actor, Some(rally.id), "create", "", &summary(&rally))
+            .await?;
         Ok(Created {
             view: self.view(actor, rally).await?,
             notes,
@@ -196,8 +198,25 @@ impl Service {
             changed = changes.len(),
             "rally edited"
         );
+        let old = rally;
         let rally = self.visible_rally(actor, id).await?;
         self.reschedule_reminders(&rally).await?;
+        self.announce_edit(&old, &rally).await?;
+        let side = |pick: fn(&Change) -> &String| {
+            changes
+                .iter()
+                .map(|c| format!("{}: {}", c.field, pick(c)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        self.audit(
+            actor,
+            Some(id),
+            "edit",
+            &side(|c| &c.before),
+            &side(|c| &c.after),
+        )
+        .await?;
         Ok(Edited {
             view: self.view(actor, rally).await?,
             changes,
@@ -234,6 +253,13 @@ impl Service {
         tracing::info!(rally = id, by = actor.user_id, "rally cancelled");
         let view = self.show_rally(actor, id).await?;
         self.reschedule_reminders(&view.rally).await?;
+        self.announce_cancel(&rally, reason.as_deref()).await?;
+        let after = match &reason {
+            Some(r) => format!("cancelled: {r}"),
+            None => "cancelled".into(),
+        };
+        self.audit(actor, Some(id), "cancel", rally.status.as_str(), &after)
+            .await?;
         Ok(view)
     }
 
@@ -249,6 +275,16 @@ impl Service {
             .collect();
         self.views(actor, rallies).await
     }
+}
+
+/// A rally in one line, for the audit log.
+pub(super) fn summary(r: &Rally) -> String {
+    format!(
+        "{} at {}, {}",
+        r.title,
+        r.place_name,
+        local_label(r.starts_at, r.time_zone)
+    )
 }
 
 pub(super) fn wrong_status(rally: &Rally, action: &'static str) -> UserError {

@@ -1,4 +1,6 @@
 //! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
+mod audit;
+mod changes;
 mod positions;
 mod rallies;
 mod reminders;
