@@ -295,6 +295,7 @@ Commands (options are name:value; quote values with spaces):
 Moderators:
   /rallymod queue | approve rally:N | reject rally:N [reason:] | announce rally:N [channel:ID]
   /rallymod status              reminders that could not be delivered
+  /rallymod log [rally:N]       who did what, newest first
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
                      [reminder_offsets:24h,1h] [reminder_channel:ID|none]
 Console only:

@@ -123,6 +123,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             out
         }
         Response::About => about(),
+        Response::Log { rally, entries } => audit_log(*rally, entries, names),
     }
 }
 
@@ -236,4 +237,35 @@ pub fn about() -> String {
         env!("CARGO_PKG_VERSION"),
         crate::ABOUT_TEXT
     )
+}
+
+/// The audit log, newest first, as lines.
+fn audit_log(
+    rally: Option<i64>,
+    entries: &[crate::service::audit::AuditEntry],
+    names: &dyn Names,
+) -> String {
+    let title = rally.map_or("Audit log".to_string(), |id| {
+        format!("Audit log of rally #{id}")
+    });
+    if entries.is_empty() {
+        return format!("{title}: nothing recorded yet.");
+    }
+    let mut out = format!("{title}:");
+    for e in entries {
+        let rally = e.rally_id.map_or(String::new(), |id| format!(" #{id}"));
+        out.push_str(&format!(
+            "\n- {} {}{rally} by {}",
+            e.at.format("%Y-%m-%d %H:%M UTC"),
+            e.action,
+            names.name(e.actor_id)
+        ));
+        if !e.before.is_empty() {
+            out.push_str(&format!("\n    before: {}", e.before));
+        }
+        if !e.after.is_empty() {
+            out.push_str(&format!("\n    after: {}", e.after));
+        }
+    }
+    out
 }

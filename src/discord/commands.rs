@@ -129,6 +129,8 @@ fn rally() -> CreateCommand {
 
 fn rallymod() -> CreateCommand {
     let queue = sub("queue", "Rallies waiting for approval");
+    let log = sub("log", "Who did what, newest first: of one rally, or all")
+        .add_sub_option(rally_option().required(false));
     let status = sub("status", "Reminders that could not be delivered, and why");
     let approve = sub("approve", "Approve a submitted rally").add_sub_option(rally_option());
     let reject = sub("reject", "Reject a submitted rally")
@@ -181,5 +183,7 @@ fn rallymod() -> CreateCommand {
         .description("Moderate rallies in this server")
         .default_member_permissions(Permissions::MANAGE_EVENTS)
         .dm_permission(false)
-        .set_options(vec![queue, approve, reject, announce, settings, status])
+        .set_options(vec![
+            queue, approve, reject, announce, settings, status, log,
+        ])
 }

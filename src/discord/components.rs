@@ -26,6 +26,10 @@ pub enum ListSource {
     Upcoming,
     Queue,
     Mine,
+    /// The audit log, of one rally or all.
+    Log {
+        rally: Option<i64>,
+    },
     Near {
         place: String,
         radius: f64,
@@ -40,6 +44,9 @@ impl ListSource {
             ListSource::Upcoming => "list".into(),
             ListSource::Queue => "queue".into(),
             ListSource::Mine => "mine".into(),
+            ListSource::Log { rally } => {
+                format!("log|{}", rally.map_or(String::new(), |r| r.to_string()))
+            }
             ListSource::Near {
                 place,
                 radius,
@@ -57,6 +64,16 @@ impl ListSource {
             "list" => ListSource::Upcoming,
             "queue" => ListSource::Queue,
             "mine" => ListSource::Mine,
+            _ if s.starts_with("log|") => {
+                let rally = &s[4..];
+                ListSource::Log {
+                    rally: if rally.is_empty() {
+                        None
+                    } else {
+                        Some(rally.parse().ok()?)
+                    },
+                }
+            }
             _ => {
                 let mut parts = s.strip_prefix("near|")?.splitn(4, '|');
                 let radius = parts.next()?.parse().ok()?;

@@ -306,6 +306,7 @@ fn list_source(request: &Request) -> Option<ListSource> {
         Request::List => ListSource::Upcoming,
         Request::Queue => ListSource::Queue,
         Request::Mine => ListSource::Mine,
+        Request::Log { rally } => ListSource::Log { rally: *rally },
         Request::Near(q) => ListSource::Near {
             place: q.place.clone(),
             radius: q.radius.unwrap_or(crate::service::DEFAULT_RADIUS),
@@ -321,6 +322,7 @@ fn request_for(list: &ListSource) -> Result<Request, RequestError> {
         ListSource::Upcoming => Request::List,
         ListSource::Queue => Request::Queue,
         ListSource::Mine => Request::Mine,
+        ListSource::Log { rally } => Request::Log { rally: *rally },
         ListSource::Near {
             place,
             radius,

@@ -203,6 +203,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             ephemeral: true,
             ..Default::default()
         },
+        Response::Log { rally, entries } => audit::log(*rally, entries, page),
     }
 }
 
@@ -456,5 +457,6 @@ fn about() -> CreateEmbed {
         .colour(Colour::DARK_GREEN)
 }
 
+mod audit;
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,7 @@ pub mod reminders;
 pub mod request;
 pub mod response;
 mod rsvp;
+pub mod settings;
 pub mod time;
 pub mod validate;
 

@@ -154,6 +154,7 @@ impl Service {
     ) -> Result<ServerSettings> {
         require_moderator(actor, "change the server settings")?;
         let mut settings = self.store.server_settings(actor.server_id).await?;
+        let before = settings.clone();
         if let Some(v) = change.require_approval {
             settings.require_approval = v;
         }
@@ -174,6 +175,10 @@ impl Service {
         self.store
             .save_server_settings(&settings, self.now())
             .await?;
+        let (was, now) = super::settings::settings_diff(&before, &settings);
+        if !now.is_empty() {
+            self.audit(actor, None, "settings", &was, &now).await?;
+        }
         if reminders_moved {
             let upcoming = self
                 .store

@@ -50,6 +50,10 @@ pub enum Request {
         reason: Option<String>,
     },
     Settings(SettingsChange),
+    /// The audit log, of one rally or the whole server.
+    Log {
+        rally: Option<i64>,
+    },
 }
 
 /// A command as typed: its path ("rally", "create") and its options by name.
@@ -178,6 +182,11 @@ const SPECS: &[Spec] = &[
             "reminder_channel",
             "reminder_offsets",
         ],
+    },
+    Spec {
+        path: "rallymod log",
+        required: &[],
+        optional: &["rally"],
     },
 ];
 
@@ -342,6 +351,9 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
                 .map(|o| parse_offsets(&o))
                 .transpose()?,
         }),
+        "rallymod log" => Request::Log {
+            rally: rally(&mut inv)?,
+        },
         _ => return Err(RequestError::UnknownCommand(path)),
     })
 }

@@ -37,6 +37,11 @@ pub enum Response {
     /// Failed reminders, newest first, each with its rally's title.
     Status(Vec<(crate::service::reminders::Reminder, String)>),
     About,
+    /// Audit entries, newest first; `rally` when the log of one rally was asked for.
+    Log {
+        rally: Option<i64>,
+        entries: Vec<crate::service::audit::AuditEntry>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +69,8 @@ impl Response {
             | Response::Approved(_)
             | Response::Announce { .. }
             | Response::Rejected(_)
-            | Response::About => true,
+            | Response::About
+            | Response::Log { .. } => true,
             Response::Rally(_) => false,
         }
     }
@@ -113,6 +119,10 @@ impl Service {
             Request::Reject { rally, reason } => {
                 Response::Rejected(self.reject_rally(actor, rally, reason.as_deref()).await?)
             }
+            Request::Log { rally } => Response::Log {
+                rally,
+                entries: self.audit_log(actor, rally).await?,
+            },
             Request::Settings(change) => {
                 let empty = change == Default::default();
                 Response::Settings(if empty {

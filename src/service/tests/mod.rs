@@ -1,4 +1,5 @@
 //! Service tests, each against a fresh migrated in-memory SQLite database.
+mod audit;
 mod changes;
 mod near;
 mod rallies;
