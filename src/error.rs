@@ -96,6 +96,10 @@ pub enum UserError {
     },
     #[error("This command only works inside a server, not in direct messages.")]
     NeedsServer,
+    #[error("You have created {limit} rallies in this server in the last 24 hours, the most this server allows; try again tomorrow, or ask a moderator.")]
+    DailyLimit { limit: i64 },
+    #[error("Rally #{id} already has this title and place on the same day; edit it (/rally edit rally:{id}) rather than creating it twice.")]
+    Duplicate { id: i64 },
     #[error("Personal reminders are for people going: RSVP going to rally #{id} first (/rally rsvp rally:{id}).")]
     RemindNeedsGoing { id: i64 },
 }

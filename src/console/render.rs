@@ -221,14 +221,20 @@ fn notes(out: &mut String, notes: &[String]) {
 }
 
 fn settings(s: &ServerSettings) -> String {
-    format!(
+    let more: String = crate::service::settings::setting_lines(s)
+        .into_iter()
+        .skip(3)
+        .map(|(name, value)| format!("   {name}: {value}\n"))
+        .collect();
+    let head = format!(
         "Settings for server {}:\n   require_approval: {}\n   unit: {}\n   moderator_role: {}\n",
         s.server_id,
         s.require_approval,
         s.distance_unit.as_str(),
         s.moderator_role_id
             .map_or("none".to_string(), |r| r.to_string()),
-    )
+    );
+    head + &more
 }
 
 pub fn about() -> String {

@@ -178,6 +178,41 @@ fn rallymod() -> CreateCommand {
             "reminder_offsets",
             "When channel reminders go out, e.g. 24h,1h",
             false,
+        ))
+        .add_sub_option(
+            CreateCommandOption::new(
+                CommandOptionType::Channel,
+                "announcement_channel",
+                "Where /rallymod announce posts (default: where it is used)",
+            )
+            .channel_types(vec![ChannelType::Text, ChannelType::News]),
+        )
+        .add_sub_option(
+            CreateCommandOption::new(
+                CommandOptionType::Channel,
+                "moderator_channel",
+                "Where new submissions are posted for moderators",
+            )
+            .channel_types(vec![ChannelType::Text, ChannelType::News]),
+        )
+        .add_sub_option(CreateCommandOption::new(
+            CommandOptionType::Role,
+            "announcement_role",
+            "The role an announcement may ping",
+        ))
+        .add_sub_option(
+            CreateCommandOption::new(
+                CommandOptionType::Integer,
+                "daily_limit",
+                "Rallies one member may create per day (default 5)",
+            )
+            .min_int_value(1)
+            .max_int_value(100),
+        )
+        .add_sub_option(text(
+            "clear",
+            "Settings to unset, e.g. reminder_channel,announcement_role",
+            false,
         ));
     CreateCommand::new("rallymod")
         .description("Moderate rallies in this server")

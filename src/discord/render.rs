@@ -438,7 +438,11 @@ fn status(failed: &[(crate::service::reminders::Reminder, String)]) -> Reply {
 }
 
 fn settings(s: &ServerSettings) -> CreateEmbed {
-    CreateEmbed::new()
+    // The first three are shown above with their option names; the rest as people read them.
+    let more = crate::service::settings::setting_lines(s)
+        .into_iter()
+        .skip(3);
+    let embed = CreateEmbed::new()
         .title("rallybot settings for this server")
         .field("require_approval", s.require_approval.to_string(), true)
         .field("unit", s.distance_unit.as_str(), true)
@@ -447,7 +451,8 @@ fn settings(s: &ServerSettings) -> CreateEmbed {
             s.moderator_role_id
                 .map_or("none".into(), |r| format!("<@&{r}>")),
             true,
-        )
+        );
+    more.fold(embed, |e, (name, value)| e.field(name, value, true))
 }
 
 fn about() -> CreateEmbed {

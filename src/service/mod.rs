@@ -1,5 +1,6 @@
 //! The service layer: every rule of rallybot, in plain Rust types. Front ends (the console, the
 //! Discord adapter) turn their input into these calls and render what comes back.
+pub mod abuse;
 pub mod audit;
 pub mod changes;
 pub mod choices;

@@ -16,6 +16,13 @@ pub struct SettingsChange {
     /// `Some(None)`: reminders go to the channel each rally was created in.
     pub reminder_channel_id: Option<Option<i64>>,
     pub reminder_offsets: Option<Vec<chrono::Duration>>,
+    /// `Some(None)`: announce where the command is used.
+    pub announcement_channel_id: Option<Option<i64>>,
+    /// `Some(None)`: no notices of new submissions.
+    pub moderator_channel_id: Option<Option<i64>>,
+    /// `Some(None)`: announcements ping nobody.
+    pub announcement_role_id: Option<Option<i64>>,
+    pub daily_limit: Option<i64>,
 }
 
 impl Service {
@@ -171,6 +178,18 @@ impl Service {
         }
         if let Some(v) = change.reminder_offsets {
             settings.reminder_offsets = v;
+        }
+        if let Some(v) = change.announcement_channel_id {
+            settings.announcement_channel_id = v;
+        }
+        if let Some(v) = change.moderator_channel_id {
+            settings.moderator_channel_id = v;
+        }
+        if let Some(v) = change.announcement_role_id {
+            settings.announcement_role_id = v;
+        }
+        if let Some(v) = change.daily_limit {
+            settings.daily_limit = v;
         }
         self.store
             .save_server_settings(&settings, self.now())

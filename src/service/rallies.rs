@@ -89,6 +89,7 @@ impl Service {
             ends_at,
         };
         self.store.ensure_server(actor.server_id, now).await?;
+        self.check_new_rally(actor, &fields).await?;
         let settings = self.store.server_settings(actor.server_id).await?;
         // A moderator's own rally needs nobody else's approval.
         let status = if settings.require_approval && !actor.is_moderator {
@@ -116,6 +117,7 @@ impl Service {
         self.reschedule_reminders(&rally).await?;
         self.audit(actor, Some(rally.id), "create", "", &summary(&rally))
             .await?;
+        notes.extend(super::abuse::clash_note(&self.clashes(&rally).await?));
         Ok(Created {
             view: self.view(actor, rally).await?,
             notes,

@@ -181,6 +181,11 @@ const SPECS: &[Spec] = &[
             "moderator_role",
             "reminder_channel",
             "reminder_offsets",
+            "announcement_channel",
+            "moderator_channel",
+            "announcement_role",
+            "daily_limit",
+            "clear",
         ],
     },
     Spec {
@@ -326,36 +331,95 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
             rally: rally(&mut inv)?.unwrap_or_default(),
             reason: inv.take("reason"),
         },
-        "rallymod settings" => Request::Settings(SettingsChange {
-            require_approval: inv
-                .take("require_approval")
-                .map(|v| parse_bool("require_approval", &v))
-                .transpose()?,
-            distance_unit: inv.take("unit").map(|u| parse_unit(&u)).transpose()?,
-            moderator_role_id: inv
-                .take("moderator_role")
-                .map(|r| parse_role(&r))
-                .transpose()?,
-            reminder_channel_id: inv
-                .take("reminder_channel")
-                .map(|c| {
-                    if c.trim().eq_ignore_ascii_case("none") {
-                        Ok(None)
-                    } else {
-                        parse_channel(&c).map(Some)
-                    }
-                })
-                .transpose()?,
-            reminder_offsets: inv
-                .take("reminder_offsets")
-                .map(|o| parse_offsets(&o))
-                .transpose()?,
-        }),
+        "rallymod settings" => Request::Settings(settings_change(&mut inv)?),
         "rallymod log" => Request::Log {
             rally: rally(&mut inv)?,
         },
         _ => return Err(RequestError::UnknownCommand(path)),
     })
+}
+
+/// The settings named in `clear:` become `none`; the others are read as typed.
+fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
+    let clear = inv.take("clear").unwrap_or_default();
+    for name in clear.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let known = [
+            "moderator_role",
+            "reminder_channel",
+            "announcement_channel",
+            "moderator_channel",
+            "announcement_role",
+        ];
+        if !known.contains(&name) || inv.options.contains_key(name) {
+            return Err(UserError::BadOption {
+                option: "clear",
+                input: name.to_string(),
+                expected: "name settings to unset, separated by commas: moderator_role, reminder_channel, announcement_channel, moderator_channel, announcement_role (and don't also set them)",
+            });
+        }
+        inv.options.insert(name.to_string(), "none".into());
+    }
+    let role = |raw: Option<String>, option: &'static str| {
+        raw.map(|r| {
+            parse_role(&r).map_err(|_| UserError::BadOption {
+                option,
+                input: r.trim().to_string(),
+                expected: "give a role id or mention, or none",
+            })
+        })
+        .transpose()
+    };
+    Ok(SettingsChange {
+        require_approval: inv
+            .take("require_approval")
+            .map(|v| parse_bool("require_approval", &v))
+            .transpose()?,
+        distance_unit: inv.take("unit").map(|u| parse_unit(&u)).transpose()?,
+        moderator_role_id: role(inv.take("moderator_role"), "moderator_role")?,
+        reminder_channel_id: inv
+            .take("reminder_channel")
+            .map(|c| parse_optional_channel(&c))
+            .transpose()?,
+        reminder_offsets: inv
+            .take("reminder_offsets")
+            .map(|o| parse_offsets(&o))
+            .transpose()?,
+        announcement_channel_id: inv
+            .take("announcement_channel")
+            .map(|c| parse_optional_channel(&c))
+            .transpose()?,
+        moderator_channel_id: inv
+            .take("moderator_channel")
+            .map(|c| parse_optional_channel(&c))
+            .transpose()?,
+        announcement_role_id: role(inv.take("announcement_role"), "announcement_role")?,
+        daily_limit: inv
+            .take("daily_limit")
+            .map(|d| parse_daily_limit(&d))
+            .transpose()?,
+    })
+}
+
+/// A channel, or "none" to clear the setting.
+fn parse_optional_channel(raw: &str) -> Result<Option<i64>, UserError> {
+    if raw.trim().eq_ignore_ascii_case("none") {
+        Ok(None)
+    } else {
+        parse_channel(raw).map(Some)
+    }
+}
+
+/// Rallies per member per day: 1 to 100.
+fn parse_daily_limit(raw: &str) -> Result<i64, UserError> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=100).contains(n))
+        .ok_or(UserError::BadOption {
+            option: "daily_limit",
+            input: raw.trim().to_string(),
+            expected: "give a whole number of rallies per member per day, from 1 to 100",
+        })
 }
 
 /// Accepts "12", "#12" and Discord's autocomplete value for a rally.

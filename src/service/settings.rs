@@ -25,6 +25,19 @@ pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, String)> {
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
+        (
+            "announcement channel",
+            channel(s.announcement_channel_id, "where the command is used"),
+        ),
+        (
+            "moderator channel",
+            channel(s.moderator_channel_id, "none (see /rallymod queue)"),
+        ),
+        ("announcement ping role", role(s.announcement_role_id)),
+        (
+            "daily limit",
+            format!("{} rallies per member", s.daily_limit),
+        ),
     ]
 }
 

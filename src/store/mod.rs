@@ -1,4 +1,5 @@
 //! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
+mod abuse;
 mod audit;
 mod changes;
 mod positions;

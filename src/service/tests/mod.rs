@@ -1,4 +1,5 @@
 //! Service tests, each against a fresh migrated in-memory SQLite database.
+mod abuse;
 mod audit;
 mod changes;
 mod near;

@@ -54,7 +54,8 @@ const CHANNEL: i64 = 555;
 
 async fn listed(f: &Fixture, place: &str, when: &str) -> (i64, DateTime<Utc>) {
     let new = NewRally {
-        title: "R".into(),
+        // Distinct titles: the same title, place and day would be refused as a duplicate.
+        title: format!("R {when}"),
         place: place.into(),
         when: when.into(),
         channel_id: Some(CHANNEL),
