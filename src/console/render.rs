@@ -124,6 +124,17 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
         }
         Response::About => about(),
         Response::Log { rally, entries } => audit_log(*rally, entries, names),
+        Response::Queue(entries) if entries.is_empty() => "Nothing is waiting for approval.".into(),
+        Response::Queue(entries) => {
+            let mut out = String::from("Waiting for approval:\n");
+            for e in entries {
+                out.push_str(&card(&e.view, names));
+                if let Some(clash) = &e.clash {
+                    out.push_str(&format!("   CLASH: {clash}\n"));
+                }
+            }
+            out
+        }
     }
 }
 

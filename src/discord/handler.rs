@@ -10,18 +10,22 @@ use serenity::all::{
     EventHandler, GuildId, Interaction, Ready, ResumedEvent,
 };
 use serenity::all::{
-    ChannelId, CreateAllowedMentions, CreateMessage, Event, MessageId, RawEventHandler,
+    ActionRowComponent, ChannelId, CreateActionRow, CreateAllowedMentions, CreateInputText,
+    CreateMessage, CreateModal, Event, InputTextStyle, MessageId, ModalInteraction,
+    RawEventHandler,
 };
 use tokio_util::task::TaskTracker;
 
-use super::components::{Click, ListSource};
+use super::components::{
+    decode_reject_modal, reject_modal_id, Click, ListSource, REJECT_REASON_INPUT,
+};
 use super::deferral::{self, Timing, DEFER_AFTER};
 use super::escape::markdown;
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
 use super::{commands, guard, repair};
 use crate::error::{report, Error, UserError};
-use crate::service::model::Actor;
+use crate::service::model::{Actor, RallyStatus};
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::response::Response;
 use crate::service::{NearQuery, Service};
@@ -118,6 +122,7 @@ async fn handle(service: &Service, ctx: &Context, interaction: Interaction) {
         Interaction::Command(c) => command(service, ctx, c).await,
         Interaction::Autocomplete(c) => autocomplete(service, ctx, c).await,
         Interaction::Component(c) => component(service, ctx, c).await,
+        Interaction::Modal(m) => modal(service, ctx, m).await,
         _ => Ok(()),
     };
     if let Err(e) = outcome {
@@ -164,6 +169,11 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
     let work = async {
         let actor = actor(service, &who).await?;
         let response = service.execute(&actor, request).await?;
+        if let Response::Created(created) = &response {
+            if created.view.rally.status == RallyStatus::Pending {
+                notify_moderators(service, ctx, &actor, created).await;
+            }
+        }
         Ok::<_, Error>((response, service.notices(&actor).await?))
     };
     // The reply, and notices for the caller that a public reply can't carry.
@@ -235,6 +245,40 @@ fn with_notices(mut reply: Reply, notices: Vec<String>) -> Reply {
     }
     reply.content = Some(content.trim().to_string());
     reply
+}
+
+/// Posts a new submission, with Approve and Reject buttons, in the moderator channel if one is
+/// set. The submission stands even if this fails; the queue still lists it.
+async fn notify_moderators(
+    service: &Service,
+    ctx: &Context,
+    actor: &Actor,
+    created: &crate::service::Created,
+) {
+    let channel = match service.moderator_channel(actor).await {
+        Ok(Some(channel)) => ChannelId::new(channel as u64),
+        Ok(None) => return,
+        Err(e) => {
+            report(&e, "finding the moderator channel");
+            return;
+        }
+    };
+    let r = &created.view.rally;
+    let mut content = format!(
+        "New submission #{} by <@{}> is waiting for approval.",
+        r.id, r.organiser_id
+    );
+    for note in created.notes.iter().filter(|n| n.starts_with("Heads-up")) {
+        content.push_str(&format!("\n{}", markdown(note)));
+    }
+    let message = CreateMessage::new()
+        .content(content)
+        .embed(render::card(&created.view, None))
+        .components(vec![super::components::moderation_row(r.id)])
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = channel.send_message(ctx, message).await {
+        tracing::warn!(%channel, error = %e, "posting a submission for moderators failed");
+    }
 }
 
 /// Records a posted announcement so later changes edit it; a failure here loses only that.
@@ -411,6 +455,41 @@ async fn component(
             }
             Err(e) => component_error(ctx, c, &e).await,
         },
+        Click::Approve { rally } => match service.approve_rally(&actor, rally).await {
+            Ok(view) => {
+                // The queue the button sat on is shown again, without the approved rally.
+                let mut reply = match service.execute(&actor, Request::Queue).await {
+                    Ok(response) => render::response(&response, 0, Some(&ListSource::Queue)),
+                    Err(e) => return component_error(ctx, c, &e).await,
+                };
+                let done = format!(
+                    "Rally #{} {} is approved; its organiser is told.",
+                    view.rally.id,
+                    markdown(&view.rally.title)
+                );
+                reply.content = Some(done);
+                let update = CreateInteractionResponse::UpdateMessage(reply.message());
+                c.create_response(ctx, update).await
+            }
+            Err(e) => component_error(ctx, c, &e).await,
+        },
+        Click::Reject { rally } => {
+            // Checked before the modal opens, so a member never gets as far as typing a reason.
+            if let Err(e) = service.check_can_reject(&actor, rally).await {
+                return component_error(ctx, c, &e).await;
+            }
+            let reason = CreateInputText::new(
+                InputTextStyle::Paragraph,
+                "Reason (told to the organiser)",
+                REJECT_REASON_INPUT,
+            )
+            .required(false)
+            .max_length(crate::service::limits::REASON_MAX as u16);
+            let modal = CreateModal::new(reject_modal_id(rally), format!("Reject rally #{rally}"))
+                .components(vec![CreateActionRow::InputText(reason)]);
+            c.create_response(ctx, CreateInteractionResponse::Modal(modal))
+                .await
+        }
         Click::Page { page, list } => {
             let reply = match request_for(&list) {
                 Ok(request) => match service.execute(&actor, request).await {
@@ -426,6 +505,48 @@ async fn component(
             .await
         }
     }
+}
+
+/// A submitted modal: the reason for a rejection.
+async fn modal(service: &Service, ctx: &Context, m: &ModalInteraction) -> serenity::Result<()> {
+    let Some(rally) = decode_reject_modal(&m.data.custom_id) else {
+        tracing::debug!(custom_id = %m.data.custom_id, "ignoring a modal rallybot doesn't know");
+        return Ok(());
+    };
+    let reason: Option<String> = m
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            ActionRowComponent::InputText(t) if t.custom_id == REJECT_REASON_INPUT => {
+                t.value.clone()
+            }
+            _ => None,
+        });
+    let who = caller(m.guild_id, m.member.as_ref(), &m.user);
+    let outcome = async {
+        let actor = actor(service, &who).await?;
+        service.reject_rally(&actor, rally, reason.as_deref()).await
+    };
+    let reply = match outcome.await {
+        Ok(view) => Reply::text(
+            format!(
+                "Rally #{} {} is rejected; its organiser is told{}.",
+                view.rally.id,
+                markdown(&view.rally.title),
+                if view.rally.status_reason.is_some() {
+                    ", with your reason"
+                } else {
+                    ""
+                }
+            ),
+            true,
+        ),
+        Err(e) => error_reply(&e, "reject modal"),
+    };
+    m.create_response(ctx, CreateInteractionResponse::Message(reply.message()))
+        .await
 }
 
 async fn component_error(

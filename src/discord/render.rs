@@ -204,6 +204,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             ..Default::default()
         },
         Response::Log { rally, entries } => audit::log(*rally, entries, page),
+        Response::Queue(entries) => queue::queue(entries, page),
     }
 }
 
@@ -463,5 +464,6 @@ fn about() -> CreateEmbed {
 }
 
 mod audit;
+mod queue;
 #[cfg(test)]
 mod tests;

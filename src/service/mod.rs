@@ -13,6 +13,7 @@ mod moderation;
 mod near;
 pub mod permissions;
 pub mod places;
+pub mod queue;
 mod rallies;
 pub mod reminders;
 pub mod request;

@@ -122,6 +122,9 @@ impl Service {
         self.audit(actor, Some(id), verb, "pending", &after).await?;
         let view = self.show_rally(actor, id).await?;
         self.reschedule_reminders(&view.rally).await?;
+        if view.rally.organiser_id != actor.user_id {
+            self.tell_organiser(&view.rally, reason).await?;
+        }
         Ok(view)
     }
 

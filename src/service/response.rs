@@ -37,6 +37,8 @@ pub enum Response {
     /// Failed reminders, newest first, each with its rally's title.
     Status(Vec<(crate::service::reminders::Reminder, String)>),
     About,
+    /// The approval queue, each rally flagged when it clashes.
+    Queue(Vec<crate::service::queue::QueueEntry>),
     /// Audit entries, newest first; `rally` when the log of one rally was asked for.
     Log {
         rally: Option<i64>,
@@ -70,7 +72,8 @@ impl Response {
             | Response::Announce { .. }
             | Response::Rejected(_)
             | Response::About
-            | Response::Log { .. } => true,
+            | Response::Log { .. }
+            | Response::Queue(_) => true,
             Response::Rally(_) => false,
         }
     }
@@ -105,10 +108,7 @@ impl Service {
             }
             Request::About => Response::About,
             Request::Status => Response::Status(self.reminder_failures(actor).await?),
-            Request::Queue => Response::List {
-                kind: ListKind::Queue,
-                rallies: self.pending_queue(actor).await?,
-            },
+            Request::Queue => Response::Queue(self.queue(actor).await?),
             Request::Announce { rally, channel } => Response::Announce {
                 view: self.announcement(actor, rally).await?,
                 channel,
