@@ -296,6 +296,9 @@ Moderators:
   /rallymod queue | approve rally:N | reject rally:N [reason:] | announce rally:N [channel:ID]
   /rallymod status              reminders that could not be delivered
   /rallymod log [rally:N]       who did what, newest first
+  /rallymod announce rally:N [channel:ID] [ping:role|everyone|none]
+  /rallymod settings [announcement_channel:ID] [moderator_channel:ID] [announcement_role:ID]
+                     [daily_limit:N] [clear:reminder_channel,announcement_role,...]
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
                      [reminder_offsets:24h,1h] [reminder_channel:ID|none]
 Console only:

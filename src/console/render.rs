@@ -64,7 +64,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
         Response::Cancelled(v) => {
             format!("Rally #{} is cancelled.\n{}", v.rally.id, card(v, names))
         }
-        Response::Announce { view, channel } => format!(
+        Response::Announce { view, channel, .. } => format!(
             "Announced in {}:\n{}",
             channel.map_or("this channel".to_string(), |c| format!("channel {c}")),
             card(view, names)

@@ -153,6 +153,16 @@ fn rallymod() -> CreateCommand {
             "Where (default: here)",
         )
         .channel_types(vec![ChannelType::Text, ChannelType::News]),
+    )
+    .add_sub_option(
+        text(
+            "ping",
+            "Whom to ping (default: the announcement role, if set)",
+            false,
+        )
+        .add_string_choice("the announcement role", "role")
+        .add_string_choice("@everyone", "everyone")
+        .add_string_choice("nobody", "none"),
     );
     let settings = sub("settings", "Show or change rallybot's settings here")
         .add_sub_option(CreateCommandOption::new(

@@ -12,7 +12,7 @@ use serenity::all::{
 use serenity::all::{
     ActionRowComponent, ChannelId, CreateActionRow, CreateAllowedMentions, CreateInputText,
     CreateMessage, CreateModal, Event, InputTextStyle, MessageId, ModalInteraction,
-    RawEventHandler,
+    RawEventHandler, RoleId,
 };
 use tokio_util::task::TaskTracker;
 
@@ -25,6 +25,7 @@ use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
 use super::{commands, guard, repair};
 use crate::error::{report, Error, UserError};
+use crate::service::announce::Ping;
 use crate::service::model::{Actor, RallyStatus};
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::response::Response;
@@ -163,6 +164,17 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
             new.channel_id = Some(super::request::id(c.channel_id.get()));
             Request::Create(new)
         }
+        Request::Announce {
+            rally,
+            channel,
+            ping,
+            here: _,
+        } => Request::Announce {
+            rally,
+            channel,
+            ping,
+            here: Some(super::request::id(c.channel_id.get())),
+        },
         other => other,
     };
     let source = list_source(&request);
@@ -179,18 +191,26 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
     // The reply, and notices for the caller that a public reply can't carry.
     let work = async {
         match work.await {
-            Ok((Response::Announce { view, channel }, notices)) => {
+            Ok((
+                Response::Announce {
+                    view,
+                    channel,
+                    ping,
+                },
+                notices,
+            )) => {
                 let channel = channel.map_or(c.channel_id, |id| ChannelId::new(id as u64));
                 let rally_id = view.rally.id;
                 let card = render::response(
                     &Response::Announce {
                         view,
                         channel: None,
+                        ping: None,
                     },
                     0,
                     None,
                 );
-                let (reply, posted) = announce(ctx, c.guild_id, channel, card).await;
+                let (reply, posted) = announce(ctx, c.guild_id, channel, card, ping).await;
                 if let Some(message) = posted {
                     remember_card(service, &who, rally_id, channel, message).await;
                 }
@@ -309,6 +329,7 @@ async fn announce(
     guild: Option<GuildId>,
     channel: ChannelId,
     card: Reply,
+    ping: Option<Ping>,
 ) -> (Reply, Option<MessageId>) {
     let same_server = guild
         .and_then(|g| {
@@ -322,10 +343,25 @@ async fn announce(
             format!("<#{channel}> is not a channel of this server I can see; pick one here.");
         return (Reply::text(text, true), None);
     }
-    let message = CreateMessage::new()
+    // The only mention rallybot ever makes: exactly the role, or @everyone, asked for.
+    let (content, mentions) = match ping {
+        Some(Ping::Role(role)) => (
+            Some(format!("<@&{role}>")),
+            CreateAllowedMentions::new().roles(vec![RoleId::new(role as u64)]),
+        ),
+        Some(Ping::Everyone) => (
+            Some("@everyone".to_string()),
+            CreateAllowedMentions::new().everyone(true),
+        ),
+        None => (None, CreateAllowedMentions::new()),
+    };
+    let mut message = CreateMessage::new()
         .embeds(card.embeds)
         .components(card.components)
-        .allowed_mentions(CreateAllowedMentions::new());
+        .allowed_mentions(mentions);
+    if let Some(content) = content {
+        message = message.content(content);
+    }
     match channel.send_message(ctx, message).await {
         Ok(posted) => (
             Reply::text(format!("Announced in <#{channel}>."), true),

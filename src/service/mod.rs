@@ -1,6 +1,8 @@
 //! The service layer: every rule of rallybot, in plain Rust types. Front ends (the console, the
 //! Discord adapter) turn their input into these calls and render what comes back.
 pub mod abuse;
+pub mod access;
+pub mod announce;
 pub mod audit;
 pub mod changes;
 pub mod choices;
@@ -42,6 +44,8 @@ pub struct Service {
     clock: Arc<dyn Clock>,
     /// Woken whenever reminders are scheduled, so the scheduler can look again.
     reminders_changed: Arc<tokio::sync::Notify>,
+    /// What the bot may do in a channel, as the front end knows it.
+    access: access::AccessSlot,
 }
 
 impl Service {
@@ -50,6 +54,7 @@ impl Service {
             store,
             clock,
             reminders_changed: Arc::new(tokio::sync::Notify::new()),
+            access: access::AccessSlot::default(),
         }
     }
 
@@ -59,6 +64,11 @@ impl Service {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Lets the front end answer what the bot may do in a channel.
+    pub fn set_channel_access(&self, access: Arc<dyn access::ChannelAccess>) {
+        self.access.set(access);
     }
 
     /// Notified whenever reminders are (re)scheduled.

@@ -163,6 +163,19 @@ impl Service {
         change: SettingsChange,
     ) -> Result<ServerSettings> {
         require_moderator(actor, "change the server settings")?;
+        // Every channel set must be one the bot can post cards in, checked before anything
+        // is saved.
+        for channel in [
+            change.reminder_channel_id,
+            change.announcement_channel_id,
+            change.moderator_channel_id,
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        {
+            self.require_channel(actor.server_id, channel, super::access::POST_CARD)?;
+        }
         let mut settings = self.store.server_settings(actor.server_id).await?;
         let before = settings.clone();
         if let Some(v) = change.require_approval {

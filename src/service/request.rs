@@ -44,6 +44,10 @@ pub enum Request {
     Announce {
         rally: i64,
         channel: Option<i64>,
+        /// Whom to ping; None: the announcement role when one is set.
+        ping: Option<super::announce::PingChoice>,
+        /// The channel the command was used in (set by the front end, not typed).
+        here: Option<i64>,
     },
     Reject {
         rally: i64,
@@ -165,7 +169,7 @@ const SPECS: &[Spec] = &[
     Spec {
         path: "rallymod announce",
         required: &[("rally", "rally:12")],
-        optional: &["channel"],
+        optional: &["channel", "ping"],
     },
     Spec {
         path: "rallymod reject",
@@ -323,6 +327,17 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
         "rallymod announce" => Request::Announce {
             rally: rally(&mut inv)?.unwrap_or_default(),
             channel: inv.take("channel").map(|c| parse_channel(&c)).transpose()?,
+            ping: inv
+                .take("ping")
+                .map(|p| {
+                    super::announce::PingChoice::parse(&p).ok_or(UserError::BadOption {
+                        option: "ping",
+                        input: p.trim().to_string(),
+                        expected: "give role (the announcement role), everyone, or none",
+                    })
+                })
+                .transpose()?,
+            here: None,
         },
         "rallymod approve" => Request::Approve {
             rally: rally(&mut inv)?.unwrap_or_default(),

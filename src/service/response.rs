@@ -23,6 +23,8 @@ pub enum Response {
     Announce {
         view: RallyView,
         channel: Option<i64>,
+        /// Exactly whom the post may ping.
+        ping: Option<crate::service::announce::Ping>,
     },
     Rejected(RallyView),
     List {
@@ -109,10 +111,21 @@ impl Service {
             Request::About => Response::About,
             Request::Status => Response::Status(self.reminder_failures(actor).await?),
             Request::Queue => Response::Queue(self.queue(actor).await?),
-            Request::Announce { rally, channel } => Response::Announce {
-                view: self.announcement(actor, rally).await?,
+            Request::Announce {
+                rally,
                 channel,
-            },
+                ping,
+                here,
+            } => {
+                let plan = self
+                    .plan_announcement(actor, rally, channel, ping, here)
+                    .await?;
+                Response::Announce {
+                    view: plan.view,
+                    channel: plan.channel,
+                    ping: plan.ping,
+                }
+            }
             Request::Approve { rally } => {
                 Response::Approved(self.approve_rally(actor, rally).await?)
             }

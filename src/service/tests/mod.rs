@@ -5,6 +5,7 @@ mod changes;
 mod near;
 mod rallies;
 mod reminders;
+mod settings;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
