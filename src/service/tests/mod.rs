@@ -2,6 +2,7 @@
 mod abuse;
 mod audit;
 mod changes;
+mod matrix;
 mod near;
 mod rallies;
 mod reminders;
