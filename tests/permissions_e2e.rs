@@ -140,7 +140,7 @@ async fn permission_matrix_through_discord() {
             cmd("rally", "create", Organiser)
                 .string("title", title)
                 .string("place", "Austin, TX")
-                .string("when", &ahead(days)),
+                .string("when", ahead(days)),
             "submitted",
             "create",
         )
