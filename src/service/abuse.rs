@@ -44,13 +44,14 @@ impl Service {
             .starts_at
             .with_timezone(&fields.time_zone)
             .date_naive();
+        // Local days are at most 26 hours apart from UTC ones: a wide enough net.
         let nearby_days = self
             .store
-            .live_rallies_starting_between(
+            .live_rallies_at_place(
                 actor.server_id,
+                &fields.place_name,
                 fields.starts_at - Duration::hours(30),
                 fields.starts_at + Duration::hours(30),
-                false,
             )
             .await?;
         if let Some(twin) = nearby_days.iter().find(|r| {
@@ -65,13 +66,18 @@ impl Service {
 
     /// Approved rallies other than `rally` within 5 miles and 2 hours of it.
     pub async fn clashes(&self, rally: &Rally) -> Result<Vec<Rally>> {
+        let km = CLASH_MILES * KM_PER_MILE;
+        // A degree of latitude is about 111 km; a degree of longitude shrinks towards the poles.
+        let dlat = km / 111.0 * 1.01;
+        let dlon = (dlat / rally.latitude.to_radians().cos().max(0.01)).min(360.0);
         let candidates = self
             .store
-            .live_rallies_starting_between(
+            .approved_rallies_in_box(
                 rally.server_id,
                 rally.starts_at - CLASH_WINDOW,
                 rally.starts_at + CLASH_WINDOW,
-                true,
+                (rally.latitude - dlat, rally.latitude + dlat),
+                (rally.longitude - dlon, rally.longitude + dlon),
             )
             .await?;
         Ok(candidates
