@@ -276,8 +276,15 @@ async fn the_queue_approves_and_rejects_with_a_reason_through_buttons_and_a_moda
         .dispatch_interaction(click(SAMPLE_ALICE_ID, "approve:1"))
         .unwrap();
     let callback = handle.callback(WAIT).await.unwrap();
-    assert_eq!(callback.kind, 7, "the queue message is updated");
+    assert_eq!(callback.kind, 7, "the notice is updated");
     assert!(callback.content().unwrap().contains("#1 First is approved"));
+    let notice = fake.message(notices[0].id).unwrap();
+    assert!(notice.components.is_empty(), "decided: no more buttons");
+    assert!(
+        notice.content.contains(&format!("<@{SAMPLE_ALICE_ID}>")),
+        "says who: {}",
+        notice.content
+    );
     fake.wait_for_message(
         |m| {
             Some(m.channel_id) == fake.dm_channel(SAMPLE_BOB_ID)

@@ -11,7 +11,7 @@ use serenity::all::{
 };
 use serenity::all::{
     ActionRowComponent, ChannelId, CreateActionRow, CreateAllowedMentions, CreateInputText,
-    CreateMessage, CreateModal, Event, InputTextStyle, MessageId, ModalInteraction,
+    CreateMessage, CreateModal, Event, InputTextStyle, MessageFlags, MessageId, ModalInteraction,
     RawEventHandler, RoleId,
 };
 use tokio_util::task::TaskTracker;
@@ -493,16 +493,29 @@ async fn component(
         },
         Click::Approve { rally } => match service.approve_rally(&actor, rally).await {
             Ok(view) => {
-                // The queue the button sat on is shown again, without the approved rally.
-                let mut reply = match service.execute(&actor, Request::Queue).await {
-                    Ok(response) => render::response(&response, 0, Some(&ListSource::Queue)),
-                    Err(e) => return component_error(ctx, c, &e).await,
-                };
                 let done = format!(
-                    "Rally #{} {} is approved; its organiser is told.",
+                    "Rally #{} {} is approved; its organiser is told. (<@{}>)",
                     view.rally.id,
-                    markdown(&view.rally.title)
+                    markdown(&view.rally.title),
+                    actor.user_id
                 );
+                let private = c
+                    .message
+                    .flags
+                    .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
+                let mut reply = if private {
+                    // The moderator's own queue is shown again, without the approved rally.
+                    match service.execute(&actor, Request::Queue).await {
+                        Ok(response) => render::response(&response, 0, Some(&ListSource::Queue)),
+                        Err(e) => return component_error(ctx, c, &e).await,
+                    }
+                } else {
+                    // A notice in the moderator channel: it now says who approved it.
+                    Reply {
+                        embeds: vec![render::card(&view, None)],
+                        ..Default::default()
+                    }
+                };
                 reply.content = Some(done);
                 let update = CreateInteractionResponse::UpdateMessage(reply.message());
                 c.create_response(ctx, update).await
