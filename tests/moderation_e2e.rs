@@ -258,12 +258,18 @@ async fn the_queue_approves_and_rejects_with_a_reason_through_buttons_and_a_moda
     );
 
     // A member's click is refused and changes nothing.
+    // Each rally's buttons are on its own notice.
     let click = |by: u64, id: &str| {
+        let notice = if id.ends_with(":1") {
+            &notices[0]
+        } else {
+            &notices[1]
+        };
         InteractionSpec::button(id)
             .by(by)
             .in_guild(SAMPLE_GUILD_ID)
             .in_channel(MOD_CHANNEL)
-            .on_message(notices[0].id)
+            .on_message(notice.id)
     };
     let data = ask(&fake, click(SAMPLE_BOB_ID, "approve:1")).await;
     assert!(content(&data).starts_with("Only moderators"), "{data}");
@@ -317,6 +323,12 @@ async fn the_queue_approves_and_rejects_with_a_reason_through_buttons_and_a_moda
     )
     .await;
     assert!(content(&data).contains("#2 Second is rejected"), "{data}");
+    let notice = fake.message(notices[1].id).unwrap();
+    assert!(
+        notice.components.is_empty(),
+        "the notice says it is decided"
+    );
+    assert!(notice.content.contains("is rejected"), "{}", notice.content);
     fake.wait_for_message(
         |m| {
             Some(m.channel_id) == fake.dm_channel(SAMPLE_BOB_ID)

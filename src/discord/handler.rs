@@ -578,24 +578,42 @@ async fn modal(service: &Service, ctx: &Context, m: &ModalInteraction) -> sereni
         let actor = actor(service, &who).await?;
         service.reject_rally(&actor, rally, reason.as_deref()).await
     };
-    let reply = match outcome.await {
-        Ok(view) => Reply::text(
-            format!(
-                "Rally #{} {} is rejected; its organiser is told{}.",
-                view.rally.id,
-                markdown(&view.rally.title),
-                if view.rally.status_reason.is_some() {
-                    ", with your reason"
-                } else {
-                    ""
-                }
-            ),
-            true,
-        ),
-        Err(e) => error_reply(&e, "reject modal"),
+    let view = match outcome.await {
+        Ok(view) => view,
+        Err(e) => {
+            let reply = error_reply(&e, "reject modal");
+            return m
+                .create_response(ctx, CreateInteractionResponse::Message(reply.message()))
+                .await;
+        }
     };
-    m.create_response(ctx, CreateInteractionResponse::Message(reply.message()))
-        .await
+    let done = format!(
+        "Rally #{} {} is rejected; its organiser is told{}. (<@{}>)",
+        view.rally.id,
+        markdown(&view.rally.title),
+        if view.rally.status_reason.is_some() {
+            ", with the reason"
+        } else {
+            ""
+        },
+        who.user_id
+    );
+    // Opened from a notice in the moderator channel: the notice says it is decided.
+    let from_notice = m.message.as_ref().is_some_and(|msg| {
+        !msg.flags
+            .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL))
+    });
+    let response = if from_notice {
+        let notice = Reply {
+            content: Some(done),
+            embeds: vec![render::card(&view, None)],
+            ..Default::default()
+        };
+        CreateInteractionResponse::UpdateMessage(notice.message())
+    } else {
+        CreateInteractionResponse::Message(Reply::text(done, true).message())
+    };
+    m.create_response(ctx, response).await
 }
 
 async fn component_error(
