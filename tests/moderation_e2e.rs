@@ -176,7 +176,9 @@ async fn a_moved_then_cancelled_rally_reaches_everyone_and_every_card() {
     let followups = handle.wait_for_followups(1, WAIT).await.unwrap();
     assert!(followups[0].is_ephemeral());
     assert!(
-        followups[0].content.contains("a change to rally")
+        followups[0]
+            .content
+            .contains("a direct message about rally")
             && followups[0]
                 .content
                 .contains("your direct messages are closed")

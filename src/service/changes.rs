@@ -242,7 +242,7 @@ impl Service {
             .map(|(rally, why)| {
                 let why = why.replace("their direct messages", "your direct messages");
                 format!(
-                    "I couldn't send you a message about a change to rally #{rally} ({why}); see it now with /rally info rally:{rally}. To hear about changes, allow direct messages from this server's members."
+                    "I couldn't send you a direct message about rally #{rally} ({why}); see it now with /rally info rally:{rally}. To hear about changes, allow direct messages from this server's members."
                 )
             })
             .collect())
