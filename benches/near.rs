@@ -28,6 +28,7 @@ use rallybot::service::geo::{boxes_around, KM_PER_MILE};
 use rallybot::service::model::{Actor, DistanceUnit};
 use rallybot::service::places::Gazetteer;
 use rallybot::service::{ManualClock, NearQuery, Service};
+use rallybot::store::NEAREST_SQL;
 use sqlx::Row;
 
 use support::gaz::{self, Rng, UsData};
@@ -240,8 +241,8 @@ async fn near_case(
         loaded.load_time.as_secs_f64()
     ));
     let query_plan = plan(&store, now, until).await;
-    progress(&format!("positions_in plan: {query_plan}"));
-    notes.push(format!("{n}: positions_in plan: {query_plan}"));
+    progress(&format!("nearest_in plan: {query_plan}"));
+    notes.push(format!("{n}: nearest_in plan: {query_plan}"));
     // Warm-up, and the answers to check.
     let mut answers = Vec::with_capacity(points.len());
     for p in &points {
@@ -271,24 +272,27 @@ async fn near_case(
     // Reference queries, each over every point for `rounds` passes.
     let rtree_sql = "SELECT id FROM rally_positions
          WHERE max_lat >= ?1 AND min_lat <= ?2 AND max_lon >= ?3 AND min_lon <= ?4
-           AND max_time >= ?5 AND min_time <= ?6";
+           AND max_minute >= ?5 AND min_minute <= ?6";
     let mut rtree = Samples::new(format!("{n}: bare R*Tree box query, 50 mi box, ids"), None);
     let mut rtree_rows = Vec::new();
-    let mut first_box = Samples::new(format!("{n}: Store::positions_in, 10 km box"), None);
-    let mut by_ids = Samples::new(format!("{n}: Store::rallies_by_ids (25 ids)"), None);
-    let mut mine = Samples::new(format!("{n}: Store::rsvps_of_user (in near's views)"), None);
+    let mut one_step = Samples::new(
+        format!("{n}: Store::nearest_in, 26 nearest in the 50 mi circle"),
+        None,
+    );
+    let mut views = Samples::new(format!("{n}: Store::rally_views (25 ids)"), None);
     let mut select1 = Samples::new(format!("{n}: sqlx round trip (SELECT 1)"), None);
     for round in 0..rounds {
         for (p, answer) in points.iter().zip(&answers) {
             let b = boxes_around(p.lat, p.lon, radius_km)[0];
             let t = Instant::now();
+            // The index holds microdegrees and minutes.
             let rows = sqlx::query(rtree_sql)
-                .bind(b.min_lat)
-                .bind(b.max_lat)
-                .bind(b.min_lon)
-                .bind(b.max_lon)
-                .bind(now.timestamp())
-                .bind(until.timestamp())
+                .bind((b.min_lat * 1e6).floor() as i64)
+                .bind((b.max_lat * 1e6).ceil() as i64)
+                .bind((b.min_lon * 1e6).floor() as i64)
+                .bind((b.max_lon * 1e6).ceil() as i64)
+                .bind(now.timestamp() / 60)
+                .bind(until.timestamp() / 60)
                 .fetch_all(store.pool())
                 .await
                 .expect("rtree");
@@ -296,22 +300,26 @@ async fn near_case(
             if round == 0 {
                 rtree_rows.push(rows.len());
             }
-            let boxes = boxes_around(p.lat, p.lon, 10.0);
+            let boxes = boxes_around(p.lat, p.lon, radius_km);
             let t = Instant::now();
             let found = store
-                .positions_in(SERVER, &boxes, now, until)
+                .nearest_in(
+                    SERVER,
+                    (p.lat, p.lon),
+                    radius_km,
+                    &boxes,
+                    now,
+                    until,
+                    LIMIT + 1,
+                )
                 .await
-                .expect("positions");
-            first_box.push(t.elapsed());
+                .expect("nearest_in");
+            one_step.push(t.elapsed());
             std::hint::black_box(found);
             let ids: Vec<i64> = answer.iter().map(|(id, _)| *id).collect();
             let t = Instant::now();
-            let found = store.rallies_by_ids(&ids).await.expect("rows");
-            by_ids.push(t.elapsed());
-            std::hint::black_box(found);
-            let t = Instant::now();
-            let found = store.rsvps_of_user(SERVER, ASKER).await.expect("rsvps");
-            mine.push(t.elapsed());
+            let found = store.rally_views(&ids, ASKER).await.expect("views");
+            views.push(t.elapsed());
             std::hint::black_box(found);
             let t = Instant::now();
             let one: i64 = sqlx::query_scalar("SELECT 1")
@@ -409,23 +417,19 @@ async fn near_case(
         speedup(50.0),
         speedup(99.0)
     ));
-    for s in [near, full, rtree, first_box, by_ids, mine, select1] {
+    for s in [near, full, rtree, one_step, views, select1] {
         table.add(s);
     }
     loaded.store.close().await;
 }
 
-/// EXPLAIN QUERY PLAN of the box query in src/store/positions.rs (a copy: keep in sync).
+/// EXPLAIN QUERY PLAN of the nearby query (src/store/positions.rs).
 async fn plan(store: &rallybot::store::Store, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
-    let rows = sqlx::query(
-        "EXPLAIN QUERY PLAN SELECT r.id, r.latitude, r.longitude, r.starts_at
-         FROM rally_positions p CROSS JOIN rallies r ON r.id = p.id
-         WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
-           AND p.max_lon >= ?3 AND p.min_lon <= ?4
-           AND p.max_time >= ?5 AND p.min_time <= ?6
-           AND r.server_id = ?7 AND r.status = 'approved'
-           AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6",
-    )
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "EXPLAIN QUERY PLAN {NEAREST_SQL}"
+    )))
+    .bind(30.0)
+    .bind(-97.0)
     .bind(30.0)
     .bind(31.0)
     .bind(-98.0)
@@ -433,6 +437,10 @@ async fn plan(store: &rallybot::store::Store, now: DateTime<Utc>, until: DateTim
     .bind(now.timestamp())
     .bind(until.timestamp())
     .bind(SERVER)
+    .bind(80.0)
+    .bind(26)
+    .bind(0_i64)
+    .bind(i64::MAX)
     .fetch_all(store.pool())
     .await
     .expect("explain");

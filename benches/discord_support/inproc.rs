@@ -10,7 +10,7 @@ use rallybot::service::location::locate;
 use rallybot::service::request::Request;
 use rallybot::service::response::Response;
 use rallybot::service::{NearQuery, Service, SystemClock};
-use rallybot::store::Store;
+use rallybot::store::{Store, NEAREST_SQL};
 
 use super::seed::QUERY_CITIES;
 
@@ -23,45 +23,14 @@ pub struct InProcess {
     pub select1: Vec<Duration>,
     /// Resolving the place through the gazetteer, per query.
     pub locate: Vec<Duration>,
-    /// `Store::positions_in` for a 10 km and for a 50 mi box around the place, per query.
+    /// `Store::nearest_in` (26 nearest) within 10 km and within 50 mi of the place, per query.
     pub positions_10km: Vec<Duration>,
     pub positions_50mi: Vec<Duration>,
-    /// The same query with `CROSS JOIN`, so the R*Tree drives it (a proposed fix).
-    pub cross_10km: Vec<Duration>,
-    pub cross_50mi: Vec<Duration>,
     /// SQLite's plan for the UPDATE behind `notices`.
     pub notices_plan: Vec<String>,
-    /// SQLite's plan for the positions query, and for the proposed one.
+    /// SQLite's plan for the positions query.
     pub plan: Vec<String>,
-    pub cross_plan: Vec<String>,
 }
-
-/// The query of `Store::positions_in` (src/store/positions.rs), explained.
-const EXPLAIN_POSITIONS: &str =
-    "EXPLAIN QUERY PLAN SELECT r.id, r.latitude, r.longitude, r.starts_at
-     FROM rally_positions p JOIN rallies r ON r.id = p.id
-     WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
-       AND p.max_lon >= ?3 AND p.min_lon <= ?4
-       AND p.max_time >= ?5 AND p.min_time <= ?6
-       AND r.server_id = ?7 AND r.status = 'approved'
-       AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6";
-
-/// The proposed positions query: `CROSS JOIN` keeps `rally_positions` as the outer loop.
-const CROSS: &str = "SELECT r.id, r.latitude, r.longitude, r.starts_at
-     FROM rally_positions p CROSS JOIN rallies r ON r.id = p.id
-     WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
-       AND p.max_lon >= ?3 AND p.min_lon <= ?4
-       AND p.max_time >= ?5 AND p.min_time <= ?6
-       AND r.server_id = ?7 AND r.status = 'approved'
-       AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6";
-
-const EXPLAIN_CROSS: &str = "EXPLAIN QUERY PLAN SELECT r.id
-     FROM rally_positions p CROSS JOIN rallies r ON r.id = p.id
-     WHERE p.max_lat >= ?1 AND p.min_lat <= ?2
-       AND p.max_lon >= ?3 AND p.min_lon <= ?4
-       AND p.max_time >= ?5 AND p.min_time <= ?6
-       AND r.server_id = ?7 AND r.status = 'approved'
-       AND COALESCE(r.ends_at, r.starts_at) >= ?5 AND r.starts_at <= ?6";
 
 /// The statement of `Store::take_untold_failures` (src/store/reminders.rs), explained.
 const EXPLAIN_NOTICES: &str = "EXPLAIN QUERY PLAN UPDATE reminders SET told_user = 1
@@ -69,8 +38,12 @@ const EXPLAIN_NOTICES: &str = "EXPLAIN QUERY PLAN UPDATE reminders SET told_user
        AND rally_id IN (SELECT id FROM rallies WHERE server_id = ?1)
      RETURNING id";
 
-async fn explain(store: &Store, sql: &'static str, server: i64) -> Vec<String> {
+/// SQLite's plan for `Store::nearest_in`'s query.
+async fn explain(store: &Store, server: i64) -> Vec<String> {
+    let sql = sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {NEAREST_SQL}"));
     sqlx::query_as::<_, (i64, i64, i64, String)>(sql)
+        .bind(0.5)
+        .bind(0.5)
         .bind(0.0)
         .bind(1.0)
         .bind(0.0)
@@ -78,6 +51,10 @@ async fn explain(store: &Store, sql: &'static str, server: i64) -> Vec<String> {
         .bind(0_i64)
         .bind(1_i64)
         .bind(server)
+        .bind(80.0)
+        .bind(26)
+        .bind(0_i64)
+        .bind(i64::MAX)
         .fetch_all(store.pool())
         .await
         .map(|rows| rows.into_iter().map(|r| r.3).collect())
@@ -139,7 +116,6 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
         }
     }
     let (mut locate_t, mut p10, mut p50) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut cross, mut cross10) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let (from, until) = (Utc::now(), Utc::now() + chrono::Duration::days(3660));
     for i in 0..warmup + n {
         let city = QUERY_CITIES[i % QUERY_CITIES.len()];
@@ -149,54 +125,26 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
         let time_box = |km: f64| {
             let boxes = boxes_around(origin.latitude, origin.longitude, km);
             let store = &store;
+            let at = (origin.latitude, origin.longitude);
             async move {
                 let t = Instant::now();
                 let found = store
-                    .positions_in(server, &boxes, from, until)
+                    .nearest_in(server, at, km, &boxes, from, until, 26)
                     .await
-                    .expect("positions_in");
+                    .expect("nearest_in");
                 (t.elapsed(), found.len())
             }
         };
         let (t10, _) = time_box(10.0).await;
         let (t50, found) = time_box(80.4672).await;
         assert!(found > 0, "rallies within 50 mi of {city}");
-        let cross_box = |km: f64| {
-            let boxes = boxes_around(origin.latitude, origin.longitude, km);
-            let store = &store;
-            async move {
-                let t = Instant::now();
-                let mut found = 0;
-                for b in boxes {
-                    found += sqlx::query(CROSS)
-                        .bind(b.min_lat)
-                        .bind(b.max_lat)
-                        .bind(b.min_lon)
-                        .bind(b.max_lon)
-                        .bind(from.timestamp())
-                        .bind(until.timestamp())
-                        .bind(server)
-                        .fetch_all(store.pool())
-                        .await
-                        .expect("the CROSS JOIN query")
-                        .len();
-                }
-                (t.elapsed(), found)
-            }
-        };
-        let (tc10, _) = cross_box(10.0).await;
-        let (tc, crossed) = cross_box(80.4672).await;
-        assert_eq!(crossed, found, "both queries find the same rallies");
         if i >= warmup {
             locate_t.push(took);
             p10.push(t10);
             p50.push(t50);
-            cross.push(tc);
-            cross10.push(tc10);
         }
     }
-    let plan = explain(&store, EXPLAIN_POSITIONS, server).await;
-    let cross_plan = explain(&store, EXPLAIN_CROSS, server).await;
+    let plan = explain(&store, server).await;
     let notices_plan = sqlx::query_as::<_, (i64, i64, i64, String)>(EXPLAIN_NOTICES)
         .bind(server)
         .bind(user)
@@ -212,10 +160,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
         locate: locate_t,
         positions_10km: p10,
         positions_50mi: p50,
-        cross_10km: cross10,
-        cross_50mi: cross,
         notices_plan,
         plan,
-        cross_plan,
     }
 }

@@ -219,28 +219,19 @@ pub fn print_breakdown(lat: &Latency) {
     let p = &lat.inproc;
     println!("  of which: place lookup (gazetteer) {}", pair(&p.locate));
     println!(
-        "  Store::positions_in, 10 km box {}",
+        "  Store::nearest_in, 26 within 10 km {}",
         pair(&p.positions_10km)
     );
     println!(
-        "  Store::positions_in, 50 mi box {}",
+        "  Store::nearest_in, 26 within 50 mi {}",
         pair(&p.positions_50mi)
     );
-    println!("  positions_in plan: {}", p.plan.join(" | "));
+    println!("  nearest_in plan: {}", p.plan.join(" | "));
     println!(
         "  notices (UPDATE reminders, after every command) {}",
         pair(&p.notices)
     );
     println!("  its plan: {}", p.notices_plan.join(" | "));
-    println!(
-        "  proposed: the positions query with CROSS JOIN, 10 km box {}",
-        pair(&p.cross_10km)
-    );
-    println!(
-        "  proposed: the positions query with CROSS JOIN, 50 mi box {}",
-        pair(&p.cross_50mi)
-    );
-    println!("  its plan: {}", p.cross_plan.join(" | "));
     println!(
         "one SQLite round trip through the sqlx pool (SELECT 1), in-process: {}",
         pair(&p.select1)

@@ -1,7 +1,7 @@
 //! "What's near me?": approved, upcoming rallies within a radius, nearest first.
 use chrono::{DateTime, Duration, Utc};
 
-use super::geo::{boxes_around, distance_km};
+use super::geo::boxes_around;
 use super::location::{locate, Located};
 use super::model::{Actor, DistanceUnit, RallyView};
 use super::Service;
@@ -13,9 +13,9 @@ pub const MAX_RADIUS: f64 = 500.0;
 pub const DEFAULT_LIMIT: usize = 25;
 pub const MAX_LIMIT: usize = 100;
 /// The first search circle; it grows until it holds enough rallies or reaches the radius.
-/// Small, because every row in the box costs (about 2-15 us through sqlx): in a city with many
-/// rallies a 10 km box holds thousands of rows to pick 25 from.
-const FIRST_RADIUS_KM: f64 = 1.0;
+/// Each step is a round trip to SQLite (tens of microseconds), while the rows in a box cost
+/// about a tenth of a microsecond each inside SQLite: start at a town's size.
+const FIRST_RADIUS_KM: f64 = 8.0;
 /// How much the circle's radius grows at least and at most per step; within that, by how many
 /// rallies the last circle held (see `next_radius`).
 const MIN_GROWTH: f64 = 1.5;
@@ -83,9 +83,7 @@ impl Service {
             )
             .await?;
         let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-        let mut rallies = self.store.rallies_by_ids(&ids).await?;
-        rallies.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-        let views = self.views(actor, rallies).await?;
+        let views = self.store.rally_views(&ids, actor.user_id).await?;
         let rallies = views
             .into_iter()
             .zip(found)
@@ -114,42 +112,43 @@ impl Service {
         let mut search_km = FIRST_RADIUS_KM.min(radius_km);
         loop {
             let boxes = boxes_around(origin.latitude, origin.longitude, search_km);
-            let mut within: Vec<(i64, f64, DateTime<Utc>)> = self
+            // One more than asked for tells whether there are more.
+            let found = self
                 .store
-                .positions_in(server_id, &boxes, from, until)
-                .await?
-                .into_iter()
-                .map(|p| {
-                    (
-                        p.id,
-                        distance_km(origin.latitude, origin.longitude, p.latitude, p.longitude),
-                        p.starts_at,
-                    )
-                })
-                .filter(|(_, km, _)| *km <= search_km)
-                .collect();
+                .nearest_in(
+                    server_id,
+                    (origin.latitude, origin.longitude),
+                    search_km,
+                    &boxes,
+                    from,
+                    until,
+                    limit + 1,
+                )
+                .await?;
             let reached_radius = search_km >= radius_km;
-            if within.len() >= limit || reached_radius {
-                within.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
-                let more = within.len() > limit || (!reached_radius && within.len() == limit);
-                within.truncate(limit);
+            if found.len() >= limit || reached_radius {
+                let more = found.len() > limit || (!reached_radius && found.len() == limit);
                 return Ok((
-                    within.into_iter().map(|(id, km, _)| (id, km)).collect(),
+                    found
+                        .into_iter()
+                        .take(limit)
+                        .map(|p| (p.id, p.km))
+                        .collect(),
                     more,
                 ));
             }
-            search_km = next_radius(search_km, within.len(), limit).min(radius_km);
+            search_km = next_radius(search_km, found.len(), limit).min(radius_km);
         }
     }
 }
 
 /// The next search radius after a circle of `km` held `found` (< `limit`) rallies: where
-/// `limit` would fit if they were spread evenly, with a 25% margin; x4 after an empty circle.
+/// `limit` would fit if they were spread evenly, with a 50% margin; x4 after an empty circle.
 fn next_radius(km: f64, found: usize, limit: usize) -> f64 {
     let growth = if found == 0 {
         MAX_GROWTH
     } else {
-        1.25 * (limit as f64 / found as f64).sqrt()
+        1.5 * (limit as f64 / found as f64).sqrt()
     };
     km * growth.clamp(MIN_GROWTH, MAX_GROWTH)
 }

@@ -2,11 +2,13 @@
 mod abuse;
 mod audit;
 mod changes;
+mod distance;
 mod positions;
 mod rallies;
 mod reminders;
 mod rsvps;
 mod servers;
+mod views;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -15,11 +17,14 @@ use chrono::{DateTime, TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
-pub use positions::Position;
+pub use positions::{Position, NEAREST_SQL};
 pub use reminders::NewReminder;
 pub use rsvps::GoingRsvp;
 
 use crate::error::{Error, Result};
+
+/// How much of a database file is read through a memory map (SQLite's default is none).
+const MMAP_BYTES: u64 = 1 << 30;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -40,10 +45,14 @@ impl Store {
             .busy_timeout(Duration::from_secs(5))
             .synchronous(SqliteSynchronous::Normal);
         // WAL lets readers and the writer overlap; an in-memory database has no journal file.
+        // Reading through a memory map saves a system call per page, and the pages are shared
+        // by the pool's connections instead of cached once per connection.
         let options = if in_memory {
             options
         } else {
-            options.journal_mode(SqliteJournalMode::Wal)
+            options
+                .journal_mode(SqliteJournalMode::Wal)
+                .pragma("mmap_size", MMAP_BYTES.to_string())
         };
         // Each connection to :memory: is its own database, so keep exactly one, forever.
         let pool_options = if in_memory {
@@ -56,6 +65,7 @@ impl Store {
             SqlitePoolOptions::new().max_connections(8)
         };
         let pool = pool_options
+            .after_connect(|conn, _| Box::pin(distance::register(conn)))
             .connect_with(options)
             .await
             .map_err(|e| Error::internal("opening the database", e))?;
@@ -118,6 +128,11 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(mode, "wal");
+        let mmap: i64 = sqlx::query_scalar("PRAGMA mmap_size")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(mmap as u64, MMAP_BYTES);
         let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
             .fetch_one(store.pool())
             .await
@@ -129,5 +144,61 @@ mod tests {
         .execute(store.pool())
         .await;
         assert!(bad.is_err(), "foreign keys must be enforced");
+    }
+
+    /// Rallies approved before the R*Tree was rebuilt are in the new index.
+    #[tokio::test]
+    async fn the_rebuilt_index_keeps_rallies_approved_before_it() {
+        let pool = SqlitePool::connect("sqlite::memory:").await.unwrap();
+        for sql in [
+            include_str!("../../migrations/20261129000001_foundation.sql"),
+            include_str!("../../migrations/20261129000002_rally_positions.sql"),
+            include_str!("../../migrations/20261129000003_reminders.sql"),
+            include_str!("../../migrations/20261129000004_reminder_notices_index.sql"),
+        ] {
+            sqlx::raw_sql(sql).execute(&pool).await.unwrap();
+        }
+        sqlx::raw_sql(
+            "INSERT INTO servers (id, created_at, updated_at) VALUES (7, 0, 0);
+             INSERT INTO rallies (server_id, title, place_name, latitude, longitude, time_zone,
+                 starts_at, ends_at, organiser_id, status, created_at, updated_at)
+             VALUES (7, 'a', 'Austin', 30.27, -97.74, 'America/Chicago', 1800000000, NULL, 1,
+                     'approved', 0, 0),
+                    (7, 'b', 'Austin', 30.27, -97.74, 'America/Chicago', 1800000000, 1800007200,
+                     1, 'pending', 0, 0);",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::raw_sql(include_str!(
+            "../../migrations/20261129000005_rally_positions_integers.sql"
+        ))
+        .execute(&pool)
+        .await
+        .unwrap();
+        let indexed: Vec<(i64, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, min_lat, max_lon, min_minute, max_minute, min_server, max_server
+             FROM rally_positions",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        // Server 7 is the first server numbered: 1, spanning [1, 2].
+        let austin = (1, 30_270_000, -97_740_000, 30_000_000, 30_000_000, 1, 2);
+        assert_eq!(
+            indexed,
+            vec![austin],
+            "only the approved rally, in integers"
+        );
+        // The triggers follow approval after the change too; an end rounds up to the minute.
+        sqlx::query("UPDATE rallies SET status = 'approved', ends_at = 1800007201 WHERE id = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let last: i64 = sqlx::query_scalar("SELECT max_minute FROM rally_positions WHERE id = 2")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(last, 30_000_121);
     }
 }

@@ -15,6 +15,7 @@ macro_rules! rally_columns {
          updated_at"
     };
 }
+pub(super) use rally_columns;
 
 impl Store {
     pub async fn insert_rally(
@@ -182,7 +183,7 @@ impl Store {
     }
 }
 
-fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
+pub(super) fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
     let zone: String = row.try_get("time_zone")?;
     let status: String = row.try_get("status")?;
     Ok(Rally {

@@ -1,6 +1,7 @@
 //! One step of the scheduler: deliver what is due at `now`. Tests and the console call it
 //! with a clock of their own; the bot calls it when the next reminder comes due.
 use chrono::{DateTime, Duration, Utc};
+use futures_util::{stream, StreamExt};
 
 use super::{
     backoff, Delivery, Notifier, Reminder, ReminderKind, ReminderStatus, SendError, BATCH,
@@ -9,6 +10,18 @@ use super::{
 use crate::error::Result;
 use crate::service::model::{RallyStatus, RallyView};
 use crate::service::Service;
+
+/// Deliveries under way at once within a step.
+const IN_FLIGHT: usize = 8;
+
+/// What became of one claimed reminder.
+enum Outcome {
+    Sent,
+    Skipped,
+    Deferred,
+    Retried,
+    Failed,
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StepReport {
@@ -83,9 +96,19 @@ impl Service {
             if claimed.is_empty() {
                 break;
             }
-            for reminder in claimed {
-                self.deliver_one(reminder, now, notifier, &mut report)
-                    .await?;
+            // A few in flight, so one slow answer doesn't cost the burst a send slot; the
+            // notifier paces them.
+            let mut outcomes = stream::iter(claimed)
+                .map(|reminder| self.deliver_one(reminder, now, notifier))
+                .buffered(IN_FLIGHT);
+            while let Some(outcome) = outcomes.next().await {
+                match outcome? {
+                    Outcome::Sent => report.sent += 1,
+                    Outcome::Skipped => report.skipped += 1,
+                    Outcome::Deferred => report.deferred += 1,
+                    Outcome::Retried => report.retried += 1,
+                    Outcome::Failed => report.failed += 1,
+                }
             }
         }
         self.deliver_change_notices(now, notifier, &mut report)
@@ -103,18 +126,16 @@ impl Service {
         r: Reminder,
         now: DateTime<Utc>,
         notifier: &N,
-        report: &mut StepReport,
-    ) -> Result<()> {
+    ) -> Result<Outcome> {
         let rally = match self.store.rally(r.rally_id).await? {
             Some(rally) if rally.status == RallyStatus::Approved => rally,
             // Cancelled or gone since it was claimed: nothing to remind anyone of.
             _ => {
-                report.skipped += 1;
                 let why = Some("the rally is no longer listed");
-                return self
-                    .store
+                self.store
                     .finish_reminder(r.id, ReminderStatus::Skipped, why, now)
-                    .await;
+                    .await?;
+                return Ok(Outcome::Skipped);
             }
         };
         let view = RallyView {
@@ -131,33 +152,33 @@ impl Service {
         };
         match notifier.deliver_posted(&delivery).await {
             Ok(posted) => {
-                report.sent += 1;
+                self.store
+                    .finish_reminder(r.id, ReminderStatus::Sent, None, now)
+                    .await?;
+                // A channel reminder's card is remembered, to be edited when the rally changes.
                 if let (Some(message), ReminderKind::Channel) = (posted, r.kind) {
                     let kind = crate::service::changes::CardKind::Reminder;
                     self.store
                         .record_card(r.rally_id, r.target_id, message, kind, now)
                         .await?;
                 }
-                self.store
-                    .finish_reminder(r.id, ReminderStatus::Sent, None, now)
-                    .await
+                Ok(Outcome::Sent)
             }
             Err(SendError::Paced { after }) => {
-                report.deferred += 1;
                 let at = now + Duration::from_std(after).unwrap_or(Duration::seconds(1));
-                self.store.defer_reminder(r.id, at, now).await
+                self.store.defer_reminder(r.id, at, now).await?;
+                Ok(Outcome::Deferred)
             }
             Err(SendError::Transient {
                 reason,
                 retry_after,
             }) if r.attempts < MAX_ATTEMPTS => {
-                report.retried += 1;
                 let at = now + backoff(r.attempts, retry_after);
                 tracing::info!(reminder = r.id, attempt = r.attempts, %reason, %at, "reminder will be retried");
-                self.store.retry_reminder_at(r.id, at, &reason, now).await
+                self.store.retry_reminder_at(r.id, at, &reason, now).await?;
+                Ok(Outcome::Retried)
             }
             Err(e) => {
-                report.failed += 1;
                 let reason = match &e {
                     SendError::Transient { reason, .. } => {
                         format!("gave up after {} attempts: {reason}", r.attempts)
@@ -167,7 +188,8 @@ impl Service {
                 tracing::warn!(reminder = r.id, rally = r.rally_id, kind = r.kind.as_str(), %reason, "reminder failed");
                 self.store
                     .finish_reminder(r.id, ReminderStatus::Failed, Some(&reason), now)
-                    .await
+                    .await?;
+                Ok(Outcome::Failed)
             }
         }
     }

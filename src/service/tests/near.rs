@@ -334,3 +334,44 @@ async fn bad_queries_say_what_to_fix() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn results_carry_rsvp_counts_and_the_askers_own_answer() {
+    use crate::service::model::{RsvpChoice, RsvpStatus};
+    let f = fixture().await;
+    let near = at(&f, &MOD, "Near", "Austin, TX", "2026-12-02 12:00").await;
+    let far = at(&f, &MOD, "Far", "Round Rock, TX", "2026-12-02 12:00").await;
+    f.service
+        .rsvp(&ALICE, near, RsvpChoice::Going)
+        .await
+        .unwrap();
+    f.service.rsvp(&BOB, near, RsvpChoice::Going).await.unwrap();
+    f.service
+        .rsvp(&BOB, far, RsvpChoice::Interested)
+        .await
+        .unwrap();
+    let seen = |actor: Actor| {
+        let f = &f;
+        async move {
+            f.service
+                .near(&actor, query("Austin, TX", 50.0))
+                .await
+                .unwrap()
+                .rallies
+                .into_iter()
+                .map(|(v, _)| (v.rally.id, v.counts.going, v.counts.interested, v.my_rsvp))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        seen(ALICE).await,
+        vec![(near, 2, 0, Some(RsvpStatus::Going)), (far, 0, 1, None)]
+    );
+    assert_eq!(
+        seen(BOB).await,
+        vec![
+            (near, 2, 0, Some(RsvpStatus::Going)),
+            (far, 0, 1, Some(RsvpStatus::Interested))
+        ]
+    );
+}

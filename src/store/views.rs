@@ -1,0 +1,56 @@
+//! Rallies as one user sees them, read in one query: a list reply is one round trip.
+use std::collections::HashMap;
+
+use sqlx::Row;
+
+use super::rallies::{rally_columns, rally_from_row};
+use super::Store;
+use crate::error::{Error, Result};
+use crate::service::model::{RallyView, RsvpCounts, RsvpStatus};
+
+impl Store {
+    /// The rallies with these ids (those that exist), with their RSVP counts and `user_id`'s
+    /// own RSVP, in the order of `ids`.
+    pub async fn rally_views(&self, ids: &[i64], user_id: i64) -> Result<Vec<RallyView>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            rally_columns!(),
+            ",
+             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'going')
+                AS going,
+             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'interested')
+                AS interested,
+             (SELECT v.status FROM rsvps v WHERE v.rally_id = r.id AND v.user_id = ?2) AS mine
+             FROM rallies r WHERE r.id IN (SELECT value FROM json_each(?1))"
+        ))
+        .bind(serde_json::to_string(ids).map_err(|e| Error::internal("encoding ids", e))?)
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut views = HashMap::with_capacity(rows.len());
+        for row in &rows {
+            let rally = rally_from_row(row)?;
+            let mine: Option<String> = row.try_get("mine")?;
+            let my_rsvp = match mine {
+                None => None,
+                Some(s) => Some(
+                    RsvpStatus::parse(&s)
+                        .ok_or_else(|| Error::internal("reading an RSVP", format!("status {s}")))?,
+                ),
+            };
+            let view = RallyView {
+                counts: RsvpCounts {
+                    going: row.try_get("going")?,
+                    interested: row.try_get("interested")?,
+                },
+                my_rsvp,
+                rally,
+            };
+            views.insert(view.rally.id, view);
+        }
+        Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
+    }
+}
