@@ -47,6 +47,29 @@ async fn ask(fake: &fake_discord::FakeDiscord, spec: InteractionSpec) -> Value {
     callback.data.unwrap_or(Value::Null)
 }
 
+/// Waits (up to WAIT) until the bot's database shows a failed change DM to `user`: the bot
+/// writes it just after Discord's refusal arrives.
+async fn wait_until_failed(store: &rallybot::store::Store, user: u64) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let failed: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM change_notices WHERE target_id = ?1 AND status = 'failed'",
+        )
+        .bind(user as i64)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        if failed > 0 {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no failure recorded"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
 fn content(data: &Value) -> &str {
     data["content"].as_str().unwrap_or("")
 }
@@ -54,7 +77,7 @@ fn content(data: &Value) -> &str {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moved_then_cancelled_rally_reaches_everyone_and_every_card() {
     let fake = fake_discord::FakeDiscord::start(config()).await;
-    let _bot = Bot::start(&fake).await;
+    let bot = Bot::start(&fake).await;
     let tz = chrono_tz::America::Chicago;
     let (when, old) = ahead(30, tz);
     let data = ask(
@@ -166,6 +189,25 @@ async fn a_moved_then_cancelled_rally_reaches_everyone_and_every_card() {
     assert!(serde_json::to_string(&edited.embeds)
         .unwrap()
         .contains("Cancelled"));
+
+    // Her DM was refused (403, code 50007), and the bot has recorded that.
+    fake.wait_for_request(
+        |r| {
+            r.method == "POST"
+                && r.status == 403
+                && Some(r.path.clone())
+                    == fake
+                        .dm_channel(ERIN_ID)
+                        .map(|c| format!("/api/v10/channels/{c}/messages"))
+        },
+        WAIT,
+    )
+    .await
+    .expect("Erin's DM is refused");
+    let store = rallybot::store::Store::open(&Bot::database_url(&bot.dir))
+        .await
+        .unwrap();
+    wait_until_failed(&store, ERIN_ID).await;
 
     // Erin is told, privately, the next time she uses the bot.
     let handle = fake

@@ -5,6 +5,7 @@
 //! resend after a crash is one message), paced by the notifier, retried when transient, and a
 //! DM that can't be delivered is recorded and the person told on their next command.
 use chrono::{DateTime, Duration, Utc};
+use futures_util::{stream, StreamExt};
 
 use super::model::{Actor, Rally, RallyStatus, RallyView};
 use super::reminders::{backoff, Notifier, SendError, StepReport, LATE_GRACE, MAX_ATTEMPTS};
@@ -14,6 +15,17 @@ use crate::error::Result;
 
 /// How many notices one step claims at most.
 const BATCH: i64 = 100;
+/// Deliveries under way at once within a step; the notifier still paces them.
+const IN_FLIGHT: usize = 8;
+
+/// What became of one claimed notice.
+enum Tally {
+    Sent,
+    Skipped,
+    Deferred,
+    Retried,
+    Failed,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -264,8 +276,19 @@ impl Service {
             if claimed.is_empty() {
                 return Ok(());
             }
-            for notice in claimed {
-                self.deliver_notice(notice, now, notifier, report).await?;
+            // A few in flight, as for reminders: a DM is two requests, and waiting for each
+            // answer in turn would leave most of the notifier's send slots unused.
+            let mut outcomes = stream::iter(claimed)
+                .map(|notice| self.deliver_notice(notice, now, notifier))
+                .buffered(IN_FLIGHT);
+            while let Some(outcome) = outcomes.next().await {
+                match outcome? {
+                    Tally::Sent => report.sent += 1,
+                    Tally::Skipped => report.skipped += 1,
+                    Tally::Deferred => report.deferred += 1,
+                    Tally::Retried => report.retried += 1,
+                    Tally::Failed => report.failed += 1,
+                }
             }
         }
     }
@@ -275,8 +298,7 @@ impl Service {
         n: ChangeNotice,
         now: DateTime<Utc>,
         notifier: &N,
-        report: &mut StepReport,
-    ) -> Result<()> {
+    ) -> Result<Tally> {
         let outcome = match n.kind {
             NoticeKind::Dm => {
                 notifier
@@ -285,18 +307,11 @@ impl Service {
             }
             NoticeKind::Card => {
                 let Some(rally) = self.store.rally(n.rally_id).await? else {
-                    report.skipped += 1;
-                    return self
-                        .store
-                        .finish_change_notice(
-                            n.id,
-                            "skipped",
-                            Some("the rally is gone"),
-                            None,
-                            false,
-                            now,
-                        )
-                        .await;
+                    let why = Some("the rally is gone");
+                    self.store
+                        .finish_change_notice(n.id, "skipped", why, None, false, now)
+                        .await?;
+                    return Ok(Tally::Skipped);
                 };
                 let edit = CardEdit {
                     channel_id: n.target_id,
@@ -314,30 +329,29 @@ impl Service {
         let store = &self.store;
         match outcome {
             Ok(()) => {
-                report.sent += 1;
                 store
                     .finish_change_notice(n.id, "sent", None, None, false, now)
-                    .await
+                    .await?;
+                Ok(Tally::Sent)
             }
             Err(SendError::Paced { after }) => {
-                report.deferred += 1;
                 let at = now + Duration::from_std(after).unwrap_or(Duration::seconds(1));
                 store
                     .finish_change_notice(n.id, "pending", None, Some(at), true, now)
-                    .await
+                    .await?;
+                Ok(Tally::Deferred)
             }
             Err(SendError::Transient {
                 reason,
                 retry_after,
             }) if n.attempts < MAX_ATTEMPTS => {
-                report.retried += 1;
                 let at = now + backoff(n.attempts, retry_after);
                 store
                     .finish_change_notice(n.id, "pending", Some(&reason), Some(at), false, now)
-                    .await
+                    .await?;
+                Ok(Tally::Retried)
             }
             Err(e) => {
-                report.failed += 1;
                 let reason = match &e {
                     SendError::Transient { reason, .. } => {
                         format!("gave up after {} attempts: {reason}", n.attempts)
@@ -347,7 +361,8 @@ impl Service {
                 tracing::warn!(notice = n.id, rally = n.rally_id, kind = n.kind.as_str(), %reason, "change notice failed");
                 store
                     .finish_change_notice(n.id, "failed", Some(&reason), None, false, now)
-                    .await
+                    .await?;
+                Ok(Tally::Failed)
             }
         }
     }
