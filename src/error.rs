@@ -96,6 +96,16 @@ pub enum UserError {
     },
     #[error("This command only works inside a server, not in direct messages.")]
     NeedsServer,
+    #[error("<#{channel}> is not a channel of this server that I can see; pick one here.")]
+    NotServerChannel { channel: i64 },
+    #[error("I can't post in <#{channel}>: I'm missing {missing}. Give me that in the channel's permissions and try again.")]
+    BotMissingPermissions { channel: i64, missing: String },
+    #[error("No announcement role is set, so there is nobody to ping; set one with /rallymod settings announcement_role:, or use ping:none.")]
+    NoAnnouncementRole,
+    #[error("You have created {limit} rallies in this server in the last 24 hours, the most this server allows; try again tomorrow, or ask a moderator.")]
+    DailyLimit { limit: i64 },
+    #[error("Rally #{id} already has this title and place on the same day; edit it (/rally edit rally:{id}) rather than creating it twice.")]
+    Duplicate { id: i64 },
     #[error("Personal reminders are for people going: RSVP going to rally #{id} first (/rally rsvp rally:{id}).")]
     RemindNeedsGoing { id: i64 },
     #[error("There is no campaign \"{name}\" in this server. {known}")]

@@ -29,7 +29,8 @@ async fn due_reminders_in(dir: &tempfile::TempDir, count: usize, channel: u64) {
     };
     for i in 0..count {
         let new = NewRally {
-            title: format!("Rally {i} @everyone"),
+            // Distinct per channel: the same title, place and day would be a duplicate.
+            title: format!("Rally {i} in {channel} @everyone"),
             place: "Austin, TX".into(),
             when: "in 63 minutes".into(),
             channel_id: Some(channel as i64),

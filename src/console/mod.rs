@@ -115,7 +115,8 @@ impl Console {
             return format!("error: {}\n", report(&e, "console reminders"));
         }
         let names = UserNames(&self.users);
-        self.printed
+        let mut out: String = self
+            .printed
             .take()
             .into_iter()
             .map(|(kind, target, text)| match kind {
@@ -124,7 +125,14 @@ impl Console {
                     format!("[direct message to {}] {text}\n", names.name(target))
                 }
             })
-            .collect()
+            .collect();
+        for (user, text) in self.printed.take_dms() {
+            out.push_str(&format!(
+                "[direct message to {}] {text}\n",
+                names.name(user)
+            ));
+        }
+        out
     }
 
     fn prompt(&self) -> String {
@@ -294,6 +302,10 @@ Moderators:
   /rallymod campaign create name:\"...\" start:2027-04-17 end:2027-04-17 [description:]
   /rallymod campaign edit campaign:NAME [name:] [start:] [end:] [description:]
   /rallymod campaign archive campaign:NAME [restore:true]
+  /rallymod log [rally:N]       who did what, newest first
+  /rallymod announce rally:N [channel:ID] [ping:role|everyone|none]
+  /rallymod settings [announcement_channel:ID] [moderator_channel:ID] [announcement_role:ID]
+                     [daily_limit:N] [clear:reminder_channel,announcement_role,...]
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
                      [reminder_offsets:24h,1h] [reminder_channel:ID|none]
 Console only:

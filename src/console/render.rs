@@ -66,7 +66,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
         Response::Cancelled(v) => {
             format!("Rally #{} is cancelled.\n{}", v.rally.id, card(v, names))
         }
-        Response::Announce { view, channel } => format!(
+        Response::Announce { view, channel, .. } => format!(
             "Announced in {}:\n{}",
             channel.map_or("this channel".to_string(), |c| format!("channel {c}")),
             card(view, names)
@@ -136,6 +136,18 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             rallies,
             names,
         ),
+        Response::Log { rally, entries } => audit_log(*rally, entries, names),
+        Response::Queue(entries) if entries.is_empty() => "Nothing is waiting for approval.".into(),
+        Response::Queue(entries) => {
+            let mut out = String::from("Waiting for approval:\n");
+            for e in entries {
+                out.push_str(&card(&e.view, names));
+                if let Some(clash) = &e.clash {
+                    out.push_str(&format!("   CLASH: {clash}\n"));
+                }
+            }
+            out
+        }
     }
 }
 
@@ -242,14 +254,20 @@ fn notes(out: &mut String, notes: &[String]) {
 }
 
 fn settings(s: &ServerSettings) -> String {
-    format!(
+    let more: String = crate::service::settings::setting_lines(s)
+        .into_iter()
+        .skip(3)
+        .map(|(name, value)| format!("   {name}: {value}\n"))
+        .collect();
+    let head = format!(
         "Settings for server {}:\n   require_approval: {}\n   unit: {}\n   moderator_role: {}\n",
         s.server_id,
         s.require_approval,
         s.distance_unit.as_str(),
         s.moderator_role_id
             .map_or("none".to_string(), |r| r.to_string()),
-    )
+    );
+    head + &more
 }
 
 pub fn about() -> String {
@@ -258,4 +276,35 @@ pub fn about() -> String {
         env!("CARGO_PKG_VERSION"),
         crate::ABOUT_TEXT
     )
+}
+
+/// The audit log, newest first, as lines.
+fn audit_log(
+    rally: Option<i64>,
+    entries: &[crate::service::audit::AuditEntry],
+    names: &dyn Names,
+) -> String {
+    let title = rally.map_or("Audit log".to_string(), |id| {
+        format!("Audit log of rally #{id}")
+    });
+    if entries.is_empty() {
+        return format!("{title}: nothing recorded yet.");
+    }
+    let mut out = format!("{title}:");
+    for e in entries {
+        let rally = e.rally_id.map_or(String::new(), |id| format!(" #{id}"));
+        out.push_str(&format!(
+            "\n- {} {}{rally} by {}",
+            e.at.format("%Y-%m-%d %H:%M UTC"),
+            e.action,
+            names.name(e.actor_id)
+        ));
+        if !e.before.is_empty() {
+            out.push_str(&format!("\n    before: {}", e.before));
+        }
+        if !e.after.is_empty() {
+            out.push_str(&format!("\n    after: {}", e.after));
+        }
+    }
+    out
 }

@@ -148,6 +148,8 @@ fn rally() -> CreateCommand {
 
 fn rallymod() -> CreateCommand {
     let queue = sub("queue", "Rallies waiting for approval");
+    let log = sub("log", "Who did what, newest first: of one rally, or all")
+        .add_sub_option(rally_option().required(false));
     let status = sub("status", "Reminders that could not be delivered, and why");
     let approve = sub("approve", "Approve a submitted rally").add_sub_option(rally_option());
     let reject = sub("reject", "Reject a submitted rally")
@@ -170,6 +172,16 @@ fn rallymod() -> CreateCommand {
             "Where (default: here)",
         )
         .channel_types(vec![ChannelType::Text, ChannelType::News]),
+    )
+    .add_sub_option(
+        text(
+            "ping",
+            "Whom to ping (default: the announcement role, if set)",
+            false,
+        )
+        .add_string_choice("the announcement role", "role")
+        .add_string_choice("@everyone", "everyone")
+        .add_string_choice("nobody", "none"),
     );
     let settings = sub("settings", "Show or change rallybot's settings here")
         .add_sub_option(CreateCommandOption::new(
@@ -195,6 +207,41 @@ fn rallymod() -> CreateCommand {
             "reminder_offsets",
             "When channel reminders go out, e.g. 24h,1h",
             false,
+        ))
+        .add_sub_option(
+            CreateCommandOption::new(
+                CommandOptionType::Channel,
+                "announcement_channel",
+                "Where /rallymod announce posts (default: where it is used)",
+            )
+            .channel_types(vec![ChannelType::Text, ChannelType::News]),
+        )
+        .add_sub_option(
+            CreateCommandOption::new(
+                CommandOptionType::Channel,
+                "moderator_channel",
+                "Where new submissions are posted for moderators",
+            )
+            .channel_types(vec![ChannelType::Text, ChannelType::News]),
+        )
+        .add_sub_option(CreateCommandOption::new(
+            CommandOptionType::Role,
+            "announcement_role",
+            "The role an announcement may ping",
+        ))
+        .add_sub_option(
+            CreateCommandOption::new(
+                CommandOptionType::Integer,
+                "daily_limit",
+                "Rallies one member may create per day (default 5)",
+            )
+            .min_int_value(1)
+            .max_int_value(100),
+        )
+        .add_sub_option(text(
+            "clear",
+            "Settings to unset, e.g. reminder_channel,announcement_role",
+            false,
         ));
     CreateCommand::new("rallymod")
         .description("Moderate rallies in this server")
@@ -207,6 +254,7 @@ fn rallymod() -> CreateCommand {
             announce,
             settings,
             status,
+            log,
             campaign_group(),
         ])
 }

@@ -13,6 +13,14 @@ pub enum Click {
         rally: i64,
         choice: RsvpChoice,
     },
+    /// A moderator approves a pending rally from the queue.
+    Approve {
+        rally: i64,
+    },
+    /// A moderator rejects one: opens the modal asking for the reason.
+    Reject {
+        rally: i64,
+    },
     /// Show page `page` (from 0) of a list described by `list`.
     Page {
         page: usize,
@@ -26,6 +34,10 @@ pub enum ListSource {
     Upcoming,
     Queue,
     Mine,
+    /// The audit log, of one rally or all.
+    Log {
+        rally: Option<i64>,
+    },
     Near {
         place: String,
         radius: f64,
@@ -51,6 +63,9 @@ impl ListSource {
             ListSource::Upcoming => "list".into(),
             ListSource::Queue => "queue".into(),
             ListSource::Mine => "mine".into(),
+            ListSource::Log { rally } => {
+                format!("log|{}", rally.map_or(String::new(), |r| r.to_string()))
+            }
             ListSource::Near {
                 place,
                 radius,
@@ -105,6 +120,16 @@ impl ListSource {
                     campaign,
                 }
             }
+            _ if s.starts_with("log|") => {
+                let rally = &s[4..];
+                ListSource::Log {
+                    rally: if rally.is_empty() {
+                        None
+                    } else {
+                        Some(rally.parse().ok()?)
+                    },
+                }
+            }
             _ => {
                 let mut parts = s.strip_prefix("near|")?.splitn(4, '|');
                 let radius = parts.next()?.parse().ok()?;
@@ -141,6 +166,8 @@ impl Click {
         match self {
             Click::Rsvp { rally, choice } => format!("rsvp:{rally}:{}", choice_code(*choice)),
             Click::Page { page, list } => format!("page:{page}:{}", list.encode()),
+            Click::Approve { rally } => format!("approve:{rally}"),
+            Click::Reject { rally } => format!("reject:{rally}"),
         }
     }
 
@@ -160,6 +187,12 @@ impl Click {
                     choice,
                 })
             }
+            "approve" => Some(Click::Approve {
+                rally: rest.parse().ok()?,
+            }),
+            "reject" => Some(Click::Reject {
+                rally: rest.parse().ok()?,
+            }),
             "page" => {
                 let (page, list) = rest.split_once(':')?;
                 Some(Click::Page {
@@ -178,6 +211,29 @@ fn choice_code(choice: RsvpChoice) -> &'static str {
         RsvpChoice::Interested => "interested",
         RsvpChoice::NotGoing => "no",
     }
+}
+
+/// The custom id of the modal asking why rally `rally` is rejected, and of its text input.
+pub const REJECT_REASON_INPUT: &str = "reason";
+
+pub fn reject_modal_id(rally: i64) -> String {
+    format!("rejectmodal:{rally}")
+}
+
+pub fn decode_reject_modal(custom_id: &str) -> Option<i64> {
+    custom_id.strip_prefix("rejectmodal:")?.parse().ok()
+}
+
+/// Approve and Reject buttons for one pending rally.
+pub fn moderation_row(rally: i64) -> CreateActionRow {
+    CreateActionRow::Buttons(vec![
+        CreateButton::new(Click::Approve { rally }.encode())
+            .label(format!("Approve #{rally}"))
+            .style(ButtonStyle::Success),
+        CreateButton::new(Click::Reject { rally }.encode())
+            .label(format!("Reject #{rally}"))
+            .style(ButtonStyle::Danger),
+    ])
 }
 
 /// Going / Interested / Can't go, with the counts on the buttons.
@@ -264,6 +320,16 @@ mod tests {
                 list: ListSource::Queue,
             },
             Click::Page {
+                page: 2,
+                list: ListSource::Log { rally: None },
+            },
+            Click::Page {
+                page: 1,
+                list: ListSource::Log { rally: Some(12) },
+            },
+            Click::Approve { rally: 12 },
+            Click::Reject { rally: 9 },
+            Click::Page {
                 page: 1,
                 list: ListSource::Near {
                     place: "Austin, TX | west".into(),
@@ -333,6 +399,9 @@ mod tests {
             "rsvp:1:maybe",
             "page:x:list",
             "page:1:weird",
+            "page:1:log|x",
+            "approve:x",
+            "reject:",
             "other:1",
         ] {
             assert_eq!(Click::decode(id), None, "{id}");

@@ -9,17 +9,24 @@ use serenity::all::{
     CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage,
     EventHandler, GuildId, Interaction, Ready, ResumedEvent,
 };
-use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, Event, RawEventHandler};
+use serenity::all::{
+    ActionRowComponent, ChannelId, CreateActionRow, CreateAllowedMentions, CreateInputText,
+    CreateMessage, CreateModal, Event, InputTextStyle, MessageFlags, MessageId, ModalInteraction,
+    RawEventHandler, RoleId,
+};
 use tokio_util::task::TaskTracker;
 
-use super::components::{Click, ListSource};
+use super::components::{
+    decode_reject_modal, reject_modal_id, Click, ListSource, REJECT_REASON_INPUT,
+};
 use super::deferral::{self, Timing, DEFER_AFTER};
 use super::escape::markdown;
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
 use super::{commands, guard, repair};
 use crate::error::{report, Error, UserError};
-use crate::service::model::Actor;
+use crate::service::announce::Ping;
+use crate::service::model::{Actor, RallyStatus};
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::response::Response;
 use crate::service::{NearQuery, Service};
@@ -116,6 +123,7 @@ async fn handle(service: &Service, ctx: &Context, interaction: Interaction) {
         Interaction::Command(c) => command(service, ctx, c).await,
         Interaction::Autocomplete(c) => autocomplete(service, ctx, c).await,
         Interaction::Component(c) => component(service, ctx, c).await,
+        Interaction::Modal(m) => modal(service, ctx, m).await,
         _ => Ok(()),
     };
     if let Err(e) = outcome {
@@ -156,31 +164,57 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
             new.channel_id = Some(super::request::id(c.channel_id.get()));
             Request::Create(new)
         }
+        Request::Announce {
+            rally,
+            channel,
+            ping,
+            here: _,
+        } => Request::Announce {
+            rally,
+            channel,
+            ping,
+            here: Some(super::request::id(c.channel_id.get())),
+        },
         other => other,
     };
     let source = list_source(&request);
     let work = async {
         let actor = actor(service, &who).await?;
         let response = service.execute(&actor, request).await?;
+        if let Response::Created(created) = &response {
+            if created.view.rally.status == RallyStatus::Pending {
+                notify_moderators(service, ctx, &actor, created).await;
+            }
+        }
         Ok::<_, Error>((response, service.notices(&actor).await?))
     };
     // The reply, and notices for the caller that a public reply can't carry.
     let work = async {
         match work.await {
-            Ok((Response::Announce { view, channel }, notices)) => {
+            Ok((
+                Response::Announce {
+                    view,
+                    channel,
+                    ping,
+                },
+                notices,
+            )) => {
                 let channel = channel.map_or(c.channel_id, |id| ChannelId::new(id as u64));
+                let rally_id = view.rally.id;
                 let card = render::response(
                     &Response::Announce {
                         view,
                         channel: None,
+                        ping: None,
                     },
                     0,
                     None,
                 );
-                (
-                    with_notices(announce(ctx, c.guild_id, channel, card).await, notices),
-                    Vec::new(),
-                )
+                let (reply, posted) = announce(ctx, c.guild_id, channel, card, ping).await;
+                if let Some(message) = posted {
+                    remember_card(service, &who, rally_id, channel, message).await;
+                }
+                (with_notices(reply, notices), Vec::new())
             }
             Ok((response, notices)) => {
                 let reply = render::response(&response, 0, source.as_ref());
@@ -233,8 +267,70 @@ fn with_notices(mut reply: Reply, notices: Vec<String>) -> Reply {
     reply
 }
 
-/// Posts an announcement card in a channel of the same server, and says how it went.
-async fn announce(ctx: &Context, guild: Option<GuildId>, channel: ChannelId, card: Reply) -> Reply {
+/// Posts a new submission, with Approve and Reject buttons, in the moderator channel if one is
+/// set. The submission stands even if this fails; the queue still lists it.
+async fn notify_moderators(
+    service: &Service,
+    ctx: &Context,
+    actor: &Actor,
+    created: &crate::service::Created,
+) {
+    let channel = match service.moderator_channel(actor).await {
+        Ok(Some(channel)) => ChannelId::new(channel as u64),
+        Ok(None) => return,
+        Err(e) => {
+            report(&e, "finding the moderator channel");
+            return;
+        }
+    };
+    let r = &created.view.rally;
+    let mut content = format!(
+        "New submission #{} by <@{}> is waiting for approval.",
+        r.id, r.organiser_id
+    );
+    for note in created.notes.iter().filter(|n| n.starts_with("Heads-up")) {
+        content.push_str(&format!("\n{}", markdown(note)));
+    }
+    let message = CreateMessage::new()
+        .content(content)
+        .embed(render::card(&created.view, None))
+        .components(vec![super::components::moderation_row(r.id)])
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = channel.send_message(ctx, message).await {
+        tracing::warn!(%channel, error = %e, "posting a submission for moderators failed");
+    }
+}
+
+/// Records a posted announcement so later changes edit it; a failure here loses only that.
+async fn remember_card(
+    service: &Service,
+    who: &Caller,
+    rally_id: i64,
+    channel: ChannelId,
+    message: MessageId,
+) {
+    let recorded = async {
+        let actor = actor(service, who).await?;
+        let (channel, message) = (channel.get() as i64, message.get() as i64);
+        let kind = crate::service::changes::CardKind::Announcement;
+        service
+            .record_card(&actor, rally_id, channel, message, kind)
+            .await
+    };
+    if let Err(e) = recorded.await {
+        report(&e, "recording an announcement card");
+    }
+}
+
+/// Posts an announcement card in a channel of the same server, and says how it went (and
+/// which message it became).
+async fn announce(
+    ctx: &Context,
+    guild: Option<GuildId>,
+    channel: ChannelId,
+    card: Reply,
+    ping: Option<Ping>,
+) -> (Reply, Option<MessageId>) {
     let same_server = guild
         .and_then(|g| {
             ctx.cache
@@ -243,23 +339,38 @@ async fn announce(ctx: &Context, guild: Option<GuildId>, channel: ChannelId, car
         })
         .unwrap_or(false);
     if !same_server {
-        return Reply::text(
-            format!("<#{channel}> is not a channel of this server I can see; pick one here."),
-            true,
-        );
+        let text =
+            format!("<#{channel}> is not a channel of this server I can see; pick one here.");
+        return (Reply::text(text, true), None);
     }
-    let message = CreateMessage::new()
+    // The only mention rallybot ever makes: exactly the role, or @everyone, asked for.
+    let (content, mentions) = match ping {
+        Some(Ping::Role(role)) => (
+            Some(format!("<@&{role}>")),
+            CreateAllowedMentions::new().roles(vec![RoleId::new(role as u64)]),
+        ),
+        Some(Ping::Everyone) => (
+            Some("@everyone".to_string()),
+            CreateAllowedMentions::new().everyone(true),
+        ),
+        None => (None, CreateAllowedMentions::new()),
+    };
+    let mut message = CreateMessage::new()
         .embeds(card.embeds)
         .components(card.components)
-        .allowed_mentions(CreateAllowedMentions::new());
+        .allowed_mentions(mentions);
+    if let Some(content) = content {
+        message = message.content(content);
+    }
     match channel.send_message(ctx, message).await {
-        Ok(_) => Reply::text(format!("Announced in <#{channel}>."), true),
+        Ok(posted) => (
+            Reply::text(format!("Announced in <#{channel}>."), true),
+            Some(posted.id),
+        ),
         Err(e) => {
             tracing::warn!(%channel, error = %e, "announcing a rally failed");
-            Reply::text(
-                format!("I couldn't post in <#{channel}>: check that I can view it, send messages and embed links there. ({e})"),
-                true,
-            )
+            let text = format!("I couldn't post in <#{channel}>: check that I can view it, send messages and embed links there. ({e})");
+            (Reply::text(text, true), None)
         }
     }
 }
@@ -275,6 +386,7 @@ fn list_source(request: &Request) -> Option<ListSource> {
         Request::List => ListSource::Upcoming,
         Request::Queue => ListSource::Queue,
         Request::Mine => ListSource::Mine,
+        Request::Log { rally } => ListSource::Log { rally: *rally },
         Request::Near(q) => ListSource::Near {
             place: q.place.clone(),
             radius: q.radius.unwrap_or(crate::service::DEFAULT_RADIUS),
@@ -305,6 +417,7 @@ fn request_for(list: &ListSource) -> Result<Request, RequestError> {
             campaign: campaign.clone(),
             place: Some(place.clone()).filter(|p| !p.is_empty()),
         },
+        ListSource::Log { rally } => Request::Log { rally: *rally },
         ListSource::Near {
             place,
             radius,
@@ -412,6 +525,54 @@ async fn component(
             }
             Err(e) => component_error(ctx, c, &e).await,
         },
+        Click::Approve { rally } => match service.approve_rally(&actor, rally).await {
+            Ok(view) => {
+                let done = format!(
+                    "Rally #{} {} is approved; its organiser is told. (<@{}>)",
+                    view.rally.id,
+                    markdown(&view.rally.title),
+                    actor.user_id
+                );
+                let private = c
+                    .message
+                    .flags
+                    .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
+                let mut reply = if private {
+                    // The moderator's own queue is shown again, without the approved rally.
+                    match service.execute(&actor, Request::Queue).await {
+                        Ok(response) => render::response(&response, 0, Some(&ListSource::Queue)),
+                        Err(e) => return component_error(ctx, c, &e).await,
+                    }
+                } else {
+                    // A notice in the moderator channel: it now says who approved it.
+                    Reply {
+                        embeds: vec![render::card(&view, None)],
+                        ..Default::default()
+                    }
+                };
+                reply.content = Some(done);
+                let update = CreateInteractionResponse::UpdateMessage(reply.message());
+                c.create_response(ctx, update).await
+            }
+            Err(e) => component_error(ctx, c, &e).await,
+        },
+        Click::Reject { rally } => {
+            // Checked before the modal opens, so a member never gets as far as typing a reason.
+            if let Err(e) = service.check_can_reject(&actor, rally).await {
+                return component_error(ctx, c, &e).await;
+            }
+            let reason = CreateInputText::new(
+                InputTextStyle::Paragraph,
+                "Reason (told to the organiser)",
+                REJECT_REASON_INPUT,
+            )
+            .required(false)
+            .max_length(crate::service::limits::REASON_MAX as u16);
+            let modal = CreateModal::new(reject_modal_id(rally), format!("Reject rally #{rally}"))
+                .components(vec![CreateActionRow::InputText(reason)]);
+            c.create_response(ctx, CreateInteractionResponse::Modal(modal))
+                .await
+        }
         Click::Page { page, list } => {
             let reply = match request_for(&list) {
                 Ok(request) => match service.execute(&actor, request).await {
@@ -427,6 +588,66 @@ async fn component(
             .await
         }
     }
+}
+
+/// A submitted modal: the reason for a rejection.
+async fn modal(service: &Service, ctx: &Context, m: &ModalInteraction) -> serenity::Result<()> {
+    let Some(rally) = decode_reject_modal(&m.data.custom_id) else {
+        tracing::debug!(custom_id = %m.data.custom_id, "ignoring a modal rallybot doesn't know");
+        return Ok(());
+    };
+    let reason: Option<String> = m
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            ActionRowComponent::InputText(t) if t.custom_id == REJECT_REASON_INPUT => {
+                t.value.clone()
+            }
+            _ => None,
+        });
+    let who = caller(m.guild_id, m.member.as_ref(), &m.user);
+    let outcome = async {
+        let actor = actor(service, &who).await?;
+        service.reject_rally(&actor, rally, reason.as_deref()).await
+    };
+    let view = match outcome.await {
+        Ok(view) => view,
+        Err(e) => {
+            let reply = error_reply(&e, "reject modal");
+            return m
+                .create_response(ctx, CreateInteractionResponse::Message(reply.message()))
+                .await;
+        }
+    };
+    let done = format!(
+        "Rally #{} {} is rejected; its organiser is told{}. (<@{}>)",
+        view.rally.id,
+        markdown(&view.rally.title),
+        if view.rally.status_reason.is_some() {
+            ", with the reason"
+        } else {
+            ""
+        },
+        who.user_id
+    );
+    // Opened from a notice in the moderator channel: the notice says it is decided.
+    let from_notice = m.message.as_ref().is_some_and(|msg| {
+        !msg.flags
+            .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL))
+    });
+    let response = if from_notice {
+        let notice = Reply {
+            content: Some(done),
+            embeds: vec![render::card(&view, None)],
+            ..Default::default()
+        };
+        CreateInteractionResponse::UpdateMessage(notice.message())
+    } else {
+        CreateInteractionResponse::Message(Reply::text(done, true).message())
+    };
+    m.create_response(ctx, response).await
 }
 
 async fn component_error(

@@ -1,4 +1,5 @@
 //! The Discord adapter: serenity on one side, plain service requests and responses on the other.
+mod access;
 mod commands;
 mod components;
 mod deferral;
@@ -50,6 +51,7 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
         .event_handler_arc(handler.clone())
         .raw_event_handler(Repair(handler))
         .await?;
+    scheduler_service.set_channel_access(Arc::new(access::CacheAccess(client.cache.clone())));
     // The scheduler needs only REST, so it starts here, once, whatever the gateway does.
     let stop_scheduler = Arc::new(tokio::sync::Notify::new());
     let notifier =

@@ -6,14 +6,17 @@ use std::time::Duration;
 
 use chrono::Utc;
 use serenity::all::{
-    ChannelId, CreateAllowedMentions, CreateMessage, Http, HttpError, Nonce, UserId,
+    ChannelId, CreateAllowedMentions, CreateMessage, EditMessage, Http, HttpError, MessageId,
+    Nonce, UserId,
 };
 use tokio::sync::{Mutex, Notify};
 use tokio::time::Instant;
 
 use super::components::rsvp_row;
-use super::escape::markdown;
+use super::escape::{markdown, markdown_keeping_timestamps};
 use super::render::card;
+use crate::service::changes::CardEdit;
+use crate::service::model::RallyStatus;
 use crate::service::reminders::{reminder_text, Delivery, Notifier, ReminderKind, SendError};
 use crate::service::Service;
 
@@ -85,8 +88,54 @@ impl DiscordNotifier {
 
 impl Notifier for DiscordNotifier {
     async fn deliver(&self, d: &Delivery) -> Result<(), SendError> {
+        self.deliver_posted(d).await.map(|_| ())
+    }
+
+    async fn send_dm(&self, user_id: i64, text: &str, nonce: &str) -> Result<(), SendError> {
+        self.pace().await;
+        let channel = UserId::new(user_id as u64)
+            .create_dm_channel(&self.http)
+            .await
+            .map_err(classify)?
+            .id;
+        if let Err(after) = self.channel_slot(channel.get()) {
+            return Err(SendError::Paced { after });
+        }
+        self.pace().await;
         let message = CreateMessage::new()
-            .content(markdown(&reminder_text(d)))
+            .content(markdown_keeping_timestamps(text))
+            .allowed_mentions(CreateAllowedMentions::new())
+            .nonce(Nonce::String(nonce.to_string()))
+            .enforce_nonce(true);
+        channel
+            .send_message(&self.http, message)
+            .await
+            .map(|_| ())
+            .map_err(classify)
+    }
+
+    async fn edit_card(&self, edit: &CardEdit) -> Result<(), SendError> {
+        self.pace().await;
+        let buttons = if edit.view.rally.status == RallyStatus::Approved {
+            vec![rsvp_row(&edit.view)]
+        } else {
+            Vec::new()
+        };
+        let message = EditMessage::new()
+            .content(markdown(&edit.note))
+            .embed(card(&edit.view, None))
+            .components(buttons)
+            .allowed_mentions(CreateAllowedMentions::new());
+        ChannelId::new(edit.channel_id as u64)
+            .edit_message(&self.http, MessageId::new(edit.message_id as u64), message)
+            .await
+            .map(|_| ())
+            .map_err(classify)
+    }
+
+    async fn deliver_posted(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
+        let message = CreateMessage::new()
+            .content(markdown_keeping_timestamps(&reminder_text(d)))
             .embed(card(&d.view, None))
             .components(vec![rsvp_row(&d.view)])
             .allowed_mentions(CreateAllowedMentions::new())
@@ -108,11 +157,12 @@ impl Notifier for DiscordNotifier {
             return Err(SendError::Paced { after });
         }
         self.pace().await;
-        channel
+        let posted = channel
             .send_message(&self.http, message)
             .await
-            .map(|_| ())
-            .map_err(classify)
+            .map_err(classify)?;
+        // A DM's card is the person's own; only channel cards are edited when a rally changes.
+        Ok((d.kind == ReminderKind::Channel).then(|| posted.id.get() as i64))
     }
 }
 

@@ -230,6 +230,8 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
                 private,
             )
         }
+        Response::Log { rally, entries } => audit::log(*rally, entries, page),
+        Response::Queue(entries) => queue::queue(entries, page),
     }
 }
 
@@ -475,7 +477,11 @@ fn status(failed: &[(crate::service::reminders::Reminder, String)]) -> Reply {
 }
 
 fn settings(s: &ServerSettings) -> CreateEmbed {
-    CreateEmbed::new()
+    // The first three are shown above with their option names; the rest as people read them.
+    let more = crate::service::settings::setting_lines(s)
+        .into_iter()
+        .skip(3);
+    let embed = CreateEmbed::new()
         .title("rallybot settings for this server")
         .field("require_approval", s.require_approval.to_string(), true)
         .field("unit", s.distance_unit.as_str(), true)
@@ -484,7 +490,8 @@ fn settings(s: &ServerSettings) -> CreateEmbed {
             s.moderator_role_id
                 .map_or("none".into(), |r| format!("<@&{r}>")),
             true,
-        )
+        );
+    more.fold(embed, |e, (name, value)| e.field(name, value, true))
 }
 
 fn about() -> CreateEmbed {
@@ -494,5 +501,7 @@ fn about() -> CreateEmbed {
         .colour(Colour::DARK_GREEN)
 }
 
+mod audit;
+mod queue;
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,12 @@
 //! The service layer: every rule of rallybot, in plain Rust types. Front ends (the console, the
 //! Discord adapter) turn their input into these calls and render what comes back.
+pub mod abuse;
+pub mod access;
+pub mod announce;
+pub mod audit;
 pub mod bulk;
 pub mod campaigns;
+pub mod changes;
 pub mod choices;
 pub mod clock;
 pub mod geo;
@@ -13,11 +18,13 @@ mod near;
 pub mod overview;
 pub mod permissions;
 pub mod places;
+pub mod queue;
 mod rallies;
 pub mod reminders;
 pub mod request;
 pub mod response;
 mod rsvp;
+pub mod settings;
 pub mod time;
 pub mod validate;
 
@@ -40,6 +47,8 @@ pub struct Service {
     clock: Arc<dyn Clock>,
     /// Woken whenever reminders are scheduled, so the scheduler can look again.
     reminders_changed: Arc<tokio::sync::Notify>,
+    /// What the bot may do in a channel, as the front end knows it.
+    access: access::AccessSlot,
 }
 
 impl Service {
@@ -48,6 +57,7 @@ impl Service {
             store,
             clock,
             reminders_changed: Arc::new(tokio::sync::Notify::new()),
+            access: access::AccessSlot::default(),
         }
     }
 
@@ -57,6 +67,11 @@ impl Service {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Lets the front end answer what the bot may do in a channel.
+    pub fn set_channel_access(&self, access: Arc<dyn access::ChannelAccess>) {
+        self.access.set(access);
     }
 
     /// Notified whenever reminders are (re)scheduled.

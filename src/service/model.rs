@@ -177,4 +177,12 @@ pub struct ServerSettings {
     pub reminder_channel_id: Option<i64>,
     /// How long before a rally's start its channel reminders go out, largest first.
     pub reminder_offsets: Vec<chrono::Duration>,
+    /// Where `/rallymod announce` posts when no channel is named.
+    pub announcement_channel_id: Option<i64>,
+    /// Where new submissions are posted for moderators.
+    pub moderator_channel_id: Option<i64>,
+    /// The role an announcement may ping.
+    pub announcement_role_id: Option<i64>,
+    /// Rallies one member may create here per day.
+    pub daily_limit: i64,
 }

@@ -16,6 +16,13 @@ pub struct SettingsChange {
     /// `Some(None)`: reminders go to the channel each rally was created in.
     pub reminder_channel_id: Option<Option<i64>>,
     pub reminder_offsets: Option<Vec<chrono::Duration>>,
+    /// `Some(None)`: announce where the command is used.
+    pub announcement_channel_id: Option<Option<i64>>,
+    /// `Some(None)`: no notices of new submissions.
+    pub moderator_channel_id: Option<Option<i64>>,
+    /// `Some(None)`: announcements ping nobody.
+    pub announcement_role_id: Option<Option<i64>>,
+    pub daily_limit: Option<i64>,
 }
 
 impl Service {
@@ -104,8 +111,20 @@ impl Service {
             return Err(wrong_status(&current, action).into());
         }
         tracing::info!(rally = id, by = actor.user_id, action, "moderation");
+        let after = match reason {
+            Some(r) => format!("{}: {r}", to.as_str()),
+            None => to.as_str().to_string(),
+        };
+        let verb = match to {
+            RallyStatus::Approved => "approve",
+            _ => "reject",
+        };
+        self.audit(actor, Some(id), verb, "pending", &after).await?;
         let view = self.show_rally(actor, id).await?;
         self.reschedule_reminders(&view.rally).await?;
+        if view.rally.organiser_id != actor.user_id {
+            self.tell_organiser(&view.rally, reason).await?;
+        }
         Ok(view)
     }
 
@@ -144,7 +163,21 @@ impl Service {
         change: SettingsChange,
     ) -> Result<ServerSettings> {
         require_moderator(actor, "change the server settings")?;
+        // Every channel set must be one the bot can post cards in, checked before anything
+        // is saved.
+        for channel in [
+            change.reminder_channel_id,
+            change.announcement_channel_id,
+            change.moderator_channel_id,
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        {
+            self.require_channel(actor.server_id, channel, super::access::POST_CARD)?;
+        }
         let mut settings = self.store.server_settings(actor.server_id).await?;
+        let before = settings.clone();
         if let Some(v) = change.require_approval {
             settings.require_approval = v;
         }
@@ -162,9 +195,25 @@ impl Service {
         if let Some(v) = change.reminder_offsets {
             settings.reminder_offsets = v;
         }
+        if let Some(v) = change.announcement_channel_id {
+            settings.announcement_channel_id = v;
+        }
+        if let Some(v) = change.moderator_channel_id {
+            settings.moderator_channel_id = v;
+        }
+        if let Some(v) = change.announcement_role_id {
+            settings.announcement_role_id = v;
+        }
+        if let Some(v) = change.daily_limit {
+            settings.daily_limit = v;
+        }
         self.store
             .save_server_settings(&settings, self.now())
             .await?;
+        let (was, now) = super::settings::settings_diff(&before, &settings);
+        if !now.is_empty() {
+            self.audit(actor, None, "settings", &was, &now).await?;
+        }
         if reminders_moved {
             let upcoming = self
                 .store

@@ -103,6 +103,7 @@ impl Service {
             campaign_id,
         };
         self.store.ensure_server(actor.server_id, now).await?;
+        self.check_new_rally(actor, &fields).await?;
         let settings = self.store.server_settings(actor.server_id).await?;
         // A moderator's own rally needs nobody else's approval.
         let status = if settings.require_approval && !actor.is_moderator {
@@ -128,6 +129,9 @@ impl Service {
             "rally created"
         );
         self.reschedule_reminders(&rally).await?;
+        self.audit(actor, Some(rally.id), "create", "", &summary(&rally))
+            .await?;
+        notes.extend(super::abuse::clash_note(&self.clashes(&rally).await?));
         Ok(Created {
             view: self.view(actor, rally).await?,
             notes,
@@ -214,8 +218,25 @@ impl Service {
             changed = changes.len(),
             "rally edited"
         );
+        let old = rally;
         let rally = self.visible_rally(actor, id).await?;
         self.reschedule_reminders(&rally).await?;
+        self.announce_edit(&old, &rally).await?;
+        let side = |pick: fn(&Change) -> &String| {
+            changes
+                .iter()
+                .map(|c| format!("{}: {}", c.field, pick(c)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        self.audit(
+            actor,
+            Some(id),
+            "edit",
+            &side(|c| &c.before),
+            &side(|c| &c.after),
+        )
+        .await?;
         Ok(Edited {
             view: self.view(actor, rally).await?,
             changes,
@@ -252,6 +273,13 @@ impl Service {
         tracing::info!(rally = id, by = actor.user_id, "rally cancelled");
         let view = self.show_rally(actor, id).await?;
         self.reschedule_reminders(&view.rally).await?;
+        self.announce_cancel(&rally, reason.as_deref()).await?;
+        let after = match &reason {
+            Some(r) => format!("cancelled: {r}"),
+            None => "cancelled".into(),
+        };
+        self.audit(actor, Some(id), "cancel", rally.status.as_str(), &after)
+            .await?;
         Ok(view)
     }
 
@@ -311,6 +339,16 @@ impl Service {
             after: name(&new),
         }))
     }
+}
+
+/// A rally in one line, for the audit log.
+pub(super) fn summary(r: &Rally) -> String {
+    format!(
+        "{} at {}, {}",
+        r.title,
+        r.place_name,
+        local_label(r.starts_at, r.time_zone)
+    )
 }
 
 pub(super) fn wrong_status(rally: &Rally, action: &'static str) -> UserError {

@@ -45,6 +45,10 @@ pub enum Request {
     Announce {
         rally: i64,
         channel: Option<i64>,
+        /// Whom to ping; None: the announcement role when one is set.
+        ping: Option<super::announce::PingChoice>,
+        /// The channel the command was used in (set by the front end, not typed).
+        here: Option<i64>,
     },
     Reject {
         rally: i64,
@@ -67,6 +71,10 @@ pub enum Request {
     CampaignArchive {
         campaign: String,
         restore: bool,
+    },
+    /// The audit log, of one rally or the whole server.
+    Log {
+        rally: Option<i64>,
     },
 }
 
@@ -181,7 +189,7 @@ const SPECS: &[Spec] = &[
     Spec {
         path: "rallymod announce",
         required: &[("rally", "rally:12")],
-        optional: &["channel"],
+        optional: &["channel", "ping"],
     },
     Spec {
         path: "rallymod reject",
@@ -197,6 +205,11 @@ const SPECS: &[Spec] = &[
             "moderator_role",
             "reminder_channel",
             "reminder_offsets",
+            "announcement_channel",
+            "moderator_channel",
+            "announcement_role",
+            "daily_limit",
+            "clear",
         ],
     },
     Spec {
@@ -222,6 +235,11 @@ const SPECS: &[Spec] = &[
         path: "rallymod campaign archive",
         required: &[("campaign", "campaign:\"Day of Action\"")],
         optional: &["restore"],
+    },
+    Spec {
+        path: "rallymod log",
+        required: &[],
+        optional: &["rally"],
     },
 ];
 
@@ -359,6 +377,17 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
         "rallymod announce" => Request::Announce {
             rally: rally(&mut inv)?.unwrap_or_default(),
             channel: inv.take("channel").map(|c| parse_channel(&c)).transpose()?,
+            ping: inv
+                .take("ping")
+                .map(|p| {
+                    super::announce::PingChoice::parse(&p).ok_or(UserError::BadOption {
+                        option: "ping",
+                        input: p.trim().to_string(),
+                        expected: "give role (the announcement role), everyone, or none",
+                    })
+                })
+                .transpose()?,
+            here: None,
         },
         "rallymod approve" => Request::Approve {
             rally: rally(&mut inv)?.unwrap_or_default(),
@@ -367,31 +396,7 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
             rally: rally(&mut inv)?.unwrap_or_default(),
             reason: inv.take("reason"),
         },
-        "rallymod settings" => Request::Settings(SettingsChange {
-            require_approval: inv
-                .take("require_approval")
-                .map(|v| parse_bool("require_approval", &v))
-                .transpose()?,
-            distance_unit: inv.take("unit").map(|u| parse_unit(&u)).transpose()?,
-            moderator_role_id: inv
-                .take("moderator_role")
-                .map(|r| parse_role(&r))
-                .transpose()?,
-            reminder_channel_id: inv
-                .take("reminder_channel")
-                .map(|c| {
-                    if c.trim().eq_ignore_ascii_case("none") {
-                        Ok(None)
-                    } else {
-                        parse_channel(&c).map(Some)
-                    }
-                })
-                .transpose()?,
-            reminder_offsets: inv
-                .take("reminder_offsets")
-                .map(|o| parse_offsets(&o))
-                .transpose()?,
-        }),
+        "rallymod settings" => Request::Settings(settings_change(&mut inv)?),
         "rally campaign" => Request::CampaignOverview {
             campaign: inv.take("campaign").unwrap_or_default(),
             place: inv.take("place").filter(|p| !p.trim().is_empty()),
@@ -419,8 +424,94 @@ pub fn parse_request(mut inv: Invocation) -> Result<Request, RequestError> {
                 .transpose()?
                 .unwrap_or(false),
         },
+        "rallymod log" => Request::Log {
+            rally: rally(&mut inv)?,
+        },
         _ => return Err(RequestError::UnknownCommand(path)),
     })
+}
+
+/// The settings named in `clear:` become `none`; the others are read as typed.
+fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
+    let clear = inv.take("clear").unwrap_or_default();
+    for name in clear.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let known = [
+            "moderator_role",
+            "reminder_channel",
+            "announcement_channel",
+            "moderator_channel",
+            "announcement_role",
+        ];
+        if !known.contains(&name) || inv.options.contains_key(name) {
+            return Err(UserError::BadOption {
+                option: "clear",
+                input: name.to_string(),
+                expected: "name settings to unset, separated by commas: moderator_role, reminder_channel, announcement_channel, moderator_channel, announcement_role (and don't also set them)",
+            });
+        }
+        inv.options.insert(name.to_string(), "none".into());
+    }
+    let role = |raw: Option<String>, option: &'static str| {
+        raw.map(|r| {
+            parse_role(&r).map_err(|_| UserError::BadOption {
+                option,
+                input: r.trim().to_string(),
+                expected: "give a role id or mention, or none",
+            })
+        })
+        .transpose()
+    };
+    Ok(SettingsChange {
+        require_approval: inv
+            .take("require_approval")
+            .map(|v| parse_bool("require_approval", &v))
+            .transpose()?,
+        distance_unit: inv.take("unit").map(|u| parse_unit(&u)).transpose()?,
+        moderator_role_id: role(inv.take("moderator_role"), "moderator_role")?,
+        reminder_channel_id: inv
+            .take("reminder_channel")
+            .map(|c| parse_optional_channel(&c))
+            .transpose()?,
+        reminder_offsets: inv
+            .take("reminder_offsets")
+            .map(|o| parse_offsets(&o))
+            .transpose()?,
+        announcement_channel_id: inv
+            .take("announcement_channel")
+            .map(|c| parse_optional_channel(&c))
+            .transpose()?,
+        moderator_channel_id: inv
+            .take("moderator_channel")
+            .map(|c| parse_optional_channel(&c))
+            .transpose()?,
+        announcement_role_id: role(inv.take("announcement_role"), "announcement_role")?,
+        daily_limit: inv
+            .take("daily_limit")
+            .map(|d| parse_daily_limit(&d))
+            .transpose()?,
+    })
+}
+
+/// A channel, or "none" to clear the setting.
+fn parse_optional_channel(raw: &str) -> Result<Option<i64>, UserError> {
+    if raw.trim().eq_ignore_ascii_case("none") {
+        Ok(None)
+    } else {
+        parse_channel(raw).map(Some)
+    }
+}
+
+/// Rallies per member per day: 1 to 100.
+fn parse_daily_limit(raw: &str) -> Result<i64, UserError> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=100).contains(n))
+        .ok_or(UserError::BadOption {
+            option: "daily_limit",
+            input: raw.trim().to_string(),
+            expected: "give a whole number of rallies per member per day, from 1 to 100",
+        })
 }
 
 /// Accepts "12", "#12" and Discord's autocomplete value for a rally.

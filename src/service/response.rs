@@ -25,6 +25,8 @@ pub enum Response {
     Announce {
         view: RallyView,
         channel: Option<i64>,
+        /// Exactly whom the post may ping.
+        ping: Option<crate::service::announce::Ping>,
     },
     Rejected(RallyView),
     List {
@@ -46,6 +48,13 @@ pub enum Response {
     CampaignList {
         campaign: Campaign,
         rallies: Vec<RallyView>,
+    },
+    /// The approval queue, each rally flagged when it clashes.
+    Queue(Vec<crate::service::queue::QueueEntry>),
+    /// Audit entries, newest first; `rally` when the log of one rally was asked for.
+    Log {
+        rally: Option<i64>,
+        entries: Vec<crate::service::audit::AuditEntry>,
     },
 }
 
@@ -74,7 +83,9 @@ impl Response {
             | Response::Approved(_)
             | Response::Announce { .. }
             | Response::Rejected(_)
-            | Response::About => true,
+            | Response::About
+            | Response::Log { .. }
+            | Response::Queue(_) => true,
             Response::Rally(_) => false,
             Response::Campaign(_) => true,
             Response::CampaignOverview(o) => o.origin.is_some(),
@@ -112,20 +123,32 @@ impl Service {
             }
             Request::About => Response::About,
             Request::Status => Response::Status(self.reminder_failures(actor).await?),
-            Request::Queue => Response::List {
-                kind: ListKind::Queue,
-                rallies: self.pending_queue(actor).await?,
-            },
-            Request::Announce { rally, channel } => Response::Announce {
-                view: self.announcement(actor, rally).await?,
+            Request::Queue => Response::Queue(self.queue(actor).await?),
+            Request::Announce {
+                rally,
                 channel,
-            },
+                ping,
+                here,
+            } => {
+                let plan = self
+                    .plan_announcement(actor, rally, channel, ping, here)
+                    .await?;
+                Response::Announce {
+                    view: plan.view,
+                    channel: plan.channel,
+                    ping: plan.ping,
+                }
+            }
             Request::Approve { rally } => {
                 Response::Approved(self.approve_rally(actor, rally).await?)
             }
             Request::Reject { rally, reason } => {
                 Response::Rejected(self.reject_rally(actor, rally, reason.as_deref()).await?)
             }
+            Request::Log { rally } => Response::Log {
+                rally,
+                entries: self.audit_log(actor, rally).await?,
+            },
             Request::Settings(change) => {
                 let empty = change == Default::default();
                 Response::Settings(if empty {

@@ -1,5 +1,8 @@
 //! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
+mod abuse;
+mod audit;
 mod campaigns;
+mod changes;
 mod distance;
 mod import;
 mod positions;

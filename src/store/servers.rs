@@ -6,6 +6,9 @@ use super::{to_unix, Store};
 use crate::error::{Error, Result};
 use crate::service::model::{DistanceUnit, ServerSettings};
 
+/// Rallies a member may create in a server per day, unless the server says otherwise.
+pub const DEFAULT_DAILY_LIMIT: i64 = 5;
+
 /// The reminder offsets a server starts with: a day and an hour before.
 pub fn default_reminder_offsets() -> Vec<Duration> {
     vec![Duration::hours(24), Duration::hours(1)]
@@ -28,7 +31,8 @@ impl Store {
     pub async fn server_settings(&self, server_id: i64) -> Result<ServerSettings> {
         let row = sqlx::query(
             "SELECT require_approval, moderator_role_id, distance_unit, reminder_channel_id,
-                    reminder_offsets
+                    reminder_offsets, announcement_channel_id, moderator_channel_id,
+                    announcement_role_id, daily_limit
              FROM servers WHERE id = ?1",
         )
         .bind(server_id)
@@ -42,6 +46,10 @@ impl Store {
                 distance_unit: DistanceUnit::Miles,
                 reminder_channel_id: None,
                 reminder_offsets: default_reminder_offsets(),
+                announcement_channel_id: None,
+                moderator_channel_id: None,
+                announcement_role_id: None,
+                daily_limit: DEFAULT_DAILY_LIMIT,
             });
         };
         let unit: String = row.try_get("distance_unit")?;
@@ -55,6 +63,10 @@ impl Store {
             })?,
             reminder_channel_id: row.try_get("reminder_channel_id")?,
             reminder_offsets: parse_offsets(&offsets)?,
+            announcement_channel_id: row.try_get("announcement_channel_id")?,
+            moderator_channel_id: row.try_get("moderator_channel_id")?,
+            announcement_role_id: row.try_get("announcement_role_id")?,
+            daily_limit: row.try_get("daily_limit")?,
         })
     }
 
@@ -83,6 +95,18 @@ impl Store {
         .bind(settings.reminder_channel_id)
         .bind(offsets.join(","))
         .bind(to_unix(now))
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "UPDATE servers SET announcement_channel_id = ?2, moderator_channel_id = ?3,
+                 announcement_role_id = ?4, daily_limit = ?5
+             WHERE id = ?1",
+        )
+        .bind(settings.server_id)
+        .bind(settings.announcement_channel_id)
+        .bind(settings.moderator_channel_id)
+        .bind(settings.announcement_role_id)
+        .bind(settings.daily_limit)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -121,9 +121,10 @@ pub(crate) fn dispatch(
         let (message, message_id) = component_message(shared, &mut world, &spec, &ctx);
         let (command_id, command_guild) = command_id(shared, &world, &spec, &ctx);
         let opener = modal_opener(&world, &spec, ctx.user.id);
-        let opener_message = opener
+        let opener_message_id = opener
             .and_then(|o| world.interactions.get(&o))
-            .and_then(|e| e.message_id)
+            .and_then(|e| e.message_id);
+        let opener_message = opener_message_id
             .and_then(|m| world.message(m))
             .map(|m| message_json(shared, &world, m));
         let built = build::build(
@@ -149,7 +150,9 @@ pub(crate) fn dispatch(
             guild_id: ctx.guild.map(|g| g.id),
             channel_id: ctx.channel_id,
             user_id: ctx.user.id,
-            message_id,
+            // A modal opened from a component acts on that component's message (UPDATE_MESSAGE
+            // is valid for such modal submits, per Discord's docs).
+            message_id: message_id.or(opener_message_id),
             callback: None,
             original: None,
             followups: Vec::new(),

@@ -143,6 +143,29 @@ pub enum SendError {
 /// recorder in tests.
 pub trait Notifier: Sync {
     fn deliver(&self, delivery: &Delivery) -> impl Future<Output = Result<(), SendError>> + Send;
+
+    /// Delivers a reminder and says which message a channel reminder became, so its card can
+    /// be edited when the rally changes. Front ends that post nothing editable keep this.
+    fn deliver_posted(
+        &self,
+        delivery: &Delivery,
+    ) -> impl Future<Output = Result<Option<i64>, SendError>> + Send {
+        async move { self.deliver(delivery).await.map(|()| None) }
+    }
+
+    /// A direct message about a change to a rally; `nonce` makes a resend one message.
+    fn send_dm(
+        &self,
+        user_id: i64,
+        text: &str,
+        nonce: &str,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
+
+    /// Edits a posted card to show the rally as it is now.
+    fn edit_card(
+        &self,
+        edit: &super::changes::CardEdit,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
 }
 
 /// Backoff for the `attempt`-th failure (from 1): 5 s doubling to at most 5 minutes, or what

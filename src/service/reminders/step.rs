@@ -4,8 +4,8 @@ use chrono::{DateTime, Duration, Utc};
 use futures_util::{stream, StreamExt};
 
 use super::{
-    backoff, Delivery, Notifier, Reminder, ReminderStatus, SendError, BATCH, LATE_GRACE,
-    MAX_ATTEMPTS, NONCE_WINDOW,
+    backoff, Delivery, Notifier, Reminder, ReminderKind, ReminderStatus, SendError, BATCH,
+    LATE_GRACE, MAX_ATTEMPTS, NONCE_WINDOW,
 };
 use crate::error::Result;
 use crate::service::model::{RallyStatus, RallyView};
@@ -45,6 +45,11 @@ impl Service {
             .store
             .recover_in_flight_reminders(now, now - NONCE_WINDOW)
             .await?;
+        let (notices_requeued, notices_abandoned) = self
+            .store
+            .recover_change_notices(now, now - NONCE_WINDOW)
+            .await?;
+        let (requeued, abandoned) = (requeued + notices_requeued, abandoned + notices_abandoned);
         if requeued + abandoned > 0 {
             tracing::warn!(
                 requeued,
@@ -62,7 +67,7 @@ impl Service {
             .store
             .take_untold_failures(actor.server_id, actor.user_id)
             .await?;
-        Ok(failed
+        let mut notices: Vec<String> = failed
             .iter()
             .map(|r| {
                 format!(
@@ -71,7 +76,9 @@ impl Service {
                     r.last_error.as_deref().unwrap_or("Discord refused it")
                 )
             })
-            .collect())
+            .collect();
+        notices.extend(self.change_notices_for(actor).await?);
+        Ok(notices)
     }
 
     /// Delivers every reminder due at `now` through `notifier`.
@@ -104,7 +111,13 @@ impl Service {
                 }
             }
         }
-        report.next_due = self.store.next_reminder_at().await?;
+        self.deliver_change_notices(now, notifier, &mut report)
+            .await?;
+        let notices_due = self.store.next_change_notice_at().await?;
+        report.next_due = match (self.store.next_reminder_at().await?, notices_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         Ok(report)
     }
 
@@ -137,11 +150,18 @@ impl Service {
             lead: r.lead,
             view,
         };
-        match notifier.deliver(&delivery).await {
-            Ok(()) => {
+        match notifier.deliver_posted(&delivery).await {
+            Ok(posted) => {
                 self.store
                     .finish_reminder(r.id, ReminderStatus::Sent, None, now)
                     .await?;
+                // A channel reminder's card is remembered, to be edited when the rally changes.
+                if let (Some(message), ReminderKind::Channel) = (posted, r.kind) {
+                    let kind = crate::service::changes::CardKind::Reminder;
+                    self.store
+                        .record_card(r.rally_id, r.target_id, message, kind, now)
+                        .await?;
+                }
                 Ok(Outcome::Sent)
             }
             Err(SendError::Paced { after }) => {

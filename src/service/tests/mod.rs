@@ -1,9 +1,14 @@
 //! Service tests, each against a fresh migrated in-memory SQLite database.
+mod abuse;
+mod audit;
 mod campaigns;
+mod changes;
 mod import;
+mod matrix;
 mod near;
 mod rallies;
 mod reminders;
+mod settings;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};

@@ -40,13 +40,22 @@ impl Notifier for Recorder {
             .push((d.kind, d.target_id, d.view.rally.id, d.lead));
         Ok(())
     }
+
+    async fn send_dm(&self, _user: i64, _text: &str, _nonce: &str) -> Result<(), SendError> {
+        Ok(())
+    }
+
+    async fn edit_card(&self, _edit: &crate::service::changes::CardEdit) -> Result<(), SendError> {
+        Ok(())
+    }
 }
 
 const CHANNEL: i64 = 555;
 
 async fn listed(f: &Fixture, place: &str, when: &str) -> (i64, DateTime<Utc>) {
     let new = NewRally {
-        title: "R".into(),
+        // Distinct titles: the same title, place and day would be refused as a duplicate.
+        title: format!("R {when}"),
         place: place.into(),
         when: when.into(),
         channel_id: Some(CHANNEL),

@@ -1,0 +1,118 @@
+//! `/rallymod log`: audit entries, newest first, a page at a time.
+use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
+
+use super::{Reply, PAGE_SIZE};
+use crate::discord::components::{page_row, ListSource};
+use crate::discord::escape::{limit, markdown};
+use crate::service::audit::AuditEntry;
+use crate::service::time::discord_timestamp;
+
+pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
+    let title = match rally {
+        Some(id) => format!("Audit log of rally #{id}"),
+        None => "Audit log".to_string(),
+    };
+    if entries.is_empty() {
+        return Reply::text(format!("{title}: nothing recorded yet."), true);
+    }
+    let pages = entries.len().div_ceil(PAGE_SIZE);
+    let page = page.min(pages - 1);
+    let mut embed = CreateEmbed::new()
+        .title(format!("{title} ({})", entries.len()))
+        .colour(Colour::BLUE);
+    for e in entries.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
+        embed = embed.field(name(e), value(e), false);
+    }
+    if pages > 1 {
+        embed = embed.footer(CreateEmbedFooter::new(format!(
+            "Page {} of {pages}",
+            page + 1
+        )));
+    }
+    Reply {
+        content: None,
+        embeds: vec![embed],
+        components: page_row(&ListSource::Log { rally }, page, pages)
+            .into_iter()
+            .collect(),
+        ephemeral: true,
+    }
+}
+
+fn name(e: &AuditEntry) -> String {
+    let what = match e.rally_id {
+        Some(id) => format!("{} #{id}", e.action),
+        None => e.action.clone(),
+    };
+    limit(what, 256)
+}
+
+fn value(e: &AuditEntry) -> String {
+    let mut out = format!("<@{}> · {}", e.actor_id, discord_timestamp(e.at, 'f'));
+    if !e.before.is_empty() {
+        out.push_str(&format!("\nBefore: {}", markdown(&e.before)));
+    }
+    if !e.after.is_empty() {
+        out.push_str(&format!("\nAfter: {}", markdown(&e.after)));
+    }
+    limit(out, 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use serde_json::Value;
+
+    use super::*;
+
+    fn entry(id: i64) -> AuditEntry {
+        AuditEntry {
+            id,
+            rally_id: Some(7),
+            actor_id: 42,
+            action: "edit".into(),
+            before: "title: **old**".into(),
+            after: "title: new".into(),
+            at: Utc.with_ymd_and_hms(2026, 11, 29, 3, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_log_pages_ten_at_a_time_with_buttons_that_find_it_again() {
+        let entries: Vec<AuditEntry> = (1..=23).rev().map(entry).collect();
+        let reply = log(Some(7), &entries, 2);
+        let json: Value = serde_json::to_value(reply.message()).unwrap();
+        let embed = &json["embeds"][0];
+        assert_eq!(embed["title"], "Audit log of rally #7 (23)");
+        assert_eq!(embed["footer"]["text"], "Page 3 of 3");
+        let fields = embed["fields"].as_array().unwrap();
+        assert_eq!(fields.len(), 3);
+        assert_eq!(fields[0]["name"], "edit #7");
+        let value = fields[0]["value"].as_str().unwrap();
+        assert!(value.starts_with("<@42> · <t:"), "{value}");
+        assert!(
+            value.contains(r"Before: title: \*\*old\*\*"),
+            "escaped: {value}"
+        );
+        let previous = json["components"][0]["components"][0]["custom_id"]
+            .as_str()
+            .unwrap();
+        assert_eq!(
+            crate::discord::components::Click::decode(previous),
+            Some(crate::discord::components::Click::Page {
+                page: 1,
+                list: ListSource::Log { rally: Some(7) }
+            })
+        );
+        assert_eq!(json["flags"], 64, "private");
+    }
+
+    #[test]
+    fn an_empty_log_says_so() {
+        let reply = log(None, &[], 0);
+        assert_eq!(
+            reply.content.as_deref(),
+            Some("Audit log: nothing recorded yet.")
+        );
+    }
+}

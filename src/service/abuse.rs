@@ -1,0 +1,107 @@
+//! Abuse limits on new rallies: a daily limit per member, no duplicates, and a warning when a
+//! rally clashes with another nearby at about the same time.
+use chrono::Duration;
+
+use super::geo::{distance_km, KM_PER_MILE};
+use super::model::{Actor, Rally, RallyFields};
+use super::Service;
+use crate::error::{Result, UserError};
+
+/// Rallies closer than this, in space and in start time, clash.
+pub const CLASH_MILES: f64 = 5.0;
+pub const CLASH_WINDOW: Duration = Duration::hours(2);
+/// The daily limit counts rallies created in the last day, so it can't be dodged at midnight.
+const DAY: Duration = Duration::hours(24);
+
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+impl Service {
+    /// Refuses a creation over the server's daily limit (moderators are trusted with more) or
+    /// a duplicate: the same title and place on the same local day as a live rally.
+    pub(crate) async fn check_new_rally(&self, actor: &Actor, fields: &RallyFields) -> Result<()> {
+        let settings = self.store.server_settings(actor.server_id).await?;
+        if !actor.is_moderator {
+            let recent = self
+                .store
+                .rallies_created_since(actor.server_id, actor.user_id, self.now() - DAY)
+                .await?;
+            if recent >= settings.daily_limit {
+                return Err(UserError::DailyLimit {
+                    limit: settings.daily_limit,
+                }
+                .into());
+            }
+        }
+        let day = fields
+            .starts_at
+            .with_timezone(&fields.time_zone)
+            .date_naive();
+        // Local days are at most 26 hours apart from UTC ones: a wide enough net.
+        let nearby_days = self
+            .store
+            .live_rallies_at_place(
+                actor.server_id,
+                &fields.place_name,
+                fields.starts_at - Duration::hours(30),
+                fields.starts_at + Duration::hours(30),
+            )
+            .await?;
+        if let Some(twin) = nearby_days.iter().find(|r| {
+            same_title(&r.title, &fields.title)
+                && r.place_name == fields.place_name
+                && r.starts_at.with_timezone(&r.time_zone).date_naive() == day
+        }) {
+            return Err(UserError::Duplicate { id: twin.id }.into());
+        }
+        Ok(())
+    }
+
+    /// Approved rallies other than `rally` within 5 miles and 2 hours of it.
+    pub async fn clashes(&self, rally: &Rally) -> Result<Vec<Rally>> {
+        let km = CLASH_MILES * KM_PER_MILE;
+        // A degree of latitude is about 111 km; a degree of longitude shrinks towards the poles.
+        let dlat = km / 111.0 * 1.01;
+        let dlon = (dlat / rally.latitude.to_radians().cos().max(0.01)).min(360.0);
+        let candidates = self
+            .store
+            .approved_rallies_in_box(
+                rally.server_id,
+                rally.starts_at - CLASH_WINDOW,
+                rally.starts_at + CLASH_WINDOW,
+                (rally.latitude - dlat, rally.latitude + dlat),
+                (rally.longitude - dlon, rally.longitude + dlon),
+            )
+            .await?;
+        Ok(candidates
+            .into_iter()
+            .filter(|r| r.id != rally.id)
+            .filter(|r| {
+                distance_km(rally.latitude, rally.longitude, r.latitude, r.longitude)
+                    <= CLASH_MILES * KM_PER_MILE
+            })
+            .collect())
+    }
+}
+
+/// What the organiser (and the queue) is told about a clash.
+pub fn clash_note(clashes: &[Rally]) -> Option<String> {
+    let list: Vec<String> = clashes
+        .iter()
+        .map(|r| format!("#{} {} ({})", r.id, r.title, r.place_name))
+        .collect();
+    (!list.is_empty()).then(|| {
+        format!(
+            "Heads-up: within {CLASH_MILES} miles and {} hours of another approved rally: {}. Consider joining forces or moving the time.",
+            CLASH_WINDOW.num_hours(),
+            list.join(", ")
+        )
+    })
+}

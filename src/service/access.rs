@@ -1,0 +1,94 @@
+//! What the bot may do in a channel. The service asks before saving a channel in the settings
+//! or announcing with a ping; each front end answers from what it knows (the Discord adapter
+//! from its cache of the server's roles and channel overwrites; the console allows everything).
+use std::sync::{Arc, RwLock};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BotPermission {
+    ViewChannel,
+    SendMessages,
+    EmbedLinks,
+    MentionEveryone,
+}
+
+impl BotPermission {
+    /// Discord's name for it, as server admins see it in the channel settings.
+    pub fn name(self) -> &'static str {
+        match self {
+            BotPermission::ViewChannel => "View Channel",
+            BotPermission::SendMessages => "Send Messages",
+            BotPermission::EmbedLinks => "Embed Links",
+            BotPermission::MentionEveryone => "Mention @everyone, @here, and All Roles",
+        }
+    }
+}
+
+/// What posting a rally card takes.
+pub const POST_CARD: &[BotPermission] = &[
+    BotPermission::ViewChannel,
+    BotPermission::SendMessages,
+    BotPermission::EmbedLinks,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChannelProblem {
+    /// Not a channel of that server (or one the bot can't know about).
+    NotInServer,
+    Missing(Vec<BotPermission>),
+}
+
+pub trait ChannelAccess: Send + Sync {
+    /// Whether the bot holds `needed` in `channel_id` of `server_id`; `None` when it does.
+    fn check(
+        &self,
+        server_id: i64,
+        channel_id: i64,
+        needed: &[BotPermission],
+    ) -> Option<ChannelProblem>;
+}
+
+/// The front end's answer, set once it can give one (the Discord cache exists only after the
+/// client is built).
+#[derive(Clone, Default)]
+pub struct AccessSlot(Arc<RwLock<Option<Arc<dyn ChannelAccess>>>>);
+
+impl AccessSlot {
+    pub fn set(&self, access: Arc<dyn ChannelAccess>) {
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = Some(access);
+    }
+
+    /// `None` when allowed, or when no front end can tell.
+    pub fn check(
+        &self,
+        server_id: i64,
+        channel_id: i64,
+        needed: &[BotPermission],
+    ) -> Option<ChannelProblem> {
+        let access = self.0.read().unwrap_or_else(|e| e.into_inner()).clone()?;
+        access.check(server_id, channel_id, needed)
+    }
+}
+
+impl super::Service {
+    /// Refuses a channel the bot can't use for `needed`, naming what is missing.
+    pub(crate) fn require_channel(
+        &self,
+        server_id: i64,
+        channel: i64,
+        needed: &[BotPermission],
+    ) -> Result<(), crate::error::UserError> {
+        use crate::error::UserError;
+        match self.access.check(server_id, channel, needed) {
+            None => Ok(()),
+            Some(ChannelProblem::NotInServer) => Err(UserError::NotServerChannel { channel }),
+            Some(ChannelProblem::Missing(missing)) => Err(UserError::BotMissingPermissions {
+                channel,
+                missing: missing
+                    .iter()
+                    .map(|p| p.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! Changes that reach everyone coming: DMs to people who RSVPed and edits of posted cards,
+//! through the outbox, driven step by step on a hand-moved clock.
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use chrono::Duration;
+
+use super::*;
+use crate::service::changes::{CardEdit, CardKind, NoticeKind};
+use crate::service::model::{RallyStatus, RsvpChoice};
+use crate::service::reminders::{Delivery, Notifier, ReminderKind, SendError};
+use crate::service::RallyEdit;
+
+const CAROL: Actor = Actor {
+    user_id: 5,
+    server_id: SERVER,
+    is_moderator: false,
+};
+const CHANNEL: i64 = 777;
+
+/// Records what would leave the process; users in `closed` have their DMs closed.
+#[derive(Default)]
+struct Recorder {
+    dms: Mutex<Vec<(i64, String, String)>>,
+    edits: Mutex<Vec<CardEdit>>,
+    posted: Mutex<Vec<(ReminderKind, i64)>>,
+    closed: HashSet<i64>,
+    next_message: Mutex<i64>,
+}
+
+impl Notifier for Recorder {
+    async fn deliver(&self, d: &Delivery) -> Result<(), SendError> {
+        self.posted.lock().unwrap().push((d.kind, d.target_id));
+        Ok(())
+    }
+
+    async fn deliver_posted(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
+        self.deliver(d).await?;
+        let mut next = self.next_message.lock().unwrap();
+        *next += 1;
+        Ok((d.kind == ReminderKind::Channel).then_some(9000 + *next))
+    }
+
+    async fn send_dm(&self, user: i64, text: &str, nonce: &str) -> Result<(), SendError> {
+        if self.closed.contains(&user) {
+            return Err(SendError::DmsClosed);
+        }
+        self.dms
+            .lock()
+            .unwrap()
+            .push((user, text.to_string(), nonce.to_string()));
+        Ok(())
+    }
+
+    async fn edit_card(&self, edit: &CardEdit) -> Result<(), SendError> {
+        self.edits.lock().unwrap().push(edit.clone());
+        Ok(())
+    }
+}
+
+impl Recorder {
+    fn dms(&self) -> Vec<(i64, String, String)> {
+        std::mem::take(&mut *self.dms.lock().unwrap())
+    }
+    fn edits(&self) -> Vec<CardEdit> {
+        std::mem::take(&mut *self.edits.lock().unwrap())
+    }
+}
+
+/// An approved rally with Alice going, Bob interested and Carol not answering.
+async fn with_rsvps(f: &Fixture) -> i64 {
+    let mut new = new_rally("March", "2026-12-05 18:00");
+    new.channel_id = Some(CHANNEL);
+    let id = f
+        .service
+        .create_rally(&MOD, new)
+        .await
+        .unwrap()
+        .view
+        .rally
+        .id;
+    f.service.rsvp(&ALICE, id, RsvpChoice::Going).await.unwrap();
+    f.service
+        .rsvp(&BOB, id, RsvpChoice::Interested)
+        .await
+        .unwrap();
+    id
+}
+
+async fn step(f: &Fixture, n: &Recorder) {
+    f.service.deliver_due(f.service.now(), n).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_new_time_reaches_everyone_who_answered_with_old_and_new() {
+    let f = fixture().await;
+    let n = Recorder::default();
+    let id = with_rsvps(&f).await;
+    let old = f
+        .service
+        .store()
+        .rally(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .starts_at;
+    f.service
+        .record_card(&MOD, id, 4242, 5151, CardKind::Announcement)
+        .await
+        .unwrap();
+    let edit = RallyEdit {
+        when: Some("2026-12-06 19:30".into()),
+        ..Default::default()
+    };
+    let new = f
+        .service
+        .edit_rally(&MOD, id, edit)
+        .await
+        .unwrap()
+        .view
+        .rally
+        .starts_at;
+    step(&f, &n).await;
+
+    let dms = n.dms();
+    let users: Vec<i64> = dms.iter().map(|d| d.0).collect();
+    assert_eq!(
+        users,
+        [ALICE.user_id, BOB.user_id],
+        "going and interested, not Carol"
+    );
+    let text = &dms[0].1;
+    let (was, now) = (
+        format!("<t:{}:F>", old.timestamp()),
+        format!("<t:{}:F>", new.timestamp()),
+    );
+    assert!(text.contains(&was) && text.contains(&now), "{text}");
+    assert!(text.find(&was) < text.find(&now), "old before new: {text}");
+    assert!(
+        text.contains("December 6, 2026 at 7:30 PM CST"),
+        "local time too: {text}"
+    );
+    assert_ne!(dms[0].2, dms[1].2, "each DM has its own nonce");
+
+    let edits = n.edits();
+    assert_eq!(edits.len(), 1);
+    assert_eq!((edits[0].channel_id, edits[0].message_id), (4242, 5151));
+    assert_eq!(
+        edits[0].view.rally.starts_at, new,
+        "the card shows the rally as it is now"
+    );
+    assert_eq!(edits[0].view.counts.going, 1);
+
+    // Delivered once: another step sends nothing more.
+    step(&f, &n).await;
+    assert!(n.dms().is_empty() && n.edits().is_empty());
+}
+
+#[tokio::test]
+async fn a_title_change_updates_cards_but_sends_no_dms() {
+    let f = fixture().await;
+    let n = Recorder::default();
+    let id = with_rsvps(&f).await;
+    f.service
+        .record_card(&MOD, id, 4242, 5151, CardKind::Announcement)
+        .await
+        .unwrap();
+    let edit = RallyEdit {
+        title: Some("March for housing".into()),
+        ..Default::default()
+    };
+    f.service.edit_rally(&MOD, id, edit).await.unwrap();
+    step(&f, &n).await;
+    assert!(n.dms().is_empty());
+    let edits = n.edits();
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0].view.rally.title, "March for housing");
+}
+
+#[tokio::test]
+async fn a_new_place_says_where_it_was_and_where_it_is() {
+    let f = fixture().await;
+    let n = Recorder::default();
+    let id = with_rsvps(&f).await;
+    let edit = RallyEdit {
+        place: Some("Dallas, TX".into()),
+        ..Default::default()
+    };
+    f.service.edit_rally(&ALICE, id, edit).await.unwrap_err();
+    f.service
+        .edit_rally(
+            &MOD,
+            id,
+            RallyEdit {
+                place: Some("Dallas, TX".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    step(&f, &n).await;
+    let dms = n.dms();
+    assert_eq!(dms.len(), 2);
+    assert!(
+        dms[0].1.contains("Place: was 30.2672") && dms[0].1.contains("now Dallas"),
+        "{}",
+        dms[0].1
+    );
+}
+
+#[tokio::test]
+async fn cancelling_tells_everyone_and_marks_every_card() {
+    let f = fixture().await;
+    let n = Recorder::default();
+    let id = with_rsvps(&f).await;
+    // A channel reminder card, posted by the scheduler, is remembered as well.
+    let start = f
+        .service
+        .store()
+        .rally(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .starts_at;
+    f.clock.set(start - Duration::hours(24));
+    step(&f, &n).await;
+    assert_eq!(
+        *n.posted.lock().unwrap(),
+        [(ReminderKind::Channel, CHANNEL)],
+        "the day-before channel reminder"
+    );
+    f.service
+        .record_card(&MOD, id, 4242, 5151, CardKind::Announcement)
+        .await
+        .unwrap();
+
+    f.service
+        .cancel_rally(&MOD, id, Some("storm warning"))
+        .await
+        .unwrap();
+    step(&f, &n).await;
+    let dms = n.dms();
+    assert_eq!(dms.len(), 2);
+    assert!(
+        dms[0].1.contains("is cancelled") && dms[0].1.contains("storm warning"),
+        "{}",
+        dms[0].1
+    );
+    let mut cards: Vec<(i64, i64)> = n
+        .edits()
+        .iter()
+        .inspect(|e| assert_eq!(e.view.rally.status, RallyStatus::Cancelled))
+        .map(|e| (e.channel_id, e.message_id))
+        .collect();
+    cards.sort();
+    assert_eq!(cards, [(CHANNEL, 9001), (4242, 5151)]);
+    // And no reminder goes out for it any more.
+    f.clock.set(start - Duration::hours(1));
+    step(&f, &n).await;
+    assert_eq!(n.posted.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_closed_dm_is_recorded_and_told_once_next_time() {
+    let f = fixture().await;
+    let n = Recorder {
+        closed: [BOB.user_id].into(),
+        ..Default::default()
+    };
+    let id = with_rsvps(&f).await;
+    f.service.cancel_rally(&MOD, id, None).await.unwrap();
+    step(&f, &n).await;
+    assert_eq!(n.dms().len(), 1, "Alice heard; Bob's DMs are closed");
+    let notices = f.service.store().change_notices_of_rally(id).await.unwrap();
+    let bob = notices
+        .iter()
+        .find(|(kind, target, ..)| *kind == NoticeKind::Dm && *target == BOB.user_id)
+        .unwrap();
+    assert_eq!(bob.2, "failed");
+    // Not retried.
+    step(&f, &n).await;
+    assert!(n.dms().is_empty());
+    let told = f.service.notices(&BOB).await.unwrap();
+    assert_eq!(told.len(), 1);
+    assert!(told[0].contains(&format!("rally #{id}")), "{}", told[0]);
+    assert!(
+        f.service.notices(&BOB).await.unwrap().is_empty(),
+        "told once"
+    );
+    assert!(f.service.notices(&ALICE).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn pending_rallies_and_people_who_never_answered_hear_nothing() {
+    let f = fixture().await;
+    let n = Recorder::default();
+    let id = f
+        .service
+        .create_rally(&CAROL, new_rally("Pending", "2026-12-05 18:00"))
+        .await
+        .unwrap()
+        .view
+        .rally
+        .id;
+    let edit = RallyEdit {
+        when: Some("2026-12-07 18:00".into()),
+        ..Default::default()
+    };
+    f.service.edit_rally(&CAROL, id, edit).await.unwrap();
+    f.service.cancel_rally(&CAROL, id, None).await.unwrap();
+    step(&f, &n).await;
+    assert!(n.dms().is_empty() && n.edits().is_empty());
+    assert!(f
+        .service
+        .store()
+        .change_notices_of_rally(id)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn a_claim_cut_off_by_a_crash_is_resent_only_while_its_nonce_holds() {
+    let f = fixture().await;
+    let n = Recorder::default();
+    let id = with_rsvps(&f).await;
+    f.service.cancel_rally(&MOD, id, None).await.unwrap();
+    // Claimed, then the process died before recording the outcome.
+    let now = f.service.now();
+    let claimed = f
+        .service
+        .store()
+        .claim_due_change_notices(now, 100)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 2);
+    f.clock.set(now + Duration::minutes(10));
+    let (requeued, abandoned) = f.service.recover_reminders().await.unwrap();
+    assert_eq!((requeued, abandoned), (0, 2), "too old to resend safely");
+    step(&f, &n).await;
+    assert!(n.dms().is_empty(), "never sent twice");
+}
+
+#[tokio::test]
+async fn cards_of_another_server_cannot_be_recorded() {
+    let f = fixture().await;
+    let id = with_rsvps(&f).await;
+    let err = user_err(
+        f.service
+            .record_card(&OTHER_MOD, id, 1, 2, CardKind::Announcement)
+            .await,
+    );
+    assert_eq!(err, UserError::RallyNotFound { id });
+    assert!(f
+        .service
+        .store()
+        .cards_of_rally(id)
+        .await
+        .unwrap()
+        .is_empty());
+}
