@@ -28,7 +28,7 @@ use rallybot::service::geo::{boxes_around, KM_PER_MILE};
 use rallybot::service::model::{Actor, DistanceUnit};
 use rallybot::service::places::Gazetteer;
 use rallybot::service::{ManualClock, NearQuery, Service};
-use rallybot::store::NEAREST_SQL;
+use rallybot::store::{Nearest, NEAREST_SQL};
 use sqlx::Row;
 
 use support::gaz::{self, Rng, UsData};
@@ -276,7 +276,7 @@ async fn near_case(
     let mut rtree = Samples::new(format!("{n}: bare R*Tree box query, 50 mi box, ids"), None);
     let mut rtree_rows = Vec::new();
     let mut one_step = Samples::new(
-        format!("{n}: Store::nearest_in, 26 nearest in the 50 mi circle"),
+        format!("{n}: Store::nearest_in, 26 nearest + rows in the 50 mi circle"),
         None,
     );
     let mut views = Samples::new(format!("{n}: Store::rally_views (25 ids)"), None);
@@ -302,19 +302,17 @@ async fn near_case(
             }
             let boxes = boxes_around(p.lat, p.lon, radius_km);
             let t = Instant::now();
-            let found = store
-                .nearest_in(
-                    SERVER,
-                    (p.lat, p.lon),
-                    radius_km,
-                    &boxes,
-                    now,
-                    until,
-                    LIMIT + 1,
-                    None,
-                )
-                .await
-                .expect("nearest_in");
+            let query = Nearest {
+                server_id: SERVER,
+                user_id: ASKER,
+                origin: (p.lat, p.lon),
+                km: radius_km,
+                from: now,
+                until,
+                campaign: None,
+                want: LIMIT + 1,
+            };
+            let found = store.nearest_in(&query, &boxes).await.expect("nearest_in");
             one_step.push(t.elapsed());
             std::hint::black_box(found);
             let ids: Vec<i64> = answer.iter().map(|(id, _)| *id).collect();

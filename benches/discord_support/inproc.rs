@@ -10,7 +10,7 @@ use rallybot::service::location::locate;
 use rallybot::service::request::Request;
 use rallybot::service::response::Response;
 use rallybot::service::{NearQuery, Service, SystemClock};
-use rallybot::store::{Store, NEAREST_SQL};
+use rallybot::store::{Nearest, Store, NEAREST_SQL};
 
 use super::seed::QUERY_CITIES;
 
@@ -53,9 +53,7 @@ async fn explain(store: &Store, server: i64) -> Vec<String> {
         .bind(server)
         .bind(80.0)
         .bind(26)
-        .bind(0_i64)
-        .bind(i64::MAX)
-        .bind(None::<i64>)
+        .bind(1_i64)
         .fetch_all(store.pool())
         .await
         .map(|rows| rows.into_iter().map(|r| r.3).collect())
@@ -130,7 +128,19 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
             async move {
                 let t = Instant::now();
                 let found = store
-                    .nearest_in(server, at, km, &boxes, from, until, 26, None)
+                    .nearest_in(
+                        &Nearest {
+                            server_id: server,
+                            user_id: user,
+                            origin: at,
+                            km,
+                            from,
+                            until,
+                            campaign: None,
+                            want: 26,
+                        },
+                        &boxes,
+                    )
                     .await
                     .expect("nearest_in");
                 (t.elapsed(), found.len())

@@ -1,11 +1,12 @@
 //! "What's near me?": approved, upcoming rallies within a radius, nearest first.
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 
 use super::geo::boxes_around;
 use super::location::{locate, Located};
 use super::model::{Actor, DistanceUnit, RallyView};
 use super::Service;
 use crate::error::{Result, UserError};
+use crate::store::{Nearest, Position};
 
 pub const DEFAULT_RADIUS: f64 = 50.0;
 /// The largest radius, in the unit asked for: enough for a region, not a continent.
@@ -80,22 +81,21 @@ impl Service {
             Some(c) if !c.is_empty() => Some(self.find_campaign(actor, c).await?),
             _ => None,
         };
-        let (found, more) = self
-            .nearest(
-                actor.server_id,
-                &origin,
-                unit.to_km(radius),
-                (now, until),
-                limit,
-                campaign.as_ref().map(|c| c.id),
-            )
-            .await?;
-        let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-        let views = self.store.rally_views(&ids, actor.user_id).await?;
-        let rallies = views
+        let query = Nearest {
+            server_id: actor.server_id,
+            user_id: actor.user_id,
+            origin: (origin.latitude, origin.longitude),
+            km: unit.to_km(radius),
+            from: now,
+            until,
+            campaign: campaign.as_ref().map(|c| c.id),
+            // One more than asked for tells whether there are more.
+            want: limit + 1,
+        };
+        let (found, more) = self.nearest(query).await?;
+        let rallies = found
             .into_iter()
-            .zip(found)
-            .map(|(view, (_, km))| (view, unit.from_km(km)))
+            .map(|p| (p.view, unit.from_km(p.km)))
             .collect();
         Ok(NearResult {
             origin,
@@ -107,45 +107,25 @@ impl Service {
         })
     }
 
-    /// The ids and distances (km) of the `limit` nearest rallies within `radius_km`. The search
-    /// circle grows from small: once it holds `limit` rallies, nothing outside it can be nearer.
-    async fn nearest(
-        &self,
-        server_id: i64,
-        origin: &Located,
-        radius_km: f64,
-        (from, until): (DateTime<Utc>, DateTime<Utc>),
-        limit: usize,
-        campaign: Option<i64>,
-    ) -> Result<(Vec<(i64, f64)>, bool)> {
+    /// The nearest rallies the query admits, at most one fewer than it wants, and whether
+    /// there are more. The search circle grows from small: once it holds enough rallies,
+    /// nothing outside it can be nearer.
+    async fn nearest(&self, query: Nearest) -> Result<(Vec<Position>, bool)> {
+        let limit = query.want - 1;
+        let radius_km = query.km;
         let mut search_km = FIRST_RADIUS_KM.min(radius_km);
         loop {
-            let boxes = boxes_around(origin.latitude, origin.longitude, search_km);
-            // One more than asked for tells whether there are more.
-            let found = self
-                .store
-                .nearest_in(
-                    server_id,
-                    (origin.latitude, origin.longitude),
-                    search_km,
-                    &boxes,
-                    from,
-                    until,
-                    limit + 1,
-                    campaign,
-                )
-                .await?;
+            let boxes = boxes_around(query.origin.0, query.origin.1, search_km);
+            let step = Nearest {
+                km: search_km,
+                ..query
+            };
+            let mut found = self.store.nearest_in(&step, &boxes).await?;
             let reached_radius = search_km >= radius_km;
             if found.len() >= limit || reached_radius {
                 let more = found.len() > limit || (!reached_radius && found.len() == limit);
-                return Ok((
-                    found
-                        .into_iter()
-                        .take(limit)
-                        .map(|p| (p.id, p.km))
-                        .collect(),
-                    more,
-                ));
+                found.truncate(limit);
+                return Ok((found, more));
             }
             search_km = next_radius(search_km, found.len(), limit).min(radius_km);
         }

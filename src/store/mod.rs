@@ -21,7 +21,7 @@ use sqlx::SqlitePool;
 
 pub use campaigns::CampaignRow;
 pub use import::ImportWrite;
-pub use positions::{Position, NEAREST_SQL};
+pub use positions::{Nearest, Position, NEAREST_SQL};
 pub use reminders::NewReminder;
 pub use rsvps::GoingRsvp;
 

@@ -1,19 +1,39 @@
 //! The spatial index: approved rallies by position, time and server, all exact integers (see
 //! the rally_positions migrations). SQLite ranks a box's rows by distance on the R*Tree's own
 //! values (`rally_km`, see distance.rs), reads the rows of the nearest few only, and measures
-//! those exactly; only they cross over to Rust.
+//! those exactly; only they cross over to Rust, as the asker sees them: one round trip.
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{from_unix, to_unix, Store};
+use super::rallies::rally_columns;
+use super::views::{view_columns, view_from_row};
+use super::{to_unix, Store};
 use crate::error::Result;
 use crate::service::geo::GeoBox;
+use crate::service::model::{RallyStatus, RallyView};
 
-/// A rally a nearby search found, before its whole row is read.
+/// What a nearby search asks the index for.
 #[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Nearest {
+    pub server_id: i64,
+    /// Whose RSVPs the views show.
+    pub user_id: i64,
+    pub origin: (f64, f64),
+    /// Within this many km of the origin.
+    pub km: f64,
+    /// Not ended by `from`, started no later than `until`.
+    pub from: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+    /// Only this campaign's rallies.
+    pub campaign: Option<i64>,
+    /// How many, at most.
+    pub want: usize,
+}
+
+/// A rally a nearby search found.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Position {
-    pub id: i64,
-    pub starts_at: DateTime<Utc>,
+    pub view: RallyView,
     /// From the search's origin, in km.
     pub km: f64,
 }
@@ -22,60 +42,56 @@ pub struct Position {
 /// the exact one, with room to spare.
 const INDEX_KM_ERROR: f64 = 0.001;
 
-/// Candidates by the index's distance, then each one's exact distance and whether its row
-/// really is an approved rally of the server in the time window (and the campaign, if one is
-/// asked for: the index doesn't know campaigns, so other rallies are passed over).
-pub const NEAREST_SQL: &str = "WITH candidates AS (
-        SELECT id, rally_km(?1, ?2, min_lat / 1e6, min_lon / 1e6) AS approx
+/// Candidates by the index's distance, then each one's row as the asker sees it and its exact
+/// distance. Whether it really is an approved rally of the server in the time window (and the
+/// campaign, if one is asked for: the index doesn't know campaigns) is checked in Rust.
+pub const NEAREST_SQL: &str = concat!(
+    "WITH candidates AS (
+        SELECT id AS cid, rally_km(?1, ?2, min_lat / 1e6, min_lon / 1e6) AS approx
         FROM rally_positions
         WHERE max_lat >= ?3 AND min_lat <= ?4 AND max_lon >= ?5 AND min_lon <= ?6
           AND max_minute >= ?7 AND min_minute <= ?8
           AND min_server = (SELECT number FROM server_numbers WHERE server_id = ?9)
           AND approx <= ?10
         ORDER BY approx LIMIT ?11)
-     SELECT c.id, c.approx, r.starts_at, rally_km(?1, ?2, r.latitude, r.longitude) AS km,
-         r.server_id = ?9 AND r.status = 'approved'
-             AND COALESCE(r.ends_at, r.starts_at) >= ?12 AND r.starts_at <= ?13
-             AND (?14 IS NULL OR r.campaign_id = ?14) AS valid
-     FROM candidates c CROSS JOIN rallies r ON r.id = c.id";
+     SELECT c.approx, rally_km(?1, ?2, r.latitude, r.longitude) AS km, ",
+    view_columns!("?12"),
+    " FROM candidates c CROSS JOIN rallies r ON r.id = c.cid"
+);
 
 /// One row of `NEAREST_SQL`.
 struct Candidate {
     position: Position,
     /// The index's distance, which ordered the candidates.
     approx_km: f64,
-    valid: bool,
+}
+
+impl Nearest {
+    fn admits(&self, c: &Candidate) -> bool {
+        let r = &c.position.view.rally;
+        r.server_id == self.server_id
+            && r.status == RallyStatus::Approved
+            && r.ends_at.unwrap_or(r.starts_at) >= self.from
+            && r.starts_at <= self.until
+            && (self.campaign.is_none() || r.campaign_id == self.campaign)
+            && c.position.km <= self.km
+    }
 }
 
 impl Store {
-    /// The `want` approved rallies of a server nearest to (`lat`, `lon`) within `km` and
-    /// inside the boxes, that have not ended by `from` and start no later than `until`:
-    /// nearest first, then soonest, then by id; exact distances. With a campaign, only its
-    /// rallies.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn nearest_in(
-        &self,
-        server_id: i64,
-        origin: (f64, f64),
-        km: f64,
-        boxes: &[GeoBox],
-        from: DateTime<Utc>,
-        until: DateTime<Utc>,
-        want: usize,
-        campaign: Option<i64>,
-    ) -> Result<Vec<Position>> {
+    /// The `want` rallies nearest to the origin that the query admits, inside the boxes:
+    /// nearest first, then soonest, then by id; exact distances.
+    pub async fn nearest_in(&self, q: &Nearest, boxes: &[GeoBox]) -> Result<Vec<Position>> {
         let mut out = Vec::new();
         for b in boxes {
-            let mut take = want + 4;
+            let mut take = q.want + 4;
             loop {
-                let found = self
-                    .candidates(server_id, origin, km, b, (from, until), take, campaign)
-                    .await?;
+                let found = self.candidates(q, b, take).await?;
                 let complete = found.len() < take;
                 let last_approx = found.iter().map(|c| c.approx_km).fold(0.0, f64::max);
                 let mut valid: Vec<Position> = found
                     .into_iter()
-                    .filter(|c| c.valid && c.position.km <= km)
+                    .filter(|c| q.admits(c))
                     .map(|c| c.position)
                     .collect();
                 sort(&mut valid);
@@ -86,7 +102,7 @@ impl Store {
                 // A rally left out is at least this far: what lies nearer is certain.
                 let bound = last_approx - INDEX_KM_ERROR;
                 let certain = valid.iter().take_while(|p| p.km < bound).count();
-                if certain >= want {
+                if certain >= q.want {
                     valid.truncate(certain);
                     out.extend(valid);
                     break;
@@ -95,50 +111,36 @@ impl Store {
             }
         }
         sort(&mut out);
-        out.truncate(want);
+        out.truncate(q.want);
         Ok(out)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    async fn candidates(
-        &self,
-        server_id: i64,
-        (lat, lon): (f64, f64),
-        km: f64,
-        b: &GeoBox,
-        (from, until): (DateTime<Utc>, DateTime<Utc>),
-        take: usize,
-        campaign: Option<i64>,
-    ) -> Result<Vec<Candidate>> {
+    async fn candidates(&self, q: &Nearest, b: &GeoBox, take: usize) -> Result<Vec<Candidate>> {
         let micro_floor = |deg: f64| (deg * 1e6).floor() as i64;
         let micro_ceil = |deg: f64| (deg * 1e6).ceil() as i64;
         let rows = sqlx::query(NEAREST_SQL)
-            .bind(lat)
-            .bind(lon)
+            .bind(q.origin.0)
+            .bind(q.origin.1)
             .bind(micro_floor(b.min_lat))
             .bind(micro_ceil(b.max_lat))
             .bind(micro_floor(b.min_lon))
             .bind(micro_ceil(b.max_lon))
-            .bind(to_unix(from).div_euclid(60))
-            .bind(to_unix(until).div_euclid(60))
-            .bind(server_id)
-            .bind(km + INDEX_KM_ERROR)
+            .bind(to_unix(q.from).div_euclid(60))
+            .bind(to_unix(q.until).div_euclid(60))
+            .bind(q.server_id)
+            .bind(q.km + INDEX_KM_ERROR)
             .bind(i64::try_from(take).unwrap_or(i64::MAX))
-            .bind(to_unix(from))
-            .bind(to_unix(until))
-            .bind(campaign)
+            .bind(q.user_id)
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
             .map(|row| {
                 Ok(Candidate {
                     position: Position {
-                        id: row.try_get(0)?,
-                        starts_at: from_unix(row.try_get(2)?)?,
-                        km: row.try_get(3)?,
+                        view: view_from_row(row)?,
+                        km: row.try_get("km")?,
                     },
-                    approx_km: row.try_get(1)?,
-                    valid: row.try_get(4)?,
+                    approx_km: row.try_get("approx")?,
                 })
             })
             .collect()
@@ -148,8 +150,8 @@ impl Store {
 fn sort(found: &mut [Position]) {
     found.sort_by(|a, b| {
         a.km.total_cmp(&b.km)
-            .then(a.starts_at.cmp(&b.starts_at))
-            .then(a.id.cmp(&b.id))
+            .then(a.view.rally.starts_at.cmp(&b.view.rally.starts_at))
+            .then(a.view.rally.id.cmp(&b.view.rally.id))
     });
 }
 
@@ -202,35 +204,26 @@ mod tests {
         let near = insert(at(30.01, -97.0, later, later + Duration::hours(1))).await;
         let far = insert(at(30.05, -97.0, later, later + Duration::hours(1))).await;
         let _farther = insert(at(30.2, -97.0, later, later + Duration::hours(1))).await;
-        let found = store
-            .nearest_in(
-                server,
-                (30.0, -97.0),
-                50.0,
-                &boxes_around(30.0, -97.0, 50.0),
-                now,
-                now + Duration::days(30),
-                2,
-                None,
-            )
-            .await
-            .unwrap();
-        let ids: Vec<i64> = found.iter().map(|p| p.id).collect();
+        let query = Nearest {
+            server_id: server,
+            user_id: 1,
+            origin: (30.0, -97.0),
+            km: 50.0,
+            from: now,
+            until: now + Duration::days(30),
+            campaign: None,
+            want: 2,
+        };
+        let boxes = boxes_around(30.0, -97.0, 50.0);
+        let found = store.nearest_in(&query, &boxes).await.unwrap();
+        let ids: Vec<i64> = found.iter().map(|p| p.view.rally.id).collect();
         assert_eq!(ids, vec![near, far]);
         assert!((found[0].km - 1.11).abs() < 0.01, "{found:?}");
-        let others = store
-            .nearest_in(
-                server + 1,
-                (30.0, -97.0),
-                50.0,
-                &boxes_around(30.0, -97.0, 50.0),
-                now,
-                now + Duration::days(30),
-                2,
-                None,
-            )
-            .await
-            .unwrap();
+        let elsewhere = Nearest {
+            server_id: server + 1,
+            ..query
+        };
+        let others = store.nearest_in(&elsewhere, &boxes).await.unwrap();
         assert!(others.is_empty(), "another server's rallies: {others:?}");
     }
 }

@@ -1,12 +1,32 @@
 //! Rallies as one user sees them, read in one query: a list reply is one round trip.
 use std::collections::HashMap;
 
+use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
 use super::rallies::{rally_columns, rally_from_row};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::service::model::{RallyView, RsvpCounts, RsvpStatus};
+
+/// The columns `view_from_row` reads, from `rallies r`; `$user` is the parameter holding the
+/// asker's id.
+macro_rules! view_columns {
+    ($user:literal) => {
+        concat!(
+            rally_columns!(),
+            ",
+             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'going')
+                AS going,
+             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'interested')
+                AS interested,
+             (SELECT v.status FROM rsvps v WHERE v.rally_id = r.id AND v.user_id = ",
+            $user,
+            ") AS mine"
+        )
+    };
+}
+pub(super) use view_columns;
 
 impl Store {
     /// The rallies with these ids (those that exist), with their RSVP counts and `user_id`'s
@@ -17,14 +37,8 @@ impl Store {
         }
         let rows = sqlx::query(concat!(
             "SELECT ",
-            rally_columns!(),
-            ",
-             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'going')
-                AS going,
-             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'interested')
-                AS interested,
-             (SELECT v.status FROM rsvps v WHERE v.rally_id = r.id AND v.user_id = ?2) AS mine
-             FROM rallies r WHERE r.id IN (SELECT value FROM json_each(?1))"
+            view_columns!("?2"),
+            " FROM rallies r WHERE r.id IN (SELECT value FROM json_each(?1))"
         ))
         .bind(serde_json::to_string(ids).map_err(|e| Error::internal("encoding ids", e))?)
         .bind(user_id)
@@ -32,25 +46,28 @@ impl Store {
         .await?;
         let mut views = HashMap::with_capacity(rows.len());
         for row in &rows {
-            let rally = rally_from_row(row)?;
-            let mine: Option<String> = row.try_get("mine")?;
-            let my_rsvp = match mine {
-                None => None,
-                Some(s) => Some(
-                    RsvpStatus::parse(&s)
-                        .ok_or_else(|| Error::internal("reading an RSVP", format!("status {s}")))?,
-                ),
-            };
-            let view = RallyView {
-                counts: RsvpCounts {
-                    going: row.try_get("going")?,
-                    interested: row.try_get("interested")?,
-                },
-                my_rsvp,
-                rally,
-            };
+            let view = view_from_row(row)?;
             views.insert(view.rally.id, view);
         }
         Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
     }
+}
+
+pub(super) fn view_from_row(row: &SqliteRow) -> Result<RallyView> {
+    let mine: Option<String> = row.try_get("mine")?;
+    let my_rsvp = match mine {
+        None => None,
+        Some(s) => Some(
+            RsvpStatus::parse(&s)
+                .ok_or_else(|| Error::internal("reading an RSVP", format!("status {s}")))?,
+        ),
+    };
+    Ok(RallyView {
+        counts: RsvpCounts {
+            going: row.try_get("going")?,
+            interested: row.try_get("interested")?,
+        },
+        my_rsvp,
+        rally: rally_from_row(row)?,
+    })
 }
