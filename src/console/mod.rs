@@ -297,17 +297,17 @@ Commands (options are name:value; quote values with spaces):
   /rally cancel rally:N [reason:\"...\"]
   /rally about
 Moderators:
-  /rallymod queue | approve rally:N | reject rally:N [reason:] | announce rally:N [channel:ID]
+  /rallymod queue | approve rally:N | reject rally:N [reason:]
   /rallymod status              reminders that could not be delivered
   /rallymod campaign create name:\"...\" start:2027-04-17 end:2027-04-17 [description:]
   /rallymod campaign edit campaign:NAME [name:] [start:] [end:] [description:]
   /rallymod campaign archive campaign:NAME [restore:true]
   /rallymod log [rally:N]       who did what, newest first
   /rallymod announce rally:N [channel:ID] [ping:role|everyone|none]
-  /rallymod settings [announcement_channel:ID] [moderator_channel:ID] [announcement_role:ID]
-                     [daily_limit:N] [clear:reminder_channel,announcement_role,...]
   /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
                      [reminder_offsets:24h,1h] [reminder_channel:ID|none]
+                     [announcement_channel:ID] [moderator_channel:ID] [announcement_role:ID]
+                     [daily_limit:N] [clear:reminder_channel,announcement_role,...]
 Console only:
   /as NAME [--mod] [--server N]   act as another user (--mod: with Manage Events)
   /clock [+2h | set 2026-12-01T09:00:00Z]   show or move the simulated clock
