@@ -10,6 +10,7 @@ mod rallies;
 mod reminders;
 mod rsvps;
 mod servers;
+mod settings_cache;
 mod views;
 
 use std::str::FromStr;
@@ -24,8 +25,10 @@ pub use import::ImportWrite;
 pub use positions::{Nearest, Position, NEAREST_SQL};
 pub use reminders::NewReminder;
 pub use rsvps::GoingRsvp;
+pub use settings_cache::SETTINGS_TTL;
 
 use crate::error::{Error, Result};
+use settings_cache::SettingsCache;
 
 /// How much of a database file is read through a memory map (SQLite's default is none).
 const MMAP_BYTES: u64 = 1 << 30;
@@ -35,6 +38,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    settings: SettingsCache,
 }
 
 impl Store {
@@ -77,7 +81,10 @@ impl Store {
             .run(&pool)
             .await
             .map_err(|e| Error::internal("running database migrations", e))?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            settings: SettingsCache::new(SETTINGS_TTL),
+        })
     }
 
     pub async fn open_in_memory() -> Result<Self> {

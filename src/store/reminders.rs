@@ -239,6 +239,20 @@ impl Store {
 
     /// Personal reminders to `user_id` that failed and that the user has not been told about;
     /// marks them told.
+    /// Whether the user has a failed personal reminder or change notice not yet told: one
+    /// look at both partial indexes, as nearly always there is none.
+    pub async fn has_untold_failures(&self, user_id: i64) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM reminders
+                 WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?1)
+             OR EXISTS (SELECT 1 FROM change_notices
+                 WHERE kind = 'dm' AND status = 'failed' AND told_user = 0 AND target_id = ?1)",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     pub async fn take_untold_failures(
         &self,
         server_id: i64,

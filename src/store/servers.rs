@@ -28,7 +28,17 @@ impl Store {
         Ok(())
     }
 
+    /// The server's settings (defaults for a server never seen); see settings_cache.rs.
     pub async fn server_settings(&self, server_id: i64) -> Result<ServerSettings> {
+        if let Some(kept) = self.settings.get(server_id) {
+            return Ok(kept);
+        }
+        let settings = self.read_server_settings(server_id).await?;
+        self.settings.put(settings.clone());
+        Ok(settings)
+    }
+
+    async fn read_server_settings(&self, server_id: i64) -> Result<ServerSettings> {
         let row = sqlx::query(
             "SELECT require_approval, moderator_role_id, distance_unit, reminder_channel_id,
                     reminder_offsets, announcement_channel_id, moderator_channel_id,
@@ -80,6 +90,8 @@ impl Store {
             .iter()
             .map(|d| d.num_seconds().to_string())
             .collect();
+        // Whatever happens below, the next read asks the database.
+        self.settings.forget(settings.server_id);
         sqlx::query(
             "INSERT INTO servers (id, require_approval, moderator_role_id, distance_unit,
                  reminder_channel_id, reminder_offsets, created_at, updated_at)
@@ -109,6 +121,8 @@ impl Store {
         .bind(settings.daily_limit)
         .execute(&self.pool)
         .await?;
+        // A read that raced the writes may have kept the old settings.
+        self.settings.forget(settings.server_id);
         Ok(())
     }
 }
@@ -123,4 +137,39 @@ fn parse_offsets(stored: &str) -> Result<Vec<Duration>> {
                 .map_err(|_| Error::internal("reading reminder offsets", format!("{stored:?}")))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn settings_saved_here_are_read_back_at_once_and_elsewhere_within_the_ttl() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("settings.db").display());
+        let here = Store::open(&url).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        let server = 77;
+        let before = here.server_settings(server).await.unwrap();
+        assert_eq!(before.distance_unit, DistanceUnit::Miles);
+        let changed = ServerSettings {
+            distance_unit: DistanceUnit::Kilometres,
+            moderator_role_id: Some(5),
+            ..before.clone()
+        };
+        here.save_server_settings(&changed, now).await.unwrap();
+        assert_eq!(here.server_settings(server).await.unwrap(), changed);
+        assert_eq!(here.clone().server_settings(server).await.unwrap(), changed);
+
+        // Another process on the same file: it keeps what it read until the TTL passes.
+        let mut elsewhere = Store::open(&url).await.unwrap();
+        assert_eq!(elsewhere.server_settings(server).await.unwrap(), changed);
+        here.save_server_settings(&before, now).await.unwrap();
+        assert_eq!(elsewhere.server_settings(server).await.unwrap(), changed);
+        elsewhere.settings =
+            super::super::settings_cache::SettingsCache::new(Duration::zero().to_std().unwrap());
+        assert_eq!(elsewhere.server_settings(server).await.unwrap(), before);
+    }
 }

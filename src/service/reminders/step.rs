@@ -63,6 +63,9 @@ impl Service {
     /// What the actor should hear about since they last used the bot: personal reminders that
     /// could not reach them. Each is told once.
     pub async fn notices(&self, actor: &crate::service::model::Actor) -> Result<Vec<String>> {
+        if !self.store.has_untold_failures(actor.user_id).await? {
+            return Ok(Vec::new());
+        }
         let failed = self
             .store
             .take_untold_failures(actor.server_id, actor.user_id)
