@@ -28,8 +28,7 @@ use rallybot::service::geo::{boxes_around, KM_PER_MILE};
 use rallybot::service::model::{Actor, DistanceUnit};
 use rallybot::service::places::Gazetteer;
 use rallybot::service::{ManualClock, NearQuery, Service};
-use rallybot::store::{Nearest, NEAREST_SQL};
-use sqlx::Row;
+use rallybot::store::Nearest;
 
 use support::gaz::{self, Rng, UsData};
 use support::load::{self, ASKER, SERVER};
@@ -300,7 +299,6 @@ async fn near_case(
             if round == 0 {
                 rtree_rows.push(rows.len());
             }
-            let boxes = boxes_around(p.lat, p.lon, radius_km);
             let t = Instant::now();
             let query = Nearest {
                 server_id: SERVER,
@@ -312,7 +310,7 @@ async fn near_case(
                 campaign: None,
                 want: LIMIT + 1,
             };
-            let found = store.nearest_in(&query, &boxes).await.expect("nearest_in");
+            let found = store.nearest_in(&query).await.expect("nearest_in");
             one_step.push(t.elapsed());
             std::hint::black_box(found);
             let ids: Vec<i64> = answer.iter().map(|(id, _)| *id).collect();
@@ -424,28 +422,19 @@ async fn near_case(
 
 /// EXPLAIN QUERY PLAN of the nearby query (src/store/positions.rs).
 async fn plan(store: &rallybot::store::Store, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "EXPLAIN QUERY PLAN {NEAREST_SQL}"
-    )))
-    .bind(30.0)
-    .bind(-97.0)
-    .bind(30.0)
-    .bind(31.0)
-    .bind(-98.0)
-    .bind(-97.0)
-    .bind(now.timestamp())
-    .bind(until.timestamp())
-    .bind(SERVER)
-    .bind(80.0)
-    .bind(26)
-    .bind(0_i64)
-    .bind(i64::MAX)
-    .bind(None::<i64>)
-    .fetch_all(store.pool())
-    .await
-    .expect("explain");
-    rows.iter()
-        .map(|r| r.get::<String, _>(3))
-        .collect::<Vec<_>>()
+    let query = Nearest {
+        server_id: SERVER,
+        user_id: ASKER,
+        origin: (30.0, -97.0),
+        km: RADIUS_MI * KM_PER_MILE,
+        from: now,
+        until,
+        campaign: None,
+        want: LIMIT + 1,
+    };
+    store
+        .nearest_plan(&query)
+        .await
+        .expect("explain")
         .join(" | ")
 }

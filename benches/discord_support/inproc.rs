@@ -5,12 +5,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use rallybot::service::geo::boxes_around;
 use rallybot::service::location::locate;
 use rallybot::service::request::Request;
 use rallybot::service::response::Response;
 use rallybot::service::{NearQuery, Service, SystemClock};
-use rallybot::store::{Nearest, Store, NEAREST_SQL};
+use rallybot::store::{Nearest, Store};
 
 use super::seed::QUERY_CITIES;
 
@@ -40,23 +39,19 @@ const EXPLAIN_NOTICES: &str = "EXPLAIN QUERY PLAN UPDATE reminders SET told_user
 
 /// SQLite's plan for `Store::nearest_in`'s query.
 async fn explain(store: &Store, server: i64) -> Vec<String> {
-    let sql = sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {NEAREST_SQL}"));
-    sqlx::query_as::<_, (i64, i64, i64, String)>(sql)
-        .bind(0.5)
-        .bind(0.5)
-        .bind(0.0)
-        .bind(1.0)
-        .bind(0.0)
-        .bind(1.0)
-        .bind(0_i64)
-        .bind(1_i64)
-        .bind(server)
-        .bind(80.0)
-        .bind(26)
-        .bind(1_i64)
-        .fetch_all(store.pool())
+    let query = Nearest {
+        server_id: server,
+        user_id: 1,
+        origin: (30.27, -97.74),
+        km: 80.4672,
+        from: Utc::now(),
+        until: Utc::now() + chrono::Duration::days(3660),
+        campaign: None,
+        want: 26,
+    };
+    store
+        .nearest_plan(&query)
         .await
-        .map(|rows| rows.into_iter().map(|r| r.3).collect())
         .unwrap_or_else(|e| vec![format!("EXPLAIN failed: {e}")])
 }
 
@@ -122,25 +117,21 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
         let origin = locate(city, None).expect("a known city");
         let took = t.elapsed();
         let time_box = |km: f64| {
-            let boxes = boxes_around(origin.latitude, origin.longitude, km);
             let store = &store;
             let at = (origin.latitude, origin.longitude);
             async move {
                 let t = Instant::now();
                 let found = store
-                    .nearest_in(
-                        &Nearest {
-                            server_id: server,
-                            user_id: user,
-                            origin: at,
-                            km,
-                            from,
-                            until,
-                            campaign: None,
-                            want: 26,
-                        },
-                        &boxes,
-                    )
+                    .nearest_in(&Nearest {
+                        server_id: server,
+                        user_id: user,
+                        origin: at,
+                        km,
+                        from,
+                        until,
+                        campaign: None,
+                        want: 26,
+                    })
                     .await
                     .expect("nearest_in");
                 (t.elapsed(), found.len())

@@ -39,6 +39,19 @@ pub struct GeoBox {
     pub max_lon: f64,
 }
 
+impl GeoBox {
+    /// The part of this box inside `other`, if any.
+    pub fn intersection(&self, other: &GeoBox) -> Option<GeoBox> {
+        let b = GeoBox {
+            min_lat: self.min_lat.max(other.min_lat),
+            max_lat: self.max_lat.min(other.max_lat),
+            min_lon: self.min_lon.max(other.min_lon),
+            max_lon: self.max_lon.min(other.max_lon),
+        };
+        (b.min_lat <= b.max_lat && b.min_lon <= b.max_lon).then_some(b)
+    }
+}
+
 /// Boxes that together contain every point within `radius_km` of the centre.
 pub fn boxes_around(lat: f64, lon: f64, radius_km: f64) -> Vec<GeoBox> {
     let dlat = (radius_km / EARTH_RADIUS_KM).to_degrees();

@@ -1,7 +1,6 @@
 //! "What's near me?": approved, upcoming rallies within a radius, nearest first.
 use chrono::Duration;
 
-use super::geo::boxes_around;
 use super::location::{locate, Located};
 use super::model::{Actor, DistanceUnit, RallyView};
 use super::Service;
@@ -13,14 +12,6 @@ pub const DEFAULT_RADIUS: f64 = 50.0;
 pub const MAX_RADIUS: f64 = 500.0;
 pub const DEFAULT_LIMIT: usize = 25;
 pub const MAX_LIMIT: usize = 100;
-/// The first search circle; it grows until it holds enough rallies or reaches the radius.
-/// Each step is a round trip to SQLite (tens of microseconds), while the rows in a box cost
-/// about a tenth of a microsecond each inside SQLite: start at a town's size.
-const FIRST_RADIUS_KM: f64 = 8.0;
-/// How much the circle's radius grows at least and at most per step; within that, by how many
-/// rallies the last circle held (see `next_radius`).
-const MIN_GROWTH: f64 = 1.5;
-const MAX_GROWTH: f64 = 4.0;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NearQuery {
@@ -108,37 +99,12 @@ impl Service {
     }
 
     /// The nearest rallies the query admits, at most one fewer than it wants, and whether
-    /// there are more. The search circle grows from small: once it holds enough rallies,
-    /// nothing outside it can be nearer.
+    /// there are more.
     async fn nearest(&self, query: Nearest) -> Result<(Vec<Position>, bool)> {
         let limit = query.want - 1;
-        let radius_km = query.km;
-        let mut search_km = FIRST_RADIUS_KM.min(radius_km);
-        loop {
-            let boxes = boxes_around(query.origin.0, query.origin.1, search_km);
-            let step = Nearest {
-                km: search_km,
-                ..query
-            };
-            let mut found = self.store.nearest_in(&step, &boxes).await?;
-            let reached_radius = search_km >= radius_km;
-            if found.len() >= limit || reached_radius {
-                let more = found.len() > limit || (!reached_radius && found.len() == limit);
-                found.truncate(limit);
-                return Ok((found, more));
-            }
-            search_km = next_radius(search_km, found.len(), limit).min(radius_km);
-        }
+        let mut found = self.store.nearest_in(&query).await?;
+        let more = found.len() > limit;
+        found.truncate(limit);
+        Ok((found, more))
     }
-}
-
-/// The next search radius after a circle of `km` held `found` (< `limit`) rallies: where
-/// `limit` would fit if they were spread evenly, with a 50% margin; x4 after an empty circle.
-fn next_radius(km: f64, found: usize, limit: usize) -> f64 {
-    let growth = if found == 0 {
-        MAX_GROWTH
-    } else {
-        1.5 * (limit as f64 / found as f64).sqrt()
-    };
-    km * growth.clamp(MIN_GROWTH, MAX_GROWTH)
 }
