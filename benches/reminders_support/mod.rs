@@ -1,0 +1,2 @@
+//! Support for the reminder burst bench.
+pub mod seed;
