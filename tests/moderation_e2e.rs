@@ -47,29 +47,6 @@ async fn ask(fake: &fake_discord::FakeDiscord, spec: InteractionSpec) -> Value {
     callback.data.unwrap_or(Value::Null)
 }
 
-/// Waits (up to WAIT) until the bot's database shows a failed change DM to `user`: the bot
-/// writes it just after Discord's refusal arrives.
-async fn wait_until_failed(store: &rallybot::store::Store, user: u64) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let failed: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM change_notices WHERE target_id = ?1 AND status = 'failed'",
-        )
-        .bind(user as i64)
-        .fetch_one(store.pool())
-        .await
-        .unwrap();
-        if failed > 0 {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "no failure recorded"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-}
-
 fn content(data: &Value) -> &str {
     data["content"].as_str().unwrap_or("")
 }
@@ -204,10 +181,12 @@ async fn a_moved_then_cancelled_rally_reaches_everyone_and_every_card() {
     )
     .await
     .expect("Erin's DM is refused");
-    let store = rallybot::store::Store::open(&Bot::database_url(&bot.dir))
+    // The bot logs the failure once it has recorded it.
+    let line = bot
+        .wait_for_log("change notice failed", WAIT)
         .await
-        .unwrap();
-    wait_until_failed(&store, ERIN_ID).await;
+        .expect("the failure is recorded");
+    assert!(line.contains("direct messages are closed"), "{line}");
 
     // Erin is told, privately, the next time she uses the bot.
     let handle = fake

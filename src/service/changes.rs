@@ -358,10 +358,11 @@ impl Service {
                     }
                     other => other.to_string(),
                 };
-                tracing::warn!(notice = n.id, rally = n.rally_id, kind = n.kind.as_str(), %reason, "change notice failed");
                 store
                     .finish_change_notice(n.id, "failed", Some(&reason), None, false, now)
                     .await?;
+                // Logged once recorded: what the log says failed, the database has.
+                tracing::warn!(notice = n.id, rally = n.rally_id, kind = n.kind.as_str(), %reason, "change notice failed");
                 Ok(Tally::Failed)
             }
         }

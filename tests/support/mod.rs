@@ -1,7 +1,9 @@
 //! Runs the real rallybot binary against the project's fake Discord.
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fake_discord::{FakeConfig, FakeDiscord, GuildSpec, MemberSpec, UserSpec};
@@ -40,6 +42,9 @@ pub struct Bot {
     pub child: Child,
     /// Shared so a test can start the bot again on the same database.
     pub dir: std::sync::Arc<tempfile::TempDir>,
+    /// What the bot has logged so far, and a counter that moves with each line.
+    log: Arc<Mutex<Vec<String>>>,
+    logged: tokio::sync::watch::Receiver<usize>,
 }
 
 impl Drop for Bot {
@@ -84,10 +89,17 @@ impl Bot {
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let bot = Bot { child, dir };
+        let mut child = child;
+        let (log, logged) = follow_log(child.stderr.take().expect("piped stderr"));
+        let bot = Bot {
+            child,
+            dir,
+            log,
+            logged,
+        };
         fake.wait_for_identify(STARTUP)
             .await
             .expect("the bot identifies");
@@ -99,4 +111,46 @@ impl Bot {
         .expect("the bot registers its commands");
         bot
     }
+}
+
+impl Bot {
+    /// Waits (up to `deadline`) until the bot logs a line containing `text`, and returns it.
+    pub async fn wait_for_log(&self, text: &str, deadline: Duration) -> Option<String> {
+        let mut logged = self.logged.clone();
+        tokio::time::timeout(deadline, async {
+            loop {
+                logged.borrow_and_update();
+                let found = {
+                    let log = self.log.lock().unwrap();
+                    log.iter().find(|l| l.contains(text)).cloned()
+                };
+                if found.is_some() {
+                    return found;
+                }
+                if logged.changed().await.is_err() {
+                    return None;
+                }
+            }
+        })
+        .await
+        .ok()
+        .flatten()
+    }
+}
+
+/// Copies the bot's log to the test's stderr, keeping each line for `wait_for_log`.
+fn follow_log(
+    stderr: std::process::ChildStderr,
+) -> (Arc<Mutex<Vec<String>>>, tokio::sync::watch::Receiver<usize>) {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let (count, logged) = tokio::sync::watch::channel(0);
+    let kept = log.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            eprintln!("{line}");
+            kept.lock().unwrap().push(line);
+            count.send_modify(|n| *n += 1);
+        }
+    });
+    (log, logged)
 }
