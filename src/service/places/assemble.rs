@@ -120,11 +120,8 @@ impl Sink for Builder {
             PlaceValue::Name(name) => {
                 rec.key = self.arena.push_key(name);
                 rec.name = self.arena.push(name);
-                self.entries.push(NameEntry {
-                    key: rec.key,
-                    place: place as u32,
-                    alternate: false,
-                });
+                self.entries
+                    .push(NameEntry::new(rec.key, place as u32, false));
             }
             PlaceValue::Country(iso2) => {
                 let country = self.country_id(iso2);
@@ -141,11 +138,7 @@ impl Sink for Builder {
             PlaceValue::Alternates(alternates) => {
                 for alt in alternates.split('|').filter(|a| !a.is_empty()) {
                     let key = self.arena.push_key(alt);
-                    self.entries.push(NameEntry {
-                        key,
-                        place: place as u32,
-                        alternate: true,
-                    });
+                    self.entries.push(NameEntry::new(key, place as u32, true));
                 }
             }
         }
@@ -388,10 +381,12 @@ fn relayout(
         let file = file as usize;
         debug_assert_eq!(own[file].place as usize, file);
         copy(&mut place.key);
-        own[file].key = place.key;
+        own[file] = NameEntry::new(place.key, own[file].place, false);
         copy(&mut place.name);
         for entry in &mut alternates[starts[file] as usize..starts[file + 1] as usize] {
-            copy(&mut entry.key);
+            let mut key = entry.key();
+            copy(&mut key);
+            *entry = NameEntry::new(key, entry.place, true);
         }
     }
     new
