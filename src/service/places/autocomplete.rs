@@ -101,7 +101,7 @@ impl Gazetteer {
         let mut best: Vec<(Reverse<u32>, u32)> = Vec::with_capacity(limit + 1);
         for entry in self.names.prefixed(&self.text, prefix) {
             let population = self.places[entry.place as usize].population;
-            let weight = match (entry.alternate, entry.key.len as usize == prefix.len()) {
+            let weight = match (entry.alternate, entry.key().len as usize == prefix.len()) {
                 (false, _) => population,
                 (true, true) => population / 10,
                 (true, false) => population / 1000,

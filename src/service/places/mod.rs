@@ -126,6 +126,7 @@ impl Span {
     }
 }
 
+#[derive(Default)]
 struct PlaceRec {
     name: Span,
     key: Span,
@@ -164,8 +165,9 @@ struct ZipRec {
 impl Gazetteer {
     /// Loads the embedded data. Prefer [`Gazetteer::global`], which does this once.
     pub fn load() -> Result<Self, GazetteerError> {
-        let text = data::embedded_text()?;
-        Ok(assemble::assemble(data::parse(&text)?))
+        let mut builder = assemble::Builder::default();
+        data::read(&mut builder)?;
+        Ok(builder.finish())
     }
 
     /// The process-wide gazetteer, loaded on first use.
