@@ -220,22 +220,12 @@ impl Store {
     }
 
     /// (rally, reason) of change DMs to `user_id` in the server that failed and that the user
-    /// has not been told about; marks them told.
+    /// has not been told about; marks them told. A write: ask `has_untold_failures` first.
     pub async fn take_untold_change_failures(
         &self,
         server_id: i64,
         user_id: i64,
     ) -> Result<Vec<(i64, String)>> {
-        let any: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM change_notices
-                 WHERE kind = 'dm' AND status = 'failed' AND told_user = 0 AND target_id = ?1)",
-        )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?;
-        if !any {
-            return Ok(Vec::new());
-        }
         let rows = sqlx::query(
             "UPDATE change_notices SET told_user = 1
              WHERE kind = 'dm' AND status = 'failed' AND told_user = 0 AND target_id = ?2

@@ -237,8 +237,6 @@ impl Store {
         rows.iter().map(reminder_from_row).collect()
     }
 
-    /// Personal reminders to `user_id` that failed and that the user has not been told about;
-    /// marks them told.
     /// Whether the user has a failed personal reminder or change notice not yet told: one
     /// look at both partial indexes, as nearly always there is none.
     pub async fn has_untold_failures(&self, user_id: i64) -> Result<bool> {
@@ -253,22 +251,13 @@ impl Store {
         .await?)
     }
 
+    /// Personal reminders to `user_id` that failed and that the user has not been told about;
+    /// marks them told. A write: ask `has_untold_failures` first.
     pub async fn take_untold_failures(
         &self,
         server_id: i64,
         user_id: i64,
     ) -> Result<Vec<Reminder>> {
-        // Nearly always there is nothing: answer that from the partial index, without a write.
-        let any: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM reminders
-                 WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?1)",
-        )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?;
-        if !any {
-            return Ok(Vec::new());
-        }
         let rows = sqlx::query(concat!(
             "UPDATE reminders SET told_user = 1
              WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?2
