@@ -9,14 +9,14 @@ use rallybot::service::location::locate;
 use rallybot::service::request::Request;
 use rallybot::service::response::Response;
 use rallybot::service::{NearQuery, Service, SystemClock};
-use rallybot::store::{Nearest, Store};
+use rallybot::store::{Nearest, Store, UNTOLD_FAILURES_SQL};
 
 use super::seed::QUERY_CITIES;
 
 pub struct InProcess {
     /// `actor_for` + `execute(Near)` + `notices`, per query: the handler's service calls.
     pub near: Vec<Duration>,
-    /// `notices` alone (an UPDATE of reminders, run after every command).
+    /// `notices` alone (the untold-failures check, run after every command).
     pub notices: Vec<Duration>,
     /// `SELECT 1` through the pool, per query.
     pub select1: Vec<Duration>,
@@ -25,17 +25,11 @@ pub struct InProcess {
     /// `Store::nearest_in` (26 nearest) within 10 km and within 50 mi of the place, per query.
     pub positions_10km: Vec<Duration>,
     pub positions_50mi: Vec<Duration>,
-    /// SQLite's plan for the UPDATE behind `notices`.
+    /// SQLite's plan for the check behind `notices`.
     pub notices_plan: Vec<String>,
     /// SQLite's plan for the positions query.
     pub plan: Vec<String>,
 }
-
-/// The statement of `Store::take_untold_failures` (src/store/reminders.rs), explained.
-const EXPLAIN_NOTICES: &str = "EXPLAIN QUERY PLAN UPDATE reminders SET told_user = 1
-     WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?2
-       AND rally_id IN (SELECT id FROM rallies WHERE server_id = ?1)
-     RETURNING id";
 
 /// SQLite's plan for `Store::nearest_in`'s query.
 async fn explain(store: &Store, server: i64) -> Vec<String> {
@@ -147,13 +141,14 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
         }
     }
     let plan = explain(&store, server).await;
-    let notices_plan = sqlx::query_as::<_, (i64, i64, i64, String)>(EXPLAIN_NOTICES)
-        .bind(server)
-        .bind(user)
-        .fetch_all(store.pool())
-        .await
-        .map(|rows| rows.into_iter().map(|r| r.3).collect())
-        .unwrap_or_else(|e| vec![format!("EXPLAIN failed: {e}")]);
+    let explain_notices = format!("EXPLAIN QUERY PLAN {UNTOLD_FAILURES_SQL}");
+    let notices_plan =
+        sqlx::query_as::<_, (i64, i64, i64, String)>(sqlx::AssertSqlSafe(explain_notices))
+            .bind(user)
+            .fetch_all(store.pool())
+            .await
+            .map(|rows| rows.into_iter().map(|r| r.3).collect())
+            .unwrap_or_else(|e| vec![format!("EXPLAIN failed: {e}")]);
     store.close().await;
     InProcess {
         near,

@@ -228,7 +228,7 @@ pub fn print_breakdown(lat: &Latency) {
     );
     println!("  nearest_in plan: {}", p.plan.join(" | "));
     println!(
-        "  notices (UPDATE reminders, after every command) {}",
+        "  notices (untold-failures check, after every command) {}",
         pair(&p.notices)
     );
     println!("  its plan: {}", p.notices_plan.join(" | "));

@@ -23,7 +23,7 @@ use sqlx::SqlitePool;
 pub use campaigns::CampaignRow;
 pub use import::ImportWrite;
 pub use positions::{Nearest, Position, NEAREST_SQL};
-pub use reminders::NewReminder;
+pub use reminders::{NewReminder, UNTOLD_FAILURES_SQL};
 pub use rsvps::GoingRsvp;
 pub use settings_cache::SETTINGS_TTL;
 

@@ -23,6 +23,12 @@ macro_rules! reminder_columns {
     };
 }
 
+/// `Store::has_untold_failures`: asked after every command (?1 the user).
+pub const UNTOLD_FAILURES_SQL: &str = "SELECT EXISTS (SELECT 1 FROM reminders
+         WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?1)
+     OR EXISTS (SELECT 1 FROM change_notices
+         WHERE kind = 'dm' AND status = 'failed' AND told_user = 0 AND target_id = ?1)";
+
 impl Store {
     /// Replaces the rally's pending reminders (of one kind and target, or all) with `new`.
     pub async fn replace_pending_reminders(
@@ -240,15 +246,10 @@ impl Store {
     /// Whether the user has a failed personal reminder or change notice not yet told: one
     /// look at both partial indexes, as nearly always there is none.
     pub async fn has_untold_failures(&self, user_id: i64) -> Result<bool> {
-        Ok(sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM reminders
-                 WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?1)
-             OR EXISTS (SELECT 1 FROM change_notices
-                 WHERE kind = 'dm' AND status = 'failed' AND told_user = 0 AND target_id = ?1)",
-        )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?)
+        Ok(sqlx::query_scalar(UNTOLD_FAILURES_SQL)
+            .bind(user_id)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Personal reminders to `user_id` that failed and that the user has not been told about;
