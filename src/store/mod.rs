@@ -3,10 +3,12 @@ mod abuse;
 mod audit;
 mod campaigns;
 mod changes;
-mod distance;
+mod columns;
 mod import;
 mod positions;
 mod rallies;
+mod raw;
+mod readers;
 mod reminders;
 mod rsvps;
 mod servers;
@@ -14,6 +16,7 @@ mod settings_cache;
 mod views;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -22,14 +25,17 @@ use sqlx::SqlitePool;
 
 pub use campaigns::CampaignRow;
 pub use import::ImportWrite;
-pub use positions::{Nearest, Position, NEAREST_SQL};
+pub use positions::{Nearest, Position, CANDIDATES_SQL};
 pub use reminders::{NewReminder, UNTOLD_FAILURES_SQL};
 pub use rsvps::GoingRsvp;
 pub use settings_cache::SETTINGS_TTL;
 
 use crate::error::{Error, Result};
+use readers::Readers;
 use settings_cache::SettingsCache;
 
+/// How long a query waits for another connection's lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// How much of a database file is read through a memory map (SQLite's default is none).
 const MMAP_BYTES: u64 = 1 << 30;
 
@@ -38,6 +44,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// Nearby search's own connections (readers.rs).
+    readers: Arc<Readers>,
     settings: SettingsCache,
 }
 
@@ -50,7 +58,7 @@ impl Store {
             .map_err(|e| Error::internal("parsing DATABASE_URL", e))?
             .create_if_missing(true)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5))
+            .busy_timeout(BUSY_TIMEOUT)
             .synchronous(SqliteSynchronous::Normal);
         // WAL lets readers and the writer overlap; an in-memory database has no journal file.
         // Reading through a memory map saves a system call per page, and the pages are shared
@@ -72,8 +80,8 @@ impl Store {
         } else {
             SqlitePoolOptions::new().max_connections(8)
         };
+        let filename = options.get_filename().to_owned();
         let pool = pool_options
-            .after_connect(|conn, _| Box::pin(distance::register(conn)))
             .connect_with(options)
             .await
             .map_err(|e| Error::internal("opening the database", e))?;
@@ -81,8 +89,15 @@ impl Store {
             .run(&pool)
             .await
             .map_err(|e| Error::internal("running database migrations", e))?;
+        let readers = if in_memory {
+            Readers::in_memory()
+        } else {
+            let count = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+            Readers::open(&filename, count, BUSY_TIMEOUT, MMAP_BYTES)?
+        };
         Ok(Store {
             pool,
+            readers: Arc::new(readers),
             settings: SettingsCache::new(SETTINGS_TTL),
         })
     }
@@ -97,6 +112,7 @@ impl Store {
 
     /// Waits for in-flight queries and checkpoints the WAL so the file is left clean.
     pub async fn close(&self) {
+        self.readers.close().await;
         self.pool.close().await;
     }
 }

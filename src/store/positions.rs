@@ -1,18 +1,18 @@
 //! The spatial index: approved rallies by position, time and server, all exact integers (see
-//! the rally_positions migrations). One statement finds a search's rallies: SQLite ranks the
-//! index's rows by distance (`rally_km`, see distance.rs) within a small circle first, and
-//! within circles twice as wide only while the last held too few; then it reads the rows of
-//! the nearest few only and measures those exactly. Only they cross over to Rust, as the asker
-//! sees them: one round trip, however sparse the area.
+//! the rally_positions migrations). A search reads the index's rows within a small circle
+//! first, and within circles twice as wide only while the last held too few; then it reads
+//! the rows of the nearest few only and measures those exactly. It runs on the calling thread
+//! through SQLite's own API (raw.rs), in one read transaction: each step is a few
+//! microseconds, where a round trip through sqlx's connection thread costs about 0.15 ms.
 use chrono::{DateTime, Utc};
-use sqlx::query::Query;
-use sqlx::{AssertSqlSafe, Database, Row, SqlSafeStr, Sqlite};
 
 use super::rallies::rally_columns;
+use super::raw::{RawResult, Value};
+use super::readers::Session;
 use super::views::{view_columns, view_from_row};
 use super::{to_unix, Store};
-use crate::error::Result;
-use crate::service::geo::{boxes_around, GeoBox};
+use crate::error::{Error, Result};
+use crate::service::geo::{boxes_around, distance_km, GeoBox};
 use crate::service::model::{RallyStatus, RallyView};
 
 /// What a nearby search asks the index for.
@@ -48,92 +48,37 @@ const INDEX_KM_ERROR: f64 = 0.001;
 /// few costs little (its box holds about as many rows as the circle); the one that holds
 /// enough costs about four times what it needed, as it is twice as wide as the last.
 const FIRST_RING_KM: f64 = 1.0;
-/// A box no rally is in, whose test fails at the index's root: for a circle's box that lies
-/// wholly on the other side of the antimeridian.
-const NO_BOX: [i64; 4] = [
-    i32::MAX as i64,
-    i32::MIN as i64,
-    i32::MAX as i64,
-    i32::MIN as i64,
-];
 
-type SqliteArgs = <Sqlite as Database>::Arguments;
+/// The index's rows in a box (microdegrees), in a time window (minutes), on one server and
+/// optionally in one campaign.
+pub const CANDIDATES_SQL: &str = "SELECT id, min_lat, min_lon FROM rally_positions
+     WHERE max_lat >= ?1 AND min_lat <= ?2 AND max_lon >= ?3 AND min_lon <= ?4
+       AND max_minute >= ?5 AND min_minute <= ?6
+       AND min_server = (SELECT number FROM server_numbers WHERE server_id = ?7)
+       AND (?8 IS NULL OR id IN (SELECT id FROM rallies WHERE campaign_id = ?8))";
 
-/// The search's statement. Parameters: ?1, ?2 the origin; ?3, ?4 the first and last minute;
-/// ?5 the server; ?6 the campaign or NULL; ?7 how many candidates; ?8 the asker; ?9 the
-/// circles, narrowest first (see `rings`). It looks in one circle after another, keeping the
-/// nearest candidates of each as JSON, and stops at the first that holds enough: nothing
-/// outside it can be nearer. Then it reads the rows of the last circle's candidates.
-pub const NEAREST_SQL: &str = concat!(
-    "WITH RECURSIVE
-     circle (ring, km, min_lat, max_lat, min_lon, max_lon) AS MATERIALIZED (
-        SELECT key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
-        FROM json_each(?9)
-     ),
-     looked (ring, found) AS (
-        SELECT -1, json_array()
-        UNION ALL
-        SELECT c.ring, (
-            SELECT json_group_array(json_array(id, approx)) FROM (
-                SELECT id, rally_km(?1, ?2, min_lat / 1e6, min_lon / 1e6) AS approx
-                FROM rally_positions
-                WHERE max_lat >= c.min_lat AND min_lat <= c.max_lat
-                  AND max_lon >= c.min_lon AND min_lon <= c.max_lon
-                  AND max_minute >= ?3 AND min_minute <= ?4
-                  AND min_server = (SELECT number FROM server_numbers WHERE server_id = ?5)
-                  AND (?6 IS NULL OR id IN (SELECT id FROM rallies WHERE campaign_id = ?6))
-                  AND approx <= c.km
-                ORDER BY approx LIMIT ?7))
-        FROM looked l JOIN circle c ON c.ring = l.ring + 1
-        WHERE json_array_length(l.found) < ?7
-     )
-     SELECT c.approx, rally_km(?1, ?2, r.latitude, r.longitude) AS km, ",
-    view_columns!("?8"),
-    " FROM (SELECT value ->> 0 AS cid, value ->> 1 AS approx
-           FROM json_each((SELECT found FROM looked ORDER BY ring DESC LIMIT 1))) c
-     CROSS JOIN rallies r ON r.id = c.cid"
+/// One rally as the asker (?2) sees it.
+const VIEW_SQL: &str = concat!(
+    "SELECT ",
+    view_columns!("?2"),
+    " FROM rallies r WHERE r.id = ?1"
 );
 
-/// Circles around the origin as `NEAREST_SQL` takes them: a JSON array of
-/// `[km, min_lat, max_lat, min_lon, max_lon]` (microdegrees), narrowest first, halving from the
-/// search's radius down to about `FIRST_RING_KM`; each box holds its circle on one side of
-/// the antimeridian (`side`, one of the boxes around the whole search).
-fn rings(origin: (f64, f64), km: f64, side: &GeoBox) -> String {
-    let mut radii = vec![km];
-    while radii[radii.len() - 1] / 2.0 >= FIRST_RING_KM {
-        radii.push(radii[radii.len() - 1] / 2.0);
-    }
-    let micro_floor = |deg: f64| (deg * 1e6).floor() as i64;
-    let micro_ceil = |deg: f64| (deg * 1e6).ceil() as i64;
-    let rings: Vec<String> = radii
-        .iter()
-        .rev()
-        .map(|&r| {
-            // A candidate's index distance may be off by the error, its exact one by twice.
-            let boxes = boxes_around(origin.0, origin.1, r + 2.0 * INDEX_KM_ERROR);
-            let on_side = boxes.iter().find_map(|b| b.intersection(side));
-            let [min_lat, max_lat, min_lon, max_lon] = match on_side {
-                Some(b) => [
-                    micro_floor(b.min_lat),
-                    micro_ceil(b.max_lat),
-                    micro_floor(b.min_lon),
-                    micro_ceil(b.max_lon),
-                ],
-                None => NO_BOX,
-            };
-            format!(
-                "[{},{min_lat},{max_lat},{min_lon},{max_lon}]",
-                r + INDEX_KM_ERROR
-            )
-        })
-        .collect();
-    format!("[{}]", rings.join(","))
+/// A search's statements run in one snapshot of the database.
+const BEGIN_SQL: &str = "BEGIN";
+const END_SQL: &str = "COMMIT";
+
+/// A candidate the index found.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    id: i64,
+    /// The index's distance, which orders candidates.
+    approx_km: f64,
 }
 
-/// One row of `NEAREST_SQL`.
+/// A candidate read in full.
 struct Candidate {
     position: Position,
-    /// The index's distance, which ordered the candidates.
     approx_km: f64,
 }
 
@@ -148,60 +93,121 @@ impl Nearest {
             && c.position.km <= self.km
     }
 
-    /// `sql` (`NEAREST_SQL`, or a statement about it) with this search's values on one side
-    /// of the antimeridian, asking for `take` candidates.
-    fn bind(
-        &self,
-        sql: impl SqlSafeStr,
-        side: &GeoBox,
-        take: usize,
-    ) -> Query<'static, Sqlite, SqliteArgs> {
-        // Rallies start and end on whole minutes, so these make the index's time test exact:
-        // ended before `from` means its last minute is before `from`'s next whole minute.
-        let from = to_unix(self.from);
-        let from_minute = from.div_euclid(60) + i64::from(from.rem_euclid(60) != 0);
-        sqlx::query(sql)
-            .bind(self.origin.0)
-            .bind(self.origin.1)
-            .bind(from_minute)
-            .bind(to_unix(self.until).div_euclid(60))
-            .bind(self.server_id)
-            .bind(self.campaign)
-            .bind(i64::try_from(take).unwrap_or(i64::MAX))
-            .bind(self.user_id)
-            .bind(rings(self.origin, self.km, side))
-    }
-
     /// The boxes that hold the whole search: two when it crosses the antimeridian.
     fn sides(&self) -> Vec<GeoBox> {
         boxes_around(self.origin.0, self.origin.1, self.km + 2.0 * INDEX_KM_ERROR)
     }
-}
 
-impl Store {
-    /// The `want` rallies nearest to the origin that the query admits, within its radius:
-    /// nearest first, then soonest, then by id; exact distances. One round trip, or one per
-    /// side of the antimeridian.
-    pub async fn nearest_in(&self, q: &Nearest) -> Result<Vec<Position>> {
-        let mut out = Vec::new();
-        for side in q.sides() {
-            out.extend(self.nearest_on(q, &side).await?);
+    /// Radii to look within, narrowest first: halving from the search's radius down to about
+    /// `FIRST_RING_KM`.
+    fn radii(&self) -> Vec<f64> {
+        let mut radii = vec![self.km];
+        while radii[radii.len() - 1] / 2.0 >= FIRST_RING_KM {
+            radii.push(radii[radii.len() - 1] / 2.0);
         }
-        sort(&mut out);
-        out.truncate(q.want);
+        radii.reverse();
+        radii
+    }
+
+    /// `CANDIDATES_SQL`'s values for the box around the circle of radius `km` on `side`
+    /// (`None` when that circle lies wholly on the other side of the antimeridian).
+    fn box_params(&self, km: f64, side: &GeoBox) -> Option<[Value; 8]> {
+        // A candidate's index distance may be off by the error, its exact one by twice.
+        let boxes = boxes_around(self.origin.0, self.origin.1, km + 2.0 * INDEX_KM_ERROR);
+        let b = boxes.iter().find_map(|b| b.intersection(side))?;
+        // Rallies start and end on whole minutes, so these make the index's time test exact:
+        // ended before `from` means its last minute is before `from`'s next whole minute.
+        let from = to_unix(self.from);
+        let from_minute = from.div_euclid(60) + i64::from(from.rem_euclid(60) != 0);
+        Some([
+            Value::Int((b.min_lat * 1e6).floor() as i64),
+            Value::Int((b.max_lat * 1e6).ceil() as i64),
+            Value::Int((b.min_lon * 1e6).floor() as i64),
+            Value::Int((b.max_lon * 1e6).ceil() as i64),
+            Value::Int(from_minute),
+            Value::Int(to_unix(self.until).div_euclid(60)),
+            Value::Int(self.server_id),
+            Value::from(self.campaign),
+        ])
+    }
+
+    /// The `take` candidates nearest by the index's distance on one side of the antimeridian:
+    /// from the narrowest circle that holds that many, or all within the radius.
+    fn hits(&self, s: &mut Session<'_>, side: &GeoBox, take: usize) -> RawResult<Vec<Hit>> {
+        let radii = self.radii();
+        let mut hits = Vec::new();
+        for (i, &km) in radii.iter().enumerate() {
+            let Some(params) = self.box_params(km, side) else {
+                continue;
+            };
+            let within = km + INDEX_KM_ERROR;
+            hits.clear();
+            let mut rows = s.statement(CANDIDATES_SQL)?.query(&params)?;
+            while let Some(row) = rows.next()? {
+                let (Some(id), Some(lat), Some(lon)) =
+                    (row.int("id")?, row.int("min_lat")?, row.int("min_lon")?)
+                else {
+                    continue;
+                };
+                let approx_km = distance_km(
+                    self.origin.0,
+                    self.origin.1,
+                    lat as f64 / 1e6,
+                    lon as f64 / 1e6,
+                );
+                if approx_km <= within {
+                    hits.push(Hit { id, approx_km });
+                }
+            }
+            if hits.len() >= take || i + 1 == radii.len() {
+                break;
+            }
+        }
+        hits.sort_by(|a, b| a.approx_km.total_cmp(&b.approx_km).then(a.id.cmp(&b.id)));
+        hits.truncate(take);
+        Ok(hits)
+    }
+
+    /// The `take` nearest candidates on one side, read in full.
+    fn candidates(
+        &self,
+        s: &mut Session<'_>,
+        side: &GeoBox,
+        take: usize,
+    ) -> Result<Vec<Candidate>> {
+        let raw = |e| Error::internal("searching nearby rallies", e);
+        let hits = self.hits(s, side, take).map_err(raw)?;
+        let view = s.statement(VIEW_SQL).map_err(raw)?;
+        let mut out = Vec::with_capacity(hits.len());
+        for hit in hits {
+            let mut rows = view
+                .query(&[Value::Int(hit.id), Value::Int(self.user_id)])
+                .map_err(raw)?;
+            // A rally deleted since the index was read has no row.
+            if let Some(row) = rows.next().map_err(raw)? {
+                let view: RallyView = view_from_row(&row)?;
+                let r = &view.rally;
+                let km = distance_km(self.origin.0, self.origin.1, r.latitude, r.longitude);
+                out.push(Candidate {
+                    position: Position { view, km },
+                    approx_km: hit.approx_km,
+                });
+            }
+        }
         Ok(out)
     }
 
-    async fn nearest_on(&self, q: &Nearest, side: &GeoBox) -> Result<Vec<Position>> {
+    /// The nearest rallies this search admits on one side, certain to be the nearest.
+    fn nearest_on(&self, s: &mut Session<'_>, side: &GeoBox) -> Result<Vec<Position>> {
         // One more than wanted shows the wanted ones are nearer than anything left out.
-        let mut take = q.want + 1;
+        let mut take = self.want + 1;
         loop {
-            let found = self.candidates(q, side, take).await?;
+            let found = self.candidates(s, side, take)?;
             let complete = found.len() < take;
             let last_approx = found.iter().map(|c| c.approx_km).fold(0.0, f64::max);
             let mut valid: Vec<Position> = found
                 .into_iter()
-                .filter(|c| q.admits(c))
+                .filter(|c| self.admits(c))
                 .map(|c| c.position)
                 .collect();
             sort(&mut valid);
@@ -211,7 +217,7 @@ impl Store {
             // A rally left out is at least this far: what lies nearer is certain.
             let bound = last_approx - INDEX_KM_ERROR;
             let certain = valid.iter().take_while(|p| p.km < bound).count();
-            if certain >= q.want {
+            if certain >= self.want {
                 valid.truncate(certain);
                 return Ok(valid);
             }
@@ -219,33 +225,53 @@ impl Store {
         }
     }
 
-    /// SQLite's plan for a search's statement, one line per step.
-    pub async fn nearest_plan(&self, q: &Nearest) -> Result<Vec<String>> {
-        let explain = format!("EXPLAIN QUERY PLAN {NEAREST_SQL}");
-        let rows = q
-            .bind(AssertSqlSafe(explain), &q.sides()[0], q.want)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|r| Ok(r.try_get::<String, _>(3)?))
-            .collect()
+    /// The whole search, in one snapshot.
+    fn search(&self, s: &mut Session<'_>) -> Result<Vec<Position>> {
+        let raw = |e| Error::internal("searching nearby rallies", e);
+        s.statement(BEGIN_SQL)
+            .and_then(|b| b.query(&[])?.next().map(|_| ()))
+            .map_err(raw)?;
+        let found: Result<Vec<Position>> =
+            self.sides().iter().try_fold(Vec::new(), |mut all, side| {
+                all.extend(self.nearest_on(s, side)?);
+                Ok(all)
+            });
+        // Ends the read transaction after a failure too.
+        s.statement(END_SQL)
+            .and_then(|c| c.query(&[])?.next().map(|_| ()))
+            .map_err(raw)?;
+        let mut found = found?;
+        sort(&mut found);
+        found.truncate(self.want);
+        Ok(found)
+    }
+}
+
+impl Store {
+    /// The `want` rallies nearest to the origin that the query admits, within its radius:
+    /// nearest first, then soonest, then by id; exact distances.
+    pub async fn nearest_in(&self, q: &Nearest) -> Result<Vec<Position>> {
+        self.readers.read(&self.pool, |s| q.search(s)).await
     }
 
-    async fn candidates(&self, q: &Nearest, side: &GeoBox, take: usize) -> Result<Vec<Candidate>> {
-        let rows = q
-            .bind(NEAREST_SQL, side, take)
-            .fetch_all(&self.pool)
-            .await?;
+    /// SQLite's plan for a search's index query, one line per step.
+    pub async fn nearest_plan(&self, q: &Nearest) -> Result<Vec<String>> {
+        let explain = format!("EXPLAIN QUERY PLAN {CANDIDATES_SQL}");
+        let params = q
+            .box_params(q.km, &q.sides()[0])
+            .ok_or_else(|| Error::internal("explaining a search", "no box"))?;
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(explain));
+        for p in params {
+            query = match p {
+                Value::Int(v) => query.bind(v),
+                Value::Real(v) => query.bind(v),
+                Value::Null => query.bind(None::<i64>),
+            };
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        use sqlx::Row;
         rows.iter()
-            .map(|row| {
-                Ok(Candidate {
-                    position: Position {
-                        view: view_from_row(row)?,
-                        km: row.try_get("km")?,
-                    },
-                    approx_km: row.try_get("approx")?,
-                })
-            })
+            .map(|r| Ok(r.try_get::<String, _>(3)?))
             .collect()
     }
 }
@@ -263,7 +289,7 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     use super::*;
-    use crate::service::model::{RallyFields, RallyStatus};
+    use crate::service::model::{RallyFields, RallyStatus, RsvpStatus};
 
     fn at(lat: f64, lon: f64, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> RallyFields {
         RallyFields {
@@ -330,12 +356,17 @@ mod tests {
 
     /// Clusters and sparse outliers around origins in a city, the countryside, across the
     /// antimeridian and near a pole: the search must return exactly what measuring every
-    /// rally would, however many circles it has to look in.
+    /// rally would, however many circles it has to look in. In memory the search borrows the
+    /// pool's connection; on file it has connections of its own.
     #[tokio::test]
     async fn finds_what_measuring_every_rally_finds() {
-        use crate::service::geo::distance_km;
+        finds_what_measuring_finds(Store::open_in_memory().await.unwrap()).await;
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("near.db").display());
+        finds_what_measuring_finds(Store::open(&url).await.unwrap()).await;
+    }
 
-        let store = Store::open_in_memory().await.unwrap();
+    async fn finds_what_measuring_finds(store: Store) {
         let now = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
         let server = 42;
         store.ensure_server(server, now).await.unwrap();
@@ -401,5 +432,76 @@ mod tests {
                 assert_eq!(found, expected, "at ({lat}, {lon}) within {km} km, {want}");
             }
         }
+    }
+
+    /// A file store searches on connections of its own: each sees every write the moment it
+    /// is committed, and closing the store closes them, so the WAL is checkpointed away.
+    #[tokio::test]
+    async fn a_file_store_search_sees_each_write_at_once_and_closes_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fresh.db");
+        let store = Store::open(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        let server = 7;
+        store.ensure_server(server, now).await.unwrap();
+        let query = Nearest {
+            server_id: server,
+            user_id: 5,
+            origin: (40.0, -75.0),
+            km: 20.0,
+            from: now,
+            until: now + Duration::days(30),
+            campaign: None,
+            want: 5,
+        };
+        assert!(store.nearest_in(&query).await.unwrap().is_empty());
+        let later = now + Duration::days(1);
+        let id = store
+            .insert_rally(
+                server,
+                1,
+                None,
+                &at(40.05, -75.0, later, later + Duration::hours(1)),
+                RallyStatus::Approved,
+                now,
+            )
+            .await
+            .unwrap()
+            .id;
+        let found = store.nearest_in(&query).await.unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].view.counts.going, 0);
+        assert_eq!(found[0].view.my_rsvp, None);
+
+        store.set_rsvp(id, 5, RsvpStatus::Going, now).await.unwrap();
+        store
+            .set_rsvp(id, 6, RsvpStatus::Interested, now)
+            .await
+            .unwrap();
+        let found = store.nearest_in(&query).await.unwrap();
+        assert_eq!(found[0].view.counts.going, 1);
+        assert_eq!(found[0].view.counts.interested, 1);
+        assert_eq!(found[0].view.my_rsvp, Some(RsvpStatus::Going));
+
+        let cancelled = store
+            .transition_rally(
+                id,
+                &[RallyStatus::Approved],
+                RallyStatus::Cancelled,
+                None,
+                now,
+            )
+            .await
+            .unwrap();
+        assert!(cancelled);
+        assert!(store.nearest_in(&query).await.unwrap().is_empty());
+
+        store.close().await;
+        let wal = dir.path().join("fresh.db-wal");
+        assert!(!wal.exists(), "the WAL is left behind after close");
+        let after = store.nearest_in(&query).await;
+        assert!(after.is_err(), "a closed store still searched: {after:?}");
     }
 }

@@ -1,8 +1,7 @@
 //! Rally rows.
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
 
+use super::columns::Columns;
 use super::{from_unix, to_unix, Store};
 use crate::error::{Error, Result};
 use crate::service::model::{Rally, RallyFields, RallyStatus};
@@ -185,34 +184,31 @@ impl Store {
     }
 }
 
-pub(super) fn rally_from_row(row: &SqliteRow) -> Result<Rally> {
-    let zone: String = row.try_get("time_zone")?;
-    let status: String = row.try_get("status")?;
+pub(super) fn rally_from_row<R: Columns>(row: &R) -> Result<Rally> {
+    let zone = row.need_text("time_zone")?;
+    let status = row.need_text("status")?;
     Ok(Rally {
-        id: row.try_get("id")?,
-        server_id: row.try_get("server_id")?,
-        title: row.try_get("title")?,
-        details: row.try_get("details")?,
-        place_name: row.try_get("place_name")?,
-        address: row.try_get("address")?,
-        latitude: row.try_get("latitude")?,
-        longitude: row.try_get("longitude")?,
+        id: row.need_int("id")?,
+        server_id: row.need_int("server_id")?,
+        title: row.need_text("title")?,
+        details: row.need_text("details")?,
+        place_name: row.need_text("place_name")?,
+        address: row.need_text("address")?,
+        latitude: row.need_real("latitude")?,
+        longitude: row.need_real("longitude")?,
         time_zone: zone
             .parse()
             .map_err(|_| Error::internal("reading a rally", format!("time zone {zone}")))?,
-        starts_at: from_unix(row.try_get("starts_at")?)?,
-        ends_at: row
-            .try_get::<Option<i64>, _>("ends_at")?
-            .map(from_unix)
-            .transpose()?,
-        organiser_id: row.try_get("organiser_id")?,
-        channel_id: row.try_get("channel_id")?,
+        starts_at: from_unix(row.need_int("starts_at")?)?,
+        ends_at: row.int("ends_at")?.map(from_unix).transpose()?,
+        organiser_id: row.need_int("organiser_id")?,
+        channel_id: row.int("channel_id")?,
         status: RallyStatus::parse(&status)
             .ok_or_else(|| Error::internal("reading a rally", format!("status {status}")))?,
-        status_reason: row.try_get("status_reason")?,
-        created_at: from_unix(row.try_get("created_at")?)?,
-        updated_at: from_unix(row.try_get("updated_at")?)?,
-        campaign_id: row.try_get("campaign_id")?,
-        contact: row.try_get("contact")?,
+        status_reason: row.text("status_reason")?,
+        created_at: from_unix(row.need_int("created_at")?)?,
+        updated_at: from_unix(row.need_int("updated_at")?)?,
+        campaign_id: row.int("campaign_id")?,
+        contact: row.need_text("contact")?,
     })
 }

@@ -1,9 +1,7 @@
 //! Rallies as one user sees them, read in one query: a list reply is one round trip.
 use std::collections::HashMap;
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
-
+use super::columns::Columns;
 use super::rallies::{rally_columns, rally_from_row};
 use super::Store;
 use crate::error::{Error, Result};
@@ -53,9 +51,8 @@ impl Store {
     }
 }
 
-pub(super) fn view_from_row(row: &SqliteRow) -> Result<RallyView> {
-    let mine: Option<String> = row.try_get("mine")?;
-    let my_rsvp = match mine {
+pub(super) fn view_from_row<R: Columns>(row: &R) -> Result<RallyView> {
+    let my_rsvp = match row.text("mine")? {
         None => None,
         Some(s) => Some(
             RsvpStatus::parse(&s)
@@ -64,8 +61,8 @@ pub(super) fn view_from_row(row: &SqliteRow) -> Result<RallyView> {
     };
     Ok(RallyView {
         counts: RsvpCounts {
-            going: row.try_get("going")?,
-            interested: row.try_get("interested")?,
+            going: row.need_int("going")?,
+            interested: row.need_int("interested")?,
         },
         my_rsvp,
         rally: rally_from_row(row)?,
