@@ -64,10 +64,6 @@ const VIEW_SQL: &str = concat!(
     " FROM rallies r WHERE r.id = ?1"
 );
 
-/// A search's statements run in one snapshot of the database.
-const BEGIN_SQL: &str = "BEGIN";
-const END_SQL: &str = "COMMIT";
-
 /// A candidate the index found.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
@@ -228,19 +224,12 @@ impl Nearest {
     /// The whole search, in one snapshot.
     fn search(&self, s: &mut Session<'_>) -> Result<Vec<Position>> {
         let raw = |e| Error::internal("searching nearby rallies", e);
-        s.statement(BEGIN_SQL)
-            .and_then(|b| b.query(&[])?.next().map(|_| ()))
-            .map_err(raw)?;
-        let found: Result<Vec<Position>> =
-            self.sides().iter().try_fold(Vec::new(), |mut all, side| {
-                all.extend(self.nearest_on(s, side)?);
-                Ok(all)
-            });
-        // Ends the read transaction after a failure too.
-        s.statement(END_SQL)
-            .and_then(|c| c.query(&[])?.next().map(|_| ()))
-            .map_err(raw)?;
-        let mut found = found?;
+        s.begin().map_err(raw)?;
+        let mut found = Vec::new();
+        for side in self.sides() {
+            found.extend(self.nearest_on(s, &side)?);
+        }
+        s.end().map_err(raw)?;
         sort(&mut found);
         found.truncate(self.want);
         Ok(found)
@@ -503,5 +492,57 @@ mod tests {
         assert!(!wal.exists(), "the WAL is left behind after close");
         let after = store.nearest_in(&query).await;
         assert!(after.is_err(), "a closed store still searched: {after:?}");
+    }
+
+    /// A search that fails halfway (here on a row it can't read) leaves no transaction open:
+    /// each connection searches again, and the WAL can still be checkpointed.
+    #[tokio::test]
+    async fn a_failed_search_leaves_no_transaction_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("fail.db").display());
+        let store = Store::open(&url).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        store.ensure_server(3, now).await.unwrap();
+        let later = now + Duration::days(1);
+        let fields = at(10.0, 10.0, later, later + Duration::hours(1));
+        let id = store
+            .insert_rally(3, 1, None, &fields, RallyStatus::Approved, now)
+            .await
+            .unwrap()
+            .id;
+        let query = Nearest {
+            server_id: 3,
+            user_id: 1,
+            origin: (10.0, 10.0),
+            km: 5.0,
+            from: now,
+            until: now + Duration::days(30),
+            campaign: None,
+            want: 3,
+        };
+        let set_zone = |zone: &'static str| {
+            sqlx::query("UPDATE rallies SET time_zone = ?1 WHERE id = ?2")
+                .bind(zone)
+                .bind(id)
+                .execute(store.pool())
+        };
+        set_zone("Mars/Olympus_Mons").await.unwrap();
+        for _ in 0..8 {
+            let failed = store.nearest_in(&query).await;
+            assert!(
+                failed.is_err(),
+                "an unreadable row was returned: {failed:?}"
+            );
+        }
+        let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(busy, 0, "a failed search still holds a snapshot");
+        set_zone("America/Chicago").await.unwrap();
+        for _ in 0..8 {
+            let found = store.nearest_in(&query).await.unwrap();
+            assert_eq!(found.len(), 1);
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! borrows the pool's one connection instead and prepares its statements each time.
 use std::collections::HashMap;
 use std::path::Path;
+use std::ptr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -22,6 +23,16 @@ pub(super) struct Session<'c> {
 }
 
 impl Session<'_> {
+    /// Starts a read transaction: what follows reads one snapshot of the database until
+    /// `end`, or until the session is over.
+    pub(super) fn begin(&mut self) -> RawResult<()> {
+        self.statement("BEGIN")?.query(&[])?.next().map(|_| ())
+    }
+
+    pub(super) fn end(&mut self) -> RawResult<()> {
+        self.statement("COMMIT")?.query(&[])?.next().map(|_| ())
+    }
+
     pub(super) fn statement(&mut self, sql: &'static str) -> RawResult<&mut Statement> {
         if !self.statements.contains_key(sql) {
             let prepared = Statement::prepare(self.db, sql, self.keep)?;
@@ -31,6 +42,27 @@ impl Session<'_> {
             .statements
             .get_mut(sql)
             .expect("the statement was just prepared"))
+    }
+}
+
+impl Drop for Session<'_> {
+    /// A read that failed or panicked halfway must not leave its transaction open: the
+    /// connection could start no other, and an old snapshot stops the WAL being checkpointed.
+    fn drop(&mut self) {
+        // SAFETY: the connection is live and held by this session; its statements were reset
+        // when their rows were dropped, before the session.
+        unsafe {
+            if ffi::sqlite3_get_autocommit(self.db) == 0 {
+                let sql = c"ROLLBACK";
+                ffi::sqlite3_exec(
+                    self.db,
+                    sql.as_ptr(),
+                    None,
+                    ptr::null_mut(),
+                    ptr::null_mut(),
+                );
+            }
+        }
     }
 }
 
@@ -108,11 +140,12 @@ impl Readers {
         let own = guard
             .as_mut()
             .ok_or_else(|| Error::internal("reading", "the store is closed"))?;
-        read(&mut Session {
+        let mut session = Session {
             db: own.conn.ptr(),
             statements: &mut own.statements,
             keep: true,
-        })
+        };
+        read(&mut session)
     }
 
     /// Closes the own connections, waiting for reads in progress.
