@@ -295,6 +295,26 @@ mod tests {
         }
     }
 
+    /// A search of the next 30 days on `server` as user 1 sees it.
+    fn search(
+        server: i64,
+        origin: (f64, f64),
+        km: f64,
+        want: usize,
+        now: DateTime<Utc>,
+    ) -> Nearest {
+        Nearest {
+            server_id: server,
+            user_id: 1,
+            origin,
+            km,
+            from: now,
+            until: now + Duration::days(30),
+            campaign: None,
+            want,
+        }
+    }
+
     /// Rallies that ended seconds ago share the index's minute with `now`: they are candidates
     /// the exact check drops, and the search looks further until what it returns is certain.
     #[tokio::test]
@@ -321,16 +341,7 @@ mod tests {
         let near = insert(at(30.01, -97.0, later, later + Duration::hours(1))).await;
         let far = insert(at(30.05, -97.0, later, later + Duration::hours(1))).await;
         let _farther = insert(at(30.2, -97.0, later, later + Duration::hours(1))).await;
-        let query = Nearest {
-            server_id: server,
-            user_id: 1,
-            origin: (30.0, -97.0),
-            km: 50.0,
-            from: now,
-            until: now + Duration::days(30),
-            campaign: None,
-            want: 2,
-        };
+        let query = search(server, (30.0, -97.0), 50.0, 2, now);
         let found = store.nearest_in(&query).await.unwrap();
         let ids: Vec<i64> = found.iter().map(|p| p.view.rally.id).collect();
         assert_eq!(ids, vec![near, far]);
@@ -394,16 +405,7 @@ mod tests {
         }
         for &(lat, lon) in &origins {
             for (km, want) in [(5.0, 26), (80.0, 26), (300.0, 6), (300.0, 1000)] {
-                let query = Nearest {
-                    server_id: server,
-                    user_id: 1,
-                    origin: (lat, lon),
-                    km,
-                    from: now,
-                    until: now + Duration::days(30),
-                    campaign: None,
-                    want,
-                };
+                let query = search(server, (lat, lon), km, want, now);
                 let found: Vec<i64> = store
                     .nearest_in(&query)
                     .await
@@ -436,14 +438,8 @@ mod tests {
         let server = 7;
         store.ensure_server(server, now).await.unwrap();
         let query = Nearest {
-            server_id: server,
             user_id: 5,
-            origin: (40.0, -75.0),
-            km: 20.0,
-            from: now,
-            until: now + Duration::days(30),
-            campaign: None,
-            want: 5,
+            ..search(server, (40.0, -75.0), 20.0, 5, now)
         };
         assert!(store.nearest_in(&query).await.unwrap().is_empty());
         let later = now + Duration::days(1);
@@ -510,16 +506,7 @@ mod tests {
             .await
             .unwrap()
             .id;
-        let query = Nearest {
-            server_id: 3,
-            user_id: 1,
-            origin: (10.0, 10.0),
-            km: 5.0,
-            from: now,
-            until: now + Duration::days(30),
-            campaign: None,
-            want: 3,
-        };
+        let query = search(3, (10.0, 10.0), 5.0, 3, now);
         let set_zone = |zone: &'static str| {
             sqlx::query("UPDATE rallies SET time_zone = ?1 WHERE id = ?2")
                 .bind(zone)

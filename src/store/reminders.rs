@@ -3,6 +3,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
+use super::raw::Value;
 use super::{from_unix, to_unix, Store};
 use crate::error::{Error, Result};
 use crate::service::reminders::{Reminder, ReminderKind, ReminderStatus};
@@ -27,7 +28,7 @@ macro_rules! reminder_columns {
 pub const UNTOLD_FAILURES_SQL: &str = "SELECT EXISTS (SELECT 1 FROM reminders
          WHERE kind = 'personal' AND status = 'failed' AND told_user = 0 AND target_id = ?1)
      OR EXISTS (SELECT 1 FROM change_notices
-         WHERE kind = 'dm' AND status = 'failed' AND told_user = 0 AND target_id = ?1)";
+         WHERE kind = 'dm' AND status = 'failed' AND told_user = 0 AND target_id = ?1) AS untold";
 
 impl Store {
     /// Replaces the rally's pending reminders (of one kind and target, or all) with `new`.
@@ -244,12 +245,21 @@ impl Store {
     }
 
     /// Whether the user has a failed personal reminder or change notice not yet told: one
-    /// look at both partial indexes, as nearly always there is none.
+    /// look at both partial indexes, as nearly always there is none. It runs after every
+    /// command, so on the store's own read connections (readers.rs), without a thread hop.
     pub async fn has_untold_failures(&self, user_id: i64) -> Result<bool> {
-        Ok(sqlx::query_scalar(UNTOLD_FAILURES_SQL)
-            .bind(user_id)
-            .fetch_one(&self.pool)
-            .await?)
+        self.readers
+            .read(&self.pool, |s| {
+                let raw = |e| Error::internal("checking for untold failures", e);
+                let stmt = s.statement(UNTOLD_FAILURES_SQL).map_err(raw)?;
+                let mut rows = stmt.query(&[Value::Int(user_id)]).map_err(raw)?;
+                let untold = match rows.next().map_err(raw)? {
+                    Some(row) => row.int("untold").map_err(raw)?,
+                    None => None,
+                };
+                Ok(untold == Some(1))
+            })
+            .await
     }
 
     /// Personal reminders to `user_id` that failed and that the user has not been told about;
