@@ -2,7 +2,7 @@
 //! rally clashes with another nearby at about the same time.
 use chrono::Duration;
 
-use super::geo::{distance_km, KM_PER_MILE};
+use super::geo::{boxes_around, distance_km, KM_PER_MILE};
 use super::model::{Actor, Rally, RallyFields};
 use super::Service;
 use crate::error::{Result, UserError};
@@ -64,30 +64,31 @@ impl Service {
         Ok(())
     }
 
-    /// Approved rallies other than `rally` within 5 miles and 2 hours of it.
+    /// Approved rallies other than `rally` within 5 miles and 2 hours of it, soonest first.
     pub async fn clashes(&self, rally: &Rally) -> Result<Vec<Rally>> {
         let km = CLASH_MILES * KM_PER_MILE;
-        // A degree of latitude is about 111 km; a degree of longitude shrinks towards the poles.
-        let dlat = km / 111.0 * 1.01;
-        let dlon = (dlat / rally.latitude.to_radians().cos().max(0.01)).min(360.0);
-        let candidates = self
-            .store
-            .approved_rallies_in_box(
-                rally.server_id,
-                rally.starts_at - CLASH_WINDOW,
-                rally.starts_at + CLASH_WINDOW,
-                (rally.latitude - dlat, rally.latitude + dlat),
-                (rally.longitude - dlon, rally.longitude + dlon),
-            )
-            .await?;
-        Ok(candidates
-            .into_iter()
-            .filter(|r| r.id != rally.id)
-            .filter(|r| {
-                distance_km(rally.latitude, rally.longitude, r.latitude, r.longitude)
-                    <= CLASH_MILES * KM_PER_MILE
-            })
-            .collect())
+        let mut found = Vec::new();
+        // Two boxes across the antimeridian, every longitude near a pole; the margin covers
+        // rounding, as the exact distance decides.
+        for b in boxes_around(rally.latitude, rally.longitude, km * 1.001) {
+            let candidates = self
+                .store
+                .approved_rallies_in_box(
+                    rally.server_id,
+                    rally.starts_at - CLASH_WINDOW,
+                    rally.starts_at + CLASH_WINDOW,
+                    (b.min_lat, b.max_lat),
+                    (b.min_lon, b.max_lon),
+                )
+                .await?;
+            found.extend(candidates.into_iter().filter(|r| {
+                r.id != rally.id
+                    && distance_km(rally.latitude, rally.longitude, r.latitude, r.longitude) <= km
+            }));
+        }
+        found.sort_by_key(|r| (r.starts_at, r.id));
+        found.dedup_by_key(|r| r.id);
+        Ok(found)
     }
 }
 

@@ -166,3 +166,50 @@ async fn a_nearby_rally_at_about_the_same_time_warns_but_is_created() {
         );
     }
 }
+
+/// The clash check measures real distance, so rallies a mile apart clash across the
+/// antimeridian and across the pole, where their longitudes are far apart.
+#[tokio::test]
+async fn nearby_rallies_clash_across_the_antimeridian_and_the_pole() {
+    let f = fixture().await;
+    for (listed_at, new_at) in [
+        ("-16.80,179.995", "-16.80,-179.995"),
+        ("89.99,0", "89.99,180"),
+    ] {
+        let listed = f
+            .service
+            .create_rally(
+                &MOD,
+                at(
+                    &format!("Listed {listed_at}"),
+                    listed_at,
+                    "2026-12-05 18:00",
+                ),
+            )
+            .await
+            .unwrap()
+            .view
+            .rally;
+        let new = f
+            .service
+            .create_rally(
+                &ALICE,
+                at(&format!("New {new_at}"), new_at, "2026-12-05 18:30"),
+            )
+            .await
+            .unwrap();
+        // Both take their time zone from the same nearest place, so 30 minutes apart.
+        assert_eq!(new.view.rally.time_zone, listed.time_zone);
+        let clashes = f.service.clashes(&new.view.rally).await.unwrap();
+        assert_eq!(
+            clashes.iter().map(|r| r.id).collect::<Vec<_>>(),
+            [listed.id],
+            "{new_at} should clash with {listed_at}"
+        );
+        assert!(
+            new.notes.iter().any(|n| n.starts_with("Heads-up")),
+            "{:?}",
+            new.notes
+        );
+    }
+}
