@@ -298,7 +298,7 @@ Commands (options are name:value; quote values with spaces):
   /rally about
 Moderators:
   /rallymod queue | approve rally:N | reject rally:N [reason:]
-  /rallymod status              reminders that could not be delivered
+  /rallymod status              reminders and change messages that could not be delivered
   /rallymod campaign create name:\"...\" start:2027-04-17 end:2027-04-17 [description:]
   /rallymod campaign edit campaign:NAME [name:] [start:] [end:] [description:]
   /rallymod campaign archive campaign:NAME [restore:true]

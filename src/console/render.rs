@@ -3,11 +3,12 @@ mod campaign;
 
 use std::fmt::Write;
 
+use crate::service::changes::NoticeKind;
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
 use crate::service::time::{describe, local_label};
-use crate::service::{Change, NearResult};
+use crate::service::{Change, DeliveryFailures, NearResult};
 
 /// Turns user ids into the names typed with /as.
 pub trait Names {
@@ -106,24 +107,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             out
         }
         Response::Settings(s) => settings(s),
-        Response::Status(failed) if failed.is_empty() => {
-            "Every reminder so far was delivered.\n".into()
-        }
-        Response::Status(failed) => {
-            let mut out = format!("Reminders that failed ({}):\n", failed.len());
-            for (r, title) in failed {
-                let _ = writeln!(
-                    out,
-                    "   #{} {title}: {} reminder {} before, to {}: {}",
-                    r.rally_id,
-                    r.kind.as_str(),
-                    lead_words(r.lead),
-                    r.target_id,
-                    r.last_error.as_deref().unwrap_or("no reason recorded")
-                );
-            }
-            out
-        }
+        Response::Status(failed) => status(failed),
         Response::About => about(),
         Response::Campaign(s) => campaign::saved(s),
         Response::CampaignOverview(o) => campaign::overview(o),
@@ -304,6 +288,48 @@ fn audit_log(
         }
         if !e.after.is_empty() {
             out.push_str(&format!("\n    after: {}", e.after));
+        }
+    }
+    out
+}
+
+fn status(failed: &DeliveryFailures) -> String {
+    if failed.is_empty() {
+        return "Every reminder and change message so far was delivered.\n".into();
+    }
+    let why = |e: Option<&str>| e.unwrap_or("no reason recorded").to_string();
+    let mut out = String::new();
+    if !failed.reminders.is_empty() {
+        let _ = writeln!(out, "Reminders that failed ({}):", failed.reminders.len());
+        for (r, title) in &failed.reminders {
+            let _ = writeln!(
+                out,
+                "   #{} {title}: {} reminder {} before, to {}: {}",
+                r.rally_id,
+                r.kind.as_str(),
+                lead_words(r.lead),
+                r.target_id,
+                why(r.last_error.as_deref())
+            );
+        }
+    }
+    if !failed.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "Change messages that failed ({}):",
+            failed.changes.len()
+        );
+        for (n, title) in &failed.changes {
+            let what = match n.kind {
+                NoticeKind::Dm => format!("DM to user {}", n.target_id),
+                NoticeKind::Card => format!("card edit in channel {}", n.target_id),
+            };
+            let _ = writeln!(
+                out,
+                "   #{} {title}: {what}: {}",
+                n.rally_id,
+                why(n.last_error.as_deref())
+            );
         }
     }
     out

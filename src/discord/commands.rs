@@ -150,7 +150,10 @@ fn rallymod() -> CreateCommand {
     let queue = sub("queue", "Rallies waiting for approval");
     let log = sub("log", "Who did what, newest first: of one rally, or all")
         .add_sub_option(rally_option().required(false));
-    let status = sub("status", "Reminders that could not be delivered, and why");
+    let status = sub(
+        "status",
+        "Reminders and change messages that could not be delivered, and why",
+    );
     let approve = sub("approve", "Approve a submitted rally").add_sub_option(rally_option());
     let reject = sub("reject", "Reject a submitted rally")
         .add_sub_option(rally_option())

@@ -194,7 +194,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
                 true,
             )
         }
-        Response::Status(failed) => status(failed),
+        Response::Status(failed) => status::status(failed),
         Response::Settings(s) => Reply {
             embeds: vec![settings(s)],
             ephemeral: true,
@@ -447,35 +447,6 @@ fn notes(out: &mut String, notes: &[String]) {
     }
 }
 
-fn status(failed: &[(crate::service::reminders::Reminder, String)]) -> Reply {
-    if failed.is_empty() {
-        return Reply::text("Every reminder so far was delivered.", true);
-    }
-    let mut embed = CreateEmbed::new()
-        .title(format!("Reminders that failed ({})", failed.len()))
-        .colour(Colour::RED);
-    for (r, title) in failed.iter().take(25) {
-        let target = match r.kind {
-            crate::service::reminders::ReminderKind::Channel => format!("<#{}>", r.target_id),
-            crate::service::reminders::ReminderKind::Personal => format!("<@{}>", r.target_id),
-        };
-        let why = markdown(r.last_error.as_deref().unwrap_or("no reason recorded"));
-        embed = embed.field(
-            limit(format!("#{} {}", r.rally_id, markdown(title)), 256),
-            limit(
-                format!("{} before, to {target}: {why}", lead_words(r.lead)),
-                1024,
-            ),
-            false,
-        );
-    }
-    Reply {
-        embeds: vec![embed],
-        ephemeral: true,
-        ..Default::default()
-    }
-}
-
 fn settings(s: &ServerSettings) -> CreateEmbed {
     // The first three are shown above with their option names; the rest as people read them.
     let more = crate::service::settings::setting_lines(s)
@@ -503,5 +474,6 @@ fn about() -> CreateEmbed {
 
 mod audit;
 mod queue;
+mod status;
 #[cfg(test)]
 mod tests;

@@ -81,6 +81,16 @@ pub struct ChangeNotice {
     pub attempts: i64,
 }
 
+/// A notice that could not be delivered (or may not have been), for moderators.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailedNotice {
+    pub rally_id: i64,
+    pub kind: NoticeKind,
+    /// The user of a DM, the channel of a card.
+    pub target_id: i64,
+    pub last_error: Option<String>,
+}
+
 /// A card to edit, with the rally as it is now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardEdit {

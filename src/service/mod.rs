@@ -33,7 +33,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use moderation::SettingsChange;
+pub use moderation::{DeliveryFailures, SettingsChange};
 pub use near::{NearQuery, NearResult, DEFAULT_RADIUS, MAX_RADIUS};
 pub use rallies::{Change, Created, Edited, NewRally, RallyEdit};
 

@@ -36,7 +36,7 @@ pub enum Request {
     },
     About,
     Queue,
-    /// Reminders that failed, for moderators.
+    /// Reminders and change notices that failed, for moderators.
     Status,
     Approve {
         rally: i64,

@@ -38,8 +38,8 @@ pub enum Response {
         answered: Vec<RallyView>,
     },
     Settings(ServerSettings),
-    /// Failed reminders, newest first, each with its rally's title.
-    Status(Vec<(crate::service::reminders::Reminder, String)>),
+    /// What could not be delivered.
+    Status(super::DeliveryFailures),
     About,
     /// A campaign created, edited, archived or restored.
     Campaign(CampaignSaved),
@@ -122,7 +122,7 @@ impl Service {
                 Response::Cancelled(self.cancel_rally(actor, rally, reason.as_deref()).await?)
             }
             Request::About => Response::About,
-            Request::Status => Response::Status(self.reminder_failures(actor).await?),
+            Request::Status => Response::Status(self.delivery_failures(actor).await?),
             Request::Queue => Response::Queue(self.queue(actor).await?),
             Request::Announce {
                 rally,

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::{from_unix, to_unix, Store};
 use crate::error::{Error, Result};
-use crate::service::changes::{CardKind, ChangeNotice, NoticeKind};
+use crate::service::changes::{CardKind, ChangeNotice, FailedNotice, NoticeKind};
 
 macro_rules! notice_columns {
     () => {
@@ -245,6 +245,37 @@ impl Store {
             .collect::<Result<_>>()?;
         out.sort();
         Ok(out)
+    }
+
+    /// Notices of the server's rallies that failed or may not have gone out, newest first.
+    pub async fn failed_change_notices(
+        &self,
+        server_id: i64,
+        limit: i64,
+    ) -> Result<Vec<FailedNotice>> {
+        let rows = sqlx::query(
+            "SELECT rally_id, kind, target_id, last_error FROM change_notices
+             WHERE status IN ('failed', 'unknown')
+               AND rally_id IN (SELECT id FROM rallies WHERE server_id = ?1)
+             ORDER BY updated_at DESC, id DESC LIMIT ?2",
+        )
+        .bind(server_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = r.try_get("kind")?;
+                Ok(FailedNotice {
+                    rally_id: r.try_get("rally_id")?,
+                    kind: NoticeKind::parse(&kind).ok_or_else(|| {
+                        Error::internal("reading a change notice", format!("kind {kind}"))
+                    })?,
+                    target_id: r.try_get("target_id")?,
+                    last_error: r.try_get("last_error")?,
+                })
+            })
+            .collect()
     }
 
     /// (kind, target, status, text) of every notice of a rally, oldest first, for tests and

@@ -254,3 +254,73 @@ fn a_campaign_overview_from_a_place_is_private_with_distances() {
     let fields = data["embeds"][0]["fields"].to_string();
     assert!(fields.contains("10.0 mi away · Colorado"), "{fields}");
 }
+
+#[test]
+fn status_lists_failed_reminders_and_change_messages_apart() {
+    use crate::service::changes::{FailedNotice, NoticeKind};
+    use crate::service::reminders::{Reminder, ReminderKind, ReminderStatus};
+    use crate::service::DeliveryFailures;
+
+    let none = json_of(response(
+        &Response::Status(DeliveryFailures {
+            reminders: vec![],
+            changes: vec![],
+        }),
+        0,
+        None,
+    ));
+    assert_eq!(
+        none["content"],
+        json!("Every reminder and change message so far was delivered.")
+    );
+    let t = Utc.with_ymd_and_hms(2030, 6, 1, 23, 0, 0).unwrap();
+    let reminder = Reminder {
+        id: 1,
+        rally_id: 7,
+        kind: ReminderKind::Personal,
+        target_id: 55,
+        lead: chrono::Duration::hours(24),
+        due_at: t,
+        status: ReminderStatus::Failed,
+        attempts: 1,
+        next_attempt_at: t,
+        last_error: Some("their direct messages are closed".into()),
+    };
+    let notice = |kind, target_id| FailedNotice {
+        rally_id: 8,
+        kind,
+        target_id,
+        last_error: None,
+    };
+    let data = json_of(response(
+        &Response::Status(DeliveryFailures {
+            reminders: vec![(reminder, "March".into())],
+            changes: vec![
+                (notice(NoticeKind::Dm, 66), "Sit_in".into()),
+                (notice(NoticeKind::Card, 777), "Sit_in".into()),
+            ],
+        }),
+        0,
+        None,
+    ));
+    assert_eq!(
+        data["embeds"][0]["title"],
+        json!("Reminders that failed (1)")
+    );
+    assert_eq!(
+        data["embeds"][0]["fields"][0]["value"],
+        json!("1 day before, to <@55>: their direct messages are closed")
+    );
+    let changes = &data["embeds"][1];
+    assert_eq!(changes["title"], json!("Change messages that failed (2)"));
+    assert_eq!(changes["fields"][0]["name"], json!(r"#8 Sit\_in"));
+    assert_eq!(
+        changes["fields"][0]["value"],
+        json!("DM to <@66>: no reason recorded")
+    );
+    assert_eq!(
+        changes["fields"][1]["value"],
+        json!("card edit in <#777>: no reason recorded")
+    );
+    assert_eq!(data["flags"], json!(64), "for the moderator only");
+}

@@ -359,3 +359,59 @@ async fn cards_of_another_server_cannot_be_recorded() {
         .unwrap()
         .is_empty());
 }
+
+/// A change DM that could not be delivered is listed for moderators by `/rallymod status`,
+/// with the rally's title and the reason, and only for the rally's own server.
+#[tokio::test]
+async fn moderators_see_failed_change_messages() {
+    let f = fixture().await;
+    let n = Recorder {
+        closed: [BOB.user_id].into(),
+        ..Default::default()
+    };
+    let id = with_rsvps(&f).await;
+    assert!(f.service.delivery_failures(&MOD).await.unwrap().is_empty());
+    f.service.cancel_rally(&MOD, id, None).await.unwrap();
+    step(&f, &n).await;
+    let failed = f.service.delivery_failures(&MOD).await.unwrap();
+    assert!(failed.reminders.is_empty(), "{failed:?}");
+    assert_eq!(failed.changes.len(), 1, "{failed:?}");
+    let (notice, title) = &failed.changes[0];
+    assert_eq!(
+        (
+            notice.rally_id,
+            notice.kind,
+            notice.target_id,
+            title.as_str()
+        ),
+        (id, NoticeKind::Dm, BOB.user_id, "March")
+    );
+    assert!(notice.last_error.is_some(), "{notice:?}");
+    // Telling Bob does not clear it for the moderators.
+    assert_eq!(f.service.notices(&BOB).await.unwrap().len(), 1);
+    assert_eq!(
+        f.service
+            .delivery_failures(&MOD)
+            .await
+            .unwrap()
+            .changes
+            .len(),
+        1
+    );
+
+    let refused = user_err(f.service.delivery_failures(&ALICE).await);
+    assert!(
+        matches!(refused, UserError::ModeratorsOnly { .. }),
+        "{refused:?}"
+    );
+    let elsewhere = Actor {
+        server_id: SERVER + 1,
+        ..MOD
+    };
+    assert!(f
+        .service
+        .delivery_failures(&elsewhere)
+        .await
+        .unwrap()
+        .is_empty());
+}
