@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::rallies::{rally_columns, rally_from_row};
+use super::rallies::{bind_fields, rally_columns, rally_from_row};
 use super::{to_unix, GoingRsvp, NewReminder, Store};
 use crate::error::{Error, Result};
 use crate::service::model::{Rally, RallyFields, RallyStatus};
@@ -95,31 +95,22 @@ impl Store {
             let f = w.fields;
             let id = match w.existing {
                 Some(id) => {
-                    sqlx::query(
+                    let update = sqlx::query(
                         "UPDATE rallies SET title = ?2, details = ?3, place_name = ?4,
                              address = ?5, latitude = ?6, longitude = ?7, time_zone = ?8,
                              starts_at = ?9, ends_at = ?10, contact = ?11, import_key = ?12,
                              campaign_id = CASE WHEN ?13 THEN ?14 ELSE campaign_id END,
                              updated_at = ?15
                          WHERE id = ?1",
-                    )
-                    .bind(id)
-                    .bind(&f.title)
-                    .bind(&f.details)
-                    .bind(&f.place_name)
-                    .bind(&f.address)
-                    .bind(f.latitude)
-                    .bind(f.longitude)
-                    .bind(f.time_zone.name())
-                    .bind(to_unix(f.starts_at))
-                    .bind(f.ends_at.map(to_unix))
-                    .bind(w.contact)
-                    .bind(w.key)
-                    .bind(w.set_campaign)
-                    .bind(f.campaign_id)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
+                    );
+                    bind_fields(update.bind(id), f)
+                        .bind(w.contact)
+                        .bind(w.key)
+                        .bind(w.set_campaign)
+                        .bind(f.campaign_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
                     sqlx::query("DELETE FROM reminders WHERE rally_id = ?1 AND status = 'pending'")
                         .bind(id)
                         .execute(&mut *tx)
@@ -127,32 +118,24 @@ impl Store {
                     id
                 }
                 None => {
-                    sqlx::query_scalar(
+                    let insert = sqlx::query(
                         "INSERT INTO rallies (server_id, title, details, place_name, address,
                              latitude, longitude, time_zone, starts_at, ends_at, organiser_id,
                              status, created_at, updated_at, campaign_id, contact, import_key)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13,
                              ?14, ?15, ?16)
                          RETURNING id",
-                    )
-                    .bind(server_id)
-                    .bind(&f.title)
-                    .bind(&f.details)
-                    .bind(&f.place_name)
-                    .bind(&f.address)
-                    .bind(f.latitude)
-                    .bind(f.longitude)
-                    .bind(f.time_zone.name())
-                    .bind(to_unix(f.starts_at))
-                    .bind(f.ends_at.map(to_unix))
-                    .bind(organiser_id)
-                    .bind(RallyStatus::Approved.as_str())
-                    .bind(now)
-                    .bind(f.campaign_id)
-                    .bind(w.contact)
-                    .bind(w.key)
-                    .fetch_one(&mut *tx)
-                    .await?
+                    );
+                    bind_fields(insert.bind(server_id), f)
+                        .bind(organiser_id)
+                        .bind(RallyStatus::Approved.as_str())
+                        .bind(now)
+                        .bind(f.campaign_id)
+                        .bind(w.contact)
+                        .bind(w.key)
+                        .fetch_one(&mut *tx)
+                        .await?
+                        .try_get("id")?
                 }
             };
             for r in &w.reminders {

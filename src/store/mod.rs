@@ -1,4 +1,5 @@
-//! The store: SQLite through sqlx. Every query of rallybot lives in this folder.
+//! The store: SQLite through sqlx, and for the hot reads through SQLite's C API on connections
+//! of its own (raw.rs, readers.rs). Every query of rallybot lives in this folder.
 mod abuse;
 mod audit;
 mod campaigns;

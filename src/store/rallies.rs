@@ -1,5 +1,7 @@
 //! Rally rows.
 use chrono::{DateTime, Utc};
+use sqlx::query::Query;
+use sqlx::{Database, Row, Sqlite};
 
 use super::columns::Columns;
 use super::{from_unix, to_unix, Store};
@@ -16,6 +18,24 @@ macro_rules! rally_columns {
 }
 pub(super) use rally_columns;
 
+type SqliteQuery<'q> = Query<'q, Sqlite, <Sqlite as Database>::Arguments>;
+
+/// Binds a rally's fields as the next nine parameters, after the query's first: title,
+/// details, place_name, address, latitude, longitude, time_zone, starts_at, ends_at. Every
+/// write of a rally's fields (here and in import.rs) names them as ?2 to ?10.
+pub(super) fn bind_fields<'q>(query: SqliteQuery<'q>, f: &'q RallyFields) -> SqliteQuery<'q> {
+    query
+        .bind(&f.title)
+        .bind(&f.details)
+        .bind(&f.place_name)
+        .bind(&f.address)
+        .bind(f.latitude)
+        .bind(f.longitude)
+        .bind(f.time_zone.name())
+        .bind(to_unix(f.starts_at))
+        .bind(f.ends_at.map(to_unix))
+}
+
 impl Store {
     pub async fn insert_rally(
         &self,
@@ -26,30 +46,22 @@ impl Store {
         status: RallyStatus,
         now: DateTime<Utc>,
     ) -> Result<Rally> {
-        let id: i64 = sqlx::query_scalar(
+        let insert = sqlx::query(
             "INSERT INTO rallies (server_id, title, details, place_name, address, latitude,
                 longitude, time_zone, starts_at, ends_at, organiser_id, status, created_at, updated_at,
                 channel_id, campaign_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
              RETURNING id",
-        )
-        .bind(server_id)
-        .bind(&fields.title)
-        .bind(&fields.details)
-        .bind(&fields.place_name)
-        .bind(&fields.address)
-        .bind(fields.latitude)
-        .bind(fields.longitude)
-        .bind(fields.time_zone.name())
-        .bind(to_unix(fields.starts_at))
-        .bind(fields.ends_at.map(to_unix))
-        .bind(organiser_id)
-        .bind(status.as_str())
-        .bind(to_unix(now))
-        .bind(channel_id)
-        .bind(fields.campaign_id)
-        .fetch_one(&self.pool)
-        .await?;
+        );
+        let id: i64 = bind_fields(insert.bind(server_id), fields)
+            .bind(organiser_id)
+            .bind(status.as_str())
+            .bind(to_unix(now))
+            .bind(channel_id)
+            .bind(fields.campaign_id)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("id")?;
         self.rally(id)
             .await?
             .ok_or_else(|| Error::internal("reading a new rally", format!("rally {id} vanished")))
@@ -73,26 +85,17 @@ impl Store {
         fields: &RallyFields,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        sqlx::query(
+        let update = sqlx::query(
             "UPDATE rallies SET title = ?2, details = ?3, place_name = ?4, address = ?5,
                 latitude = ?6, longitude = ?7, time_zone = ?8, starts_at = ?9, ends_at = ?10,
                 updated_at = ?11, campaign_id = ?12
              WHERE id = ?1",
-        )
-        .bind(id)
-        .bind(&fields.title)
-        .bind(&fields.details)
-        .bind(&fields.place_name)
-        .bind(&fields.address)
-        .bind(fields.latitude)
-        .bind(fields.longitude)
-        .bind(fields.time_zone.name())
-        .bind(to_unix(fields.starts_at))
-        .bind(fields.ends_at.map(to_unix))
-        .bind(to_unix(now))
-        .bind(fields.campaign_id)
-        .execute(&self.pool)
-        .await?;
+        );
+        bind_fields(update.bind(id), fields)
+            .bind(to_unix(now))
+            .bind(fields.campaign_id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
