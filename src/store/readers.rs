@@ -155,3 +155,61 @@ impl Readers {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::store::Store;
+
+    /// With every connection in use, a read waits for one to come free instead of failing.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_read_waits_while_every_connection_is_busy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wait.db");
+        let store = Store::open(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+        let readers = Arc::new(Readers::open(&path, 1, Duration::from_secs(1), 0).unwrap());
+        let count = |s: &mut Session<'_>| -> Result<i64> {
+            let raw = |e| Error::internal("test", e);
+            let stmt = s
+                .statement("SELECT COUNT(*) AS n FROM rallies")
+                .map_err(raw)?;
+            let mut rows = stmt.query(&[]).map_err(raw)?;
+            let row = rows.next().map_err(raw)?.expect("one row");
+            Ok(row.int("n").map_err(raw)?.unwrap_or(-1))
+        };
+
+        // The first read holds the only connection until told to finish.
+        let (entered_tx, entered_rx) = tokio::sync::oneshot::channel();
+        let (finish_tx, finish_rx) = std::sync::mpsc::channel::<()>();
+        let first = tokio::spawn({
+            let (readers, pool) = (readers.clone(), store.pool().clone());
+            async move {
+                readers
+                    .read(&pool, move |s| {
+                        entered_tx.send(()).unwrap();
+                        finish_rx.recv().unwrap();
+                        count(s)
+                    })
+                    .await
+            }
+        });
+        entered_rx.await.unwrap();
+        let second = tokio::spawn({
+            let (readers, pool) = (readers.clone(), store.pool().clone());
+            async move { readers.read(&pool, count).await }
+        });
+        tokio::task::yield_now().await;
+        assert!(!second.is_finished(), "two reads shared one connection");
+        finish_tx.send(()).unwrap();
+        assert_eq!(first.await.unwrap().unwrap(), 0);
+        assert_eq!(second.await.unwrap().unwrap(), 0);
+
+        readers.close().await;
+        let closed = readers.read(store.pool(), count).await;
+        assert!(closed.is_err(), "read after close: {closed:?}");
+    }
+}
