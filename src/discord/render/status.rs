@@ -14,60 +14,63 @@ pub fn status(failed: &DeliveryFailures) -> Reply {
             true,
         );
     }
-    // An embed holds at most 25 fields.
-    let mut embeds = Vec::new();
-    if !failed.reminders.is_empty() {
-        let mut embed = CreateEmbed::new()
-            .title(format!(
-                "Reminders that failed ({})",
-                failed.reminders.len()
-            ))
-            .colour(Colour::RED);
-        for (r, title) in failed.reminders.iter().take(25) {
-            let target = match r.kind {
-                ReminderKind::Channel => format!("<#{}>", r.target_id),
-                ReminderKind::Personal => format!("<@{}>", r.target_id),
-            };
-            embed = embed.field(
-                limit(format!("#{} {}", r.rally_id, markdown(title)), 256),
-                limit(
-                    format!(
-                        "{} before, to {target}: {}",
-                        lead_words(r.lead),
-                        why(r.last_error.as_deref())
-                    ),
-                    1024,
-                ),
-                false,
-            );
-        }
-        embeds.push(embed);
-    }
-    if !failed.changes.is_empty() {
-        let mut embed = CreateEmbed::new()
-            .title(format!(
-                "Change messages that failed ({})",
-                failed.changes.len()
-            ))
-            .colour(Colour::RED);
-        for (n, title) in failed.changes.iter().take(25) {
-            let what = match n.kind {
-                NoticeKind::Dm => format!("DM to <@{}>", n.target_id),
-                NoticeKind::Card => format!("card edit in <#{}>", n.target_id),
-            };
-            embed = embed.field(
-                limit(format!("#{} {}", n.rally_id, markdown(title)), 256),
-                limit(format!("{what}: {}", why(n.last_error.as_deref())), 1024),
-                false,
-            );
-        }
-        embeds.push(embed);
-    }
+    let reminders = failed.reminders.iter().map(|(r, title)| {
+        let target = match r.kind {
+            ReminderKind::Channel => format!("<#{}>", r.target_id),
+            ReminderKind::Personal => format!("<@{}>", r.target_id),
+        };
+        let line = format!(
+            "{} before, to {target}: {}",
+            lead_words(r.lead),
+            why(r.last_error.as_deref())
+        );
+        (r.rally_id, title.as_str(), line)
+    });
+    let changes = failed.changes.iter().map(|(n, title)| {
+        let what = match n.kind {
+            NoticeKind::Dm => format!("DM to <@{}>", n.target_id),
+            NoticeKind::Card => format!("card edit in <#{}>", n.target_id),
+        };
+        let line = format!("{what}: {}", why(n.last_error.as_deref()));
+        (n.rally_id, title.as_str(), line)
+    });
     Reply {
-        embeds,
+        embeds: [
+            embed("Reminders that failed", failed.reminders.len(), reminders),
+            embed("Change messages that failed", failed.changes.len(), changes),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
         ephemeral: true,
         ..Default::default()
     }
+}
+
+/// A field per failed message (rally, its title, what failed), none when there are none. An
+/// embed holds at most 25 fields; the heading counts them all.
+fn embed<'a>(
+    heading: &str,
+    count: usize,
+    failures: impl Iterator<Item = (i64, &'a str, String)>,
+) -> Option<CreateEmbed> {
+    if count == 0 {
+        return None;
+    }
+    let embed = CreateEmbed::new()
+        .title(format!("{heading} ({count})"))
+        .colour(Colour::RED);
+    Some(
+        failures
+            .take(25)
+            .fold(embed, |embed, (rally_id, title, line)| {
+                embed.field(
+                    limit(format!("#{rally_id} {}", markdown(title)), 256),
+                    limit(line, 1024),
+                    false,
+                )
+            }),
+    )
 }
 
 fn why(error: Option<&str>) -> String {
