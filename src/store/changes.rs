@@ -265,12 +265,9 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let kind: String = r.try_get("kind")?;
                 Ok(FailedNotice {
                     rally_id: r.try_get("rally_id")?,
-                    kind: NoticeKind::parse(&kind).ok_or_else(|| {
-                        Error::internal("reading a change notice", format!("kind {kind}"))
-                    })?,
+                    kind: kind_of(r)?,
                     target_id: r.try_get("target_id")?,
                     last_error: r.try_get("last_error")?,
                 })
@@ -292,11 +289,8 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let kind: String = r.try_get("kind")?;
                 Ok((
-                    NoticeKind::parse(&kind).ok_or_else(|| {
-                        Error::internal("reading a change notice", format!("kind {kind}"))
-                    })?,
+                    kind_of(r)?,
                     r.try_get("target_id")?,
                     r.try_get("status")?,
                     r.try_get("text")?,
@@ -306,13 +300,17 @@ impl Store {
     }
 }
 
-fn notice_from_row(row: &SqliteRow) -> Result<ChangeNotice> {
+fn kind_of(row: &SqliteRow) -> Result<NoticeKind> {
     let kind: String = row.try_get("kind")?;
+    NoticeKind::parse(&kind)
+        .ok_or_else(|| Error::internal("reading a change notice", format!("kind {kind}")))
+}
+
+fn notice_from_row(row: &SqliteRow) -> Result<ChangeNotice> {
     Ok(ChangeNotice {
         id: row.try_get("id")?,
         rally_id: row.try_get("rally_id")?,
-        kind: NoticeKind::parse(&kind)
-            .ok_or_else(|| Error::internal("reading a change notice", format!("kind {kind}")))?,
+        kind: kind_of(row)?,
         target_id: row.try_get("target_id")?,
         message_id: row.try_get("message_id")?,
         text: row.try_get("text")?,
