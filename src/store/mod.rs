@@ -45,7 +45,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
-    /// Nearby search's own connections (readers.rs).
+    /// Read-only connections of its own for the hot reads (readers.rs).
     readers: Arc<Readers>,
     settings: SettingsCache,
 }

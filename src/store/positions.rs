@@ -5,6 +5,7 @@
 //! through SQLite's own API (raw.rs), in one read transaction: each step is a few
 //! microseconds, where a round trip through sqlx's connection thread costs about 0.15 ms.
 use chrono::{DateTime, Utc};
+use sqlx::Row;
 
 use super::rallies::rally_columns;
 use super::raw::{RawResult, Value};
@@ -253,12 +254,10 @@ impl Store {
         for p in params {
             query = match p {
                 Value::Int(v) => query.bind(v),
-                Value::Real(v) => query.bind(v),
                 Value::Null => query.bind(None::<i64>),
             };
         }
         let rows = query.fetch_all(&self.pool).await?;
-        use sqlx::Row;
         rows.iter()
             .map(|r| Ok(r.try_get::<String, _>(3)?))
             .collect()

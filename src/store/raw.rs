@@ -113,20 +113,7 @@ impl Drop for Connection {
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Value {
     Int(i64),
-    Real(f64),
     Null,
-}
-
-impl From<i64> for Value {
-    fn from(v: i64) -> Self {
-        Value::Int(v)
-    }
-}
-
-impl From<f64> for Value {
-    fn from(v: f64) -> Self {
-        Value::Real(v)
-    }
 }
 
 impl From<Option<i64>> for Value {
@@ -200,7 +187,6 @@ impl Statement {
                 let at = c_int::try_from(i + 1).unwrap_or(c_int::MAX);
                 let rc = match *value {
                     Value::Int(v) => ffi::sqlite3_bind_int64(stmt, at, v),
-                    Value::Real(v) => ffi::sqlite3_bind_double(stmt, at, v),
                     Value::Null => ffi::sqlite3_bind_null(stmt, at),
                 };
                 if rc != ffi::SQLITE_OK {
@@ -382,13 +368,14 @@ mod tests {
     fn binds_parameters_in_order() {
         let (_dir, path) = file_db();
         let conn = open(&path);
+        // A difference, so swapped parameters would show.
         let mut stmt =
-            Statement::prepare(conn.ptr(), "SELECT ?1 + ?2 AS sum, ?3 AS none", false).unwrap();
+            Statement::prepare(conn.ptr(), "SELECT ?1 - ?2 AS diff, ?3 AS none", false).unwrap();
         let mut rows = stmt
-            .query(&[Value::Int(2), Value::Real(0.5), Value::from(None::<i64>)])
+            .query(&[Value::Int(5), Value::Int(3), Value::from(None::<i64>)])
             .unwrap();
         let row = rows.next().unwrap().unwrap();
-        assert_eq!(row.real("sum").unwrap(), Some(2.5));
+        assert_eq!(row.int("diff").unwrap(), Some(2));
         assert_eq!(row.int("none").unwrap(), None);
     }
 
