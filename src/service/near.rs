@@ -57,7 +57,11 @@ impl Service {
             return Err(UserError::BadOption {
                 option: "radius",
                 input: radius.to_string(),
-                expected: "give a distance above 0 and at most 500",
+                // The limit is the same number in either unit, so name the one in force.
+                expected: match unit {
+                    DistanceUnit::Miles => "give a distance above 0 and at most 500 miles",
+                    DistanceUnit::Kilometres => "give a distance above 0 and at most 500 km",
+                },
             }
             .into());
         }

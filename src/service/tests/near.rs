@@ -324,6 +324,14 @@ async fn bad_queries_say_what_to_fix() {
             "{radius}: {err:?}"
         );
     }
+    let km = NearQuery {
+        unit: Some(DistanceUnit::Kilometres),
+        ..query("Austin, TX", 3000.0)
+    };
+    let err = user_err(f.service.near(&BOB, km).await);
+    assert!(err.to_string().contains("at most 500 km"), "{err}");
+    let err = user_err(f.service.near(&BOB, query("Austin, TX", 501.0)).await);
+    assert!(err.to_string().contains("at most 500 miles"), "{err}");
     let err = user_err(
         f.service
             .near(&BOB, query("Atlantis Under The Sea", 10.0))

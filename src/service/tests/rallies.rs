@@ -82,6 +82,9 @@ async fn bad_input_is_refused_and_nothing_is_stored() {
         (new_rally("Past", "2026-11-27 18:00"), |e| {
             matches!(e, UserError::StartInPast { .. })
         }),
+        (new_rally("Yesterday", "yesterday 6pm"), |e| {
+            matches!(e, UserError::StartInPast { .. })
+        }),
         (new_rally("Far", "2029-01-05 18:00"), |e| {
             matches!(e, UserError::StartTooFar { .. })
         }),

@@ -1,5 +1,5 @@
 //! Day phrases: "2026-06-30", "6/30", "6/30/26", "June 30, 2026", "30th of
-//! June", "today", "tonight", "tomorrow", "thursday", "next thursday".
+//! June", "today", "tonight", "tomorrow", "yesterday", "thursday", "next thursday".
 use chrono::Weekday;
 
 use super::error::TimeError;
@@ -19,6 +19,8 @@ pub(super) enum DateSpec {
     Today,
     Tonight,
     Tomorrow,
+    /// Read only so that the caller can say the time has passed.
+    Yesterday,
     /// "in 2 days": a day offset that keeps the wall-clock time.
     InDays(i64),
     /// `next` is true for "next thursday".
@@ -131,6 +133,7 @@ fn relative_word(toks: &[Tok]) -> Option<(DateSpec, usize)> {
         "today" => DateSpec::Today,
         "tonight" | "tonite" => DateSpec::Tonight,
         "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tommorrow" => DateSpec::Tomorrow,
+        "yesterday" => DateSpec::Yesterday,
         _ => return None,
     };
     Some((spec, 1))

@@ -28,6 +28,8 @@
 //!   given one: "in 2 days at 6pm"). "in 3 hours", "in 90 minutes" and any
 //!   span with hours or minutes are exact elapsed time, so across a DST change
 //!   the wall clock moves by more or less than the number given.
+//! - "yesterday" is read (as the day before today) so that the caller refuses
+//!   it as past rather than as unreadable.
 //! - A date with no time of day is refused: a rally needs a start time.
 //! - A local time inside a spring-forward gap is refused, naming the gap; one
 //!   repeated by a fall-back takes the earlier instant and says so in `note`.

@@ -179,6 +179,7 @@ fn day_of(
         }
         DateSpec::Today | DateSpec::Tonight => today,
         DateSpec::Tomorrow => add_days(today, 1)?,
+        DateSpec::Yesterday => today.pred_opt().ok_or(TimeError::OutOfRange)?,
         DateSpec::InDays(n) => add_days(today, n)?,
         DateSpec::Weekday { day, next } => {
             let ahead =

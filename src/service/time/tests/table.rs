@@ -38,6 +38,8 @@ const CASES: &[(Tz, &str, &str)] = &[
     // Relative days.
     (New_York, "today 6pm", "2026-11-28T23:00:00Z"),
     (New_York, "tomorrow 6pm", "2026-11-29T23:00:00Z"),
+    // Read so that the caller can refuse it as past, not as unreadable.
+    (New_York, "yesterday 6pm", "2026-11-27T23:00:00Z"),
     (New_York, "6pm tomorrow", "2026-11-29T23:00:00Z"),
     (New_York, "  Tomorrow   AT  6 PM ", "2026-11-29T23:00:00Z"),
     (Sydney, "today 6pm", "2026-11-29T07:00:00Z"),
