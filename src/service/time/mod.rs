@@ -30,6 +30,9 @@
 //!   the wall clock moves by more or less than the number given.
 //! - "yesterday" is read (as the day before today) so that the caller refuses
 //!   it as past rather than as unreadable.
+//! - An ISO date and time with a UTC offset ("2026-06-30T18:00-04:00", "...Z")
+//!   is that instant, shown in the rally's zone; the note says so when the
+//!   offset differs from the zone's own.
 //! - A date with no time of day is refused: a rally needs a start time.
 //! - A local time inside a spring-forward gap is refused, naming the gap; one
 //!   repeated by a fall-back takes the earlier instant and says so in `note`.
@@ -41,6 +44,7 @@ mod duration;
 mod error;
 mod format;
 mod lexer;
+mod offset;
 mod phrase;
 mod resolve;
 mod zone;
@@ -68,6 +72,9 @@ pub struct When {
 
 /// Reads `input` as a local time in `tz`, relative to `now` where needed.
 pub fn parse_when(input: &str, tz: Tz, now: DateTime<Utc>) -> Result<When, TimeError> {
+    if let Some(when) = offset::explicit(input, tz) {
+        return Ok(when);
+    }
     let toks = lexer::lex(input);
     if toks.is_empty() {
         return Err(TimeError::Empty);

@@ -8,6 +8,7 @@ mod dst;
 mod duration;
 mod errors;
 mod format;
+mod offset;
 mod table;
 
 /// Saturday 2026-11-28: noon in New York, already Sunday in Sydney/Auckland.
