@@ -239,6 +239,12 @@ impl FakeDiscord {
         lock(&self.shared.gateway).no_heartbeat_ack = !ack;
     }
 
+    /// While down, every gateway connection attempt is answered 503 (recorded as `Refused`);
+    /// REST, including `GET /gateway`, still works.
+    pub fn set_gateway_down(&self, down: bool) {
+        lock(&self.shared.gateway).down = down;
+    }
+
     pub fn gateway_connections(&self) -> usize {
         lock(&self.shared.gateway).live_connections()
     }

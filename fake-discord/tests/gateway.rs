@@ -181,6 +181,47 @@ async fn heartbeat_ack_knob() {
 }
 
 #[tokio::test]
+async fn gateway_down_knob_refuses_upgrades_until_lifted() {
+    let fake = FakeDiscord::start(FakeConfig::default()).await;
+    fake.set_gateway_down(true);
+    let url = format!("{}/?v=10&encoding=json", fake.gateway_url());
+    let err = tokio_tungstenite::connect_async(&url)
+        .await
+        .expect_err("the upgrade is refused");
+    assert!(
+        matches!(
+            &err,
+            tokio_tungstenite::tungstenite::Error::Http(r) if r.status() == 503
+        ),
+        "{err:?}"
+    );
+    let refused = fake.gateway_log();
+    assert!(
+        matches!(
+            refused[..],
+            [GatewayRecord {
+                connection: 0,
+                kind: GatewayRecordKind::Refused,
+                ..
+            }]
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(fake.gateway_connections(), 0);
+    // REST still answers while the gateway is down.
+    let got = common::http()
+        .get(format!("{}/api/v10/gateway", fake.base_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.status(), 200);
+
+    fake.set_gateway_down(false);
+    let (_gw, ready) = Gw::login(&fake, 0).await;
+    assert!(ready.iter().any(|f| f["t"] == "READY"), "{ready:?}");
+}
+
+#[tokio::test]
 async fn a_thousand_guilds_and_shard_filtering() {
     let fake = FakeDiscord::start(FakeConfig::with_generated_guilds(SAMPLE_TOKEN, 1000)).await;
     let (_gw, frames) = Gw::login(&fake, 1).await;

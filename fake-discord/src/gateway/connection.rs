@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
-use axum::http::Uri;
-use axum::response::Response;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
@@ -23,6 +23,11 @@ pub(crate) async fn upgrade(
     uri: Uri,
     ws: WebSocketUpgrade,
 ) -> Response {
+    let refused = lock(&shared.gateway).refuse_if_down();
+    if refused {
+        shared.notify();
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
     let query = uri.query().map(str::to_owned);
     ws.on_upgrade(move |socket| run(shared, socket, query))
 }

@@ -66,6 +66,8 @@ pub enum GatewayRecordKind {
     },
     /// The connection ended; `by_server` when the fake ended it.
     Closed { code: Option<u16>, by_server: bool },
+    /// A WebSocket upgrade answered 503 because the gateway was set down.
+    Refused,
 }
 
 pub(crate) enum Outbound {
@@ -96,6 +98,8 @@ pub(crate) struct GatewayState {
     /// Whether `Sent` records are kept (off for long benchmarks).
     pub log_frames: bool,
     pub no_heartbeat_ack: bool,
+    /// Upgrades are answered 503 (an outage) while set.
+    pub down: bool,
 }
 
 impl Default for GatewayState {
@@ -109,6 +113,7 @@ impl Default for GatewayState {
             log_cleared: 0,
             log_frames: true,
             no_heartbeat_ack: false,
+            down: false,
         }
     }
 }
@@ -146,6 +151,14 @@ impl GatewayState {
             connection,
             kind,
         });
+    }
+
+    /// Records a refused upgrade when the gateway is down; true if it was refused.
+    pub(crate) fn refuse_if_down(&mut self) -> bool {
+        if self.down {
+            self.record(0, GatewayRecordKind::Refused);
+        }
+        self.down
     }
 
     fn open(&mut self, tx: mpsc::UnboundedSender<Outbound>, query: Option<String>) -> u64 {
