@@ -386,7 +386,7 @@ async fn after_a_dropped_connection_the_bot_resumes_and_answers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_the_bot_cleanly() {
     let fake = fake_discord::FakeDiscord::start(support::config()).await;
-    let mut bot = Bot::start(&fake).await;
+    let bot = Bot::start(&fake).await;
     let (_, data) = ask(&fake, rally("list").by(SAMPLE_BOB_ID)).await;
     assert!(
         data["content"]
@@ -396,25 +396,9 @@ async fn sigterm_stops_the_bot_cleanly() {
         "{data}"
     );
 
-    let pid = bot.child.id().to_string();
-    let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    let db = bot.dir.path().join("bot.db");
-    let (status, _bot) = tokio::time::timeout(
-        WAIT,
-        tokio::task::spawn_blocking(move || {
-            let status = bot.child.wait();
-            (status, bot)
-        }),
-    )
-    .await
-    .expect("the bot exits after SIGTERM")
-    .unwrap();
-    let status = status.unwrap();
+    let (status, dir) = bot.terminate().await;
     assert!(status.success(), "exit status {status:?}");
+    let db = Bot::database_file(&dir);
     // SQLite removes the write-ahead log when the last connection closes cleanly.
     assert!(db.exists());
     assert!(

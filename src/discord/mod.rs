@@ -4,12 +4,14 @@ mod commands;
 mod components;
 mod deferral;
 mod escape;
+mod gateway;
 mod guard;
 mod handler;
 mod reminders;
 mod render;
 mod repair;
 mod request;
+mod signals;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,9 +25,12 @@ use crate::service::places::Gazetteer;
 use crate::service::{Service, SystemClock};
 use crate::store::Store;
 use handler::{Handler, Repair};
+use signals::ShutdownSignals;
 
 /// How long shutdown waits for replies already under way.
 const DRAIN: Duration = Duration::from_secs(10);
+/// How long shutdown lets serenity's `start` return by itself once the shards are told to stop.
+const START_RETURN_GRACE: Duration = Duration::from_secs(1);
 
 pub use commands::all as command_definitions;
 
@@ -39,8 +44,17 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
         http = http.proxy(base.as_str()).ratelimiter_disabled(true);
         tracing::info!(base = %base, "Discord REST calls go to DISCORD_API_URL");
     }
+    // Installed first, so a signal while Discord is unreachable is caught.
+    let mut signals = ShutdownSignals::install();
     let service = Service::new(store, Arc::new(SystemClock));
     let http = http.build();
+    let gateway = match &config.discord_api_url {
+        Some(base) => match gateway::from_api(&http, base, &mut signals).await {
+            Some(url) => Some(url),
+            None => return Ok(()),
+        },
+        None => None,
+    };
     // Load the gazetteer now, not in the first user's interaction.
     let _ = tokio::task::spawn_blocking(Gazetteer::global).await;
     let tasks = TaskTracker::new();
@@ -51,6 +65,10 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
         .event_handler_arc(handler.clone())
         .raw_event_handler(Repair(handler))
         .await?;
+    if let Some(url) = gateway {
+        // serenity asked too, but falls back to Discord's own gateway when that fails.
+        *client.ws_url.lock().await = url;
+    }
     scheduler_service.set_channel_access(Arc::new(access::CacheAccess(client.cache.clone())));
     // The scheduler needs only REST, so it starts here, once, whatever the gateway does.
     let stop_scheduler = Arc::new(tokio::sync::Notify::new());
@@ -62,12 +80,28 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
         stop_scheduler.clone(),
     ));
     let shards = client.shard_manager.clone();
+    let shards_stopped = Arc::new(tokio::sync::Notify::new());
+    let stopped = shards_stopped.clone();
     tokio::spawn(async move {
-        shutdown_signal().await;
+        signals.recv().await;
         tracing::info!("shutting down: finishing replies under way");
         shards.shutdown_all().await;
+        stopped.notify_one();
     });
-    let result = client.start().await;
+    tracing::info!("connecting to the Discord gateway");
+    let result = tokio::select! {
+        biased;
+        result = client.start() => result,
+        // serenity's shutdown_all does nothing while no shard is connected (Discord unreachable,
+        // or between reconnect attempts), and start() would retry for ever; stop waiting for it.
+        () = async {
+            shards_stopped.notified().await;
+            tokio::time::sleep(START_RETURN_GRACE).await;
+        } => {
+            tracing::info!("no gateway connection was open at shutdown");
+            Ok(())
+        }
+    };
     stop_scheduler.notify_one();
     let _ = scheduler.await;
     tasks.close();
@@ -84,26 +118,4 @@ fn cache_settings() -> CacheSettings {
     settings.max_messages = 0;
     settings.cache_users = false;
     settings
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(e) => {
-                    tracing::warn!(error = %e, "can't listen for SIGTERM");
-                    let _ = ctrl_c.await;
-                    return;
-                }
-            };
-        tokio::select! {
-            _ = ctrl_c => {}
-            _ = term.recv() => {}
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = ctrl_c.await;
 }

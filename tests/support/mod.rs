@@ -68,11 +68,30 @@ impl Bot {
 
     /// The database URL the bot uses in `dir`.
     pub fn database_url(dir: &tempfile::TempDir) -> String {
-        format!("sqlite://{}", dir.path().join("bot.db").display())
+        format!("sqlite://{}", Self::database_file(dir).display())
     }
 
     /// Starts the bot with its database in `dir`.
     pub async fn start_in(
+        fake: &FakeDiscord,
+        dir: std::sync::Arc<tempfile::TempDir>,
+        env: &[(&str, &str)],
+    ) -> Bot {
+        let bot = Self::spawn_in(fake, dir, env);
+        fake.wait_for_identify(STARTUP)
+            .await
+            .expect("the bot identifies");
+        fake.wait_for_request(
+            |r| r.method == "PUT" && r.path.ends_with("/commands"),
+            STARTUP,
+        )
+        .await
+        .expect("the bot registers its commands");
+        bot
+    }
+
+    /// Starts the bot with its database in `dir`, without waiting for it to connect.
+    pub fn spawn_in(
         fake: &FakeDiscord,
         dir: std::sync::Arc<tempfile::TempDir>,
         env: &[(&str, &str)],
@@ -94,26 +113,37 @@ impl Bot {
             .unwrap();
         let mut child = child;
         let (log, logged) = follow_log(child.stderr.take().expect("piped stderr"));
-        let bot = Bot {
+        Bot {
             child,
             dir,
             log,
             logged,
-        };
-        fake.wait_for_identify(STARTUP)
-            .await
-            .expect("the bot identifies");
-        fake.wait_for_request(
-            |r| r.method == "PUT" && r.path.ends_with("/commands"),
-            STARTUP,
-        )
-        .await
-        .expect("the bot registers its commands");
-        bot
+        }
     }
 }
 
 impl Bot {
+    /// Sends SIGTERM and waits (up to `WAIT`) for the process to exit; returns its status and
+    /// its directory, kept so that the database can be checked.
+    pub async fn terminate(mut self) -> (std::process::ExitStatus, Arc<tempfile::TempDir>) {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        assert!(sent.success());
+        let dir = self.dir.clone();
+        let status =
+            tokio::time::timeout(WAIT, tokio::task::spawn_blocking(move || self.child.wait()))
+                .await
+                .expect("the bot exits after SIGTERM")
+                .unwrap()
+                .unwrap();
+        (status, dir)
+    }
+
+    /// The bot's database file in `dir`.
+    pub fn database_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
+        dir.path().join("bot.db")
+    }
+
     /// Waits (up to `deadline`) until the bot logs a line containing `text`, and returns it.
     pub async fn wait_for_log(&self, text: &str, deadline: Duration) -> Option<String> {
         let mut logged = self.logged.clone();

@@ -1,0 +1,63 @@
+//! The real bot binary when the gateway can't be reached: where it looks for it, and that
+//! SIGTERM still stops it cleanly.
+mod support;
+
+use std::sync::Arc;
+
+use fake_discord::{FakeDiscord, Fault, GatewayRecordKind};
+use support::{Bot, STARTUP};
+
+fn assert_closed_cleanly(status: std::process::ExitStatus, dir: &tempfile::TempDir) {
+    assert!(status.success(), "exit status {status:?}");
+    let db = Bot::database_file(dir);
+    // SQLite removes the write-ahead log when the last connection closes cleanly.
+    assert!(db.exists());
+    assert!(
+        !db.with_extension("db-wal").exists(),
+        "the database was not closed cleanly"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_gateway_lookup_is_retried_at_discord_api_url() {
+    let fake = FakeDiscord::start(support::config()).await;
+    // serenity alone would fall back to Discord's real gateway after this.
+    fake.fail_next("GET /gateway", 1, Fault::status(503));
+    let bot = Bot::start_in(&fake, Arc::new(tempfile::tempdir().unwrap()), &[]).await;
+    let logged = bot
+        .wait_for_log("can't get the gateway address", STARTUP)
+        .await;
+    assert!(logged.is_some(), "the failure is logged");
+    assert!(fake.route_count("GET /gateway") >= 2);
+    assert_eq!(fake.pending_faults(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_a_bot_whose_gateway_is_down() {
+    let fake = FakeDiscord::start(support::config()).await;
+    fake.set_gateway_down(true);
+    let bot = Bot::spawn_in(&fake, Arc::new(tempfile::tempdir().unwrap()), &[]);
+    fake.wait_for_gateway(|r| matches!(r.kind, GatewayRecordKind::Refused), STARTUP)
+        .await
+        .expect("the bot tries the gateway");
+    let (status, dir) = bot.terminate().await;
+    assert_closed_cleanly(status, &dir);
+    assert_eq!(fake.gateway_connections(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_a_bot_still_asking_for_the_gateway_address() {
+    let fake = FakeDiscord::start(support::config()).await;
+    fake.fail_next("GET /gateway", 1_000, Fault::status(503));
+    let bot = Bot::spawn_in(&fake, Arc::new(tempfile::tempdir().unwrap()), &[]);
+    let logged = bot
+        .wait_for_log("can't get the gateway address", STARTUP)
+        .await;
+    assert!(logged.is_some(), "the failure is logged");
+    let (status, dir) = bot.terminate().await;
+    assert_closed_cleanly(status, &dir);
+    assert!(
+        fake.gateway_log().is_empty(),
+        "no gateway was tried without an address from DISCORD_API_URL"
+    );
+}
