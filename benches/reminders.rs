@@ -221,15 +221,9 @@ async fn bench() {
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display())));
-    fake.wait_for_identify(STARTUP)
+    fake.wait_for_bot_ready(STARTUP)
         .await
-        .expect("the bot identifies");
-    fake.wait_for_request(
-        |r| r.method == "PUT" && r.path.ends_with("/commands"),
-        STARTUP,
-    )
-    .await
-    .expect("the bot registers its commands");
+        .expect("the bot identifies and registers its commands");
 
     // Counts each request once, as the fake records it; done at the 10,000th distinct nonce.
     let watch = async {

@@ -397,14 +397,7 @@ async fn sigterm_stops_the_bot_cleanly() {
     );
 
     let (status, dir) = bot.terminate().await;
-    assert!(status.success(), "exit status {status:?}");
-    let db = Bot::database_file(&dir);
-    // SQLite removes the write-ahead log when the last connection closes cleanly.
-    assert!(db.exists());
-    assert!(
-        !db.with_extension("db-wal").exists(),
-        "the database was not closed cleanly"
-    );
+    support::assert_closed_cleanly(status, &dir);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

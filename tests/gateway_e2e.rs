@@ -5,18 +5,7 @@ mod support;
 use std::sync::Arc;
 
 use fake_discord::{FakeDiscord, Fault, GatewayRecordKind};
-use support::{Bot, STARTUP};
-
-fn assert_closed_cleanly(status: std::process::ExitStatus, dir: &tempfile::TempDir) {
-    assert!(status.success(), "exit status {status:?}");
-    let db = Bot::database_file(dir);
-    // SQLite removes the write-ahead log when the last connection closes cleanly.
-    assert!(db.exists());
-    assert!(
-        !db.with_extension("db-wal").exists(),
-        "the database was not closed cleanly"
-    );
-}
+use support::{assert_closed_cleanly, Bot, STARTUP};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_gateway_lookup_is_retried_at_discord_api_url() {

@@ -48,18 +48,9 @@ impl BotProcess {
             .spawn()
             .unwrap_or_else(|e| panic!("starting {}: {e}", binary().display()));
         let mut bot = BotProcess { child };
-        if let Err(e) = fake.wait_for_identify(WAIT).await {
+        if let Err(e) = fake.wait_for_bot_ready(WAIT).await {
             panic!(
-                "the bot did not identify ({e}); exit status {:?}",
-                bot.exited()
-            );
-        }
-        let registered = fake
-            .wait_for_request(|r| r.method == "PUT" && r.path.ends_with("/commands"), WAIT)
-            .await;
-        if let Err(e) = registered {
-            panic!(
-                "the bot did not register commands ({e}); exit {:?}",
+                "the bot did not identify and register commands ({e}); exit status {:?}",
                 bot.exited()
             );
         }

@@ -206,6 +206,18 @@ impl FakeDiscord {
         }
     }
 
+    /// Waits until a bot has identified and registered its slash commands (a `PUT` to a
+    /// `/commands` route): the point from which it can answer interactions.
+    pub async fn wait_for_bot_ready(&self, deadline: Duration) -> Result<(), FakeError> {
+        self.wait_for_identify(deadline).await?;
+        self.wait_for_request(
+            |r| r.method == "PUT" && r.path.ends_with("/commands"),
+            deadline,
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Sends a dispatch (op 0) with the next sequence number of the current session; kept
     /// for replay if the connection is down.
     pub fn dispatch(&self, event: &str, data: Value) -> Result<u64, FakeError> {

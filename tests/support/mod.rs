@@ -78,15 +78,9 @@ impl Bot {
         env: &[(&str, &str)],
     ) -> Bot {
         let bot = Self::spawn_in(fake, dir, env);
-        fake.wait_for_identify(STARTUP)
+        fake.wait_for_bot_ready(STARTUP)
             .await
-            .expect("the bot identifies");
-        fake.wait_for_request(
-            |r| r.method == "PUT" && r.path.ends_with("/commands"),
-            STARTUP,
-        )
-        .await
-        .expect("the bot registers its commands");
+            .expect("the bot identifies and registers its commands");
         bot
     }
 
@@ -183,4 +177,16 @@ fn follow_log(
         }
     });
     (log, logged)
+}
+
+/// The bot exited with success and closed its database cleanly.
+pub fn assert_closed_cleanly(status: std::process::ExitStatus, dir: &tempfile::TempDir) {
+    assert!(status.success(), "exit status {status:?}");
+    let db = Bot::database_file(dir);
+    // SQLite removes the write-ahead log when the last connection closes cleanly.
+    assert!(db.exists());
+    assert!(
+        !db.with_extension("db-wal").exists(),
+        "the database was not closed cleanly"
+    );
 }
