@@ -226,10 +226,29 @@ async fn run_bot(config: &Config) -> ExitCode {
             tracing::info!("stopped");
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            tracing::error!(error = %e, "the Discord connection failed");
-            ExitCode::FAILURE
-        }
+        Err(e) => match refused_setting(&e) {
+            Some(line) => config_error(line),
+            None => {
+                tracing::error!(error = %e, "the Discord connection failed");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// The configuration line for a gateway refusal that only a setting can mend.
+fn refused_setting(error: &serenity::Error) -> Option<&'static str> {
+    use serenity::gateway::GatewayError;
+    match error {
+        serenity::Error::Gateway(GatewayError::InvalidAuthentication) => Some(
+            "configuration error: DISCORD_TOKEN was refused by Discord (close code 4004); copy the bot token again from the Developer Portal (Bot > Reset Token)",
+        ),
+        serenity::Error::Gateway(
+            GatewayError::DisallowedGatewayIntents | GatewayError::InvalidGatewayIntents,
+        ) => Some(
+            "configuration error: Discord refused the bot's gateway intents; rallybot needs only Guilds, which every bot may use, so check that the token belongs to a bot application",
+        ),
+        _ => None,
     }
 }
 

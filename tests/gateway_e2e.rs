@@ -5,7 +5,7 @@ mod support;
 use std::sync::Arc;
 
 use fake_discord::{FakeDiscord, Fault, GatewayRecordKind};
-use support::{assert_closed_cleanly, Bot, STARTUP};
+use support::{assert_closed_cleanly, Bot, STARTUP, TOKEN};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_gateway_lookup_is_retried_at_discord_api_url() {
@@ -49,4 +49,46 @@ async fn sigterm_stops_a_bot_still_asking_for_the_gateway_address() {
         fake.gateway_log().is_empty(),
         "no gateway was tried without an address from DISCORD_API_URL"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_token_stops_the_bot_with_a_line_naming_the_key() {
+    let fake = FakeDiscord::start(support::config()).await;
+    // Well formed, so the config accepts it, but not the token the fake knows.
+    let wrong = "OTAwMDAwMDAwMDAwMDAwMDAy.Gwrong.not-the-token-the-fake-expects-0000";
+    assert_ne!(wrong, TOKEN);
+    let bot = Bot::spawn_in(
+        &fake,
+        Arc::new(tempfile::tempdir().unwrap()),
+        &[("DISCORD_TOKEN", wrong)],
+    );
+    let line = bot
+        .wait_for_log("DISCORD_TOKEN was refused", STARTUP)
+        .await
+        .expect("the refusal is named");
+    assert!(line.starts_with("configuration error: "), "{line}");
+    let refused = fake
+        .wait_for_gateway(
+            |r| {
+                matches!(
+                    r.kind,
+                    GatewayRecordKind::Identify {
+                        token_ok: false,
+                        ..
+                    }
+                )
+            },
+            STARTUP,
+        )
+        .await;
+    assert!(refused.is_ok(), "the fake saw the wrong token");
+    let log = bot.log_lines();
+    let (status, _dir) = bot.wait_exit().await;
+    assert_eq!(status.code(), Some(2), "{status:?}");
+    for secret in wrong.split('.') {
+        assert!(
+            log.iter().all(|l| !l.contains(secret)),
+            "a part of the token was logged: {log:?}"
+        );
+    }
 }

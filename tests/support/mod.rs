@@ -119,18 +119,28 @@ impl Bot {
 impl Bot {
     /// Sends SIGTERM and waits (up to `WAIT`) for the process to exit; returns its status and
     /// its directory, kept so that the database can be checked.
-    pub async fn terminate(mut self) -> (std::process::ExitStatus, Arc<tempfile::TempDir>) {
+    pub async fn terminate(self) -> (std::process::ExitStatus, Arc<tempfile::TempDir>) {
         let pid = self.child.id().to_string();
         let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
         assert!(sent.success());
+        self.wait_exit().await
+    }
+
+    /// Waits (up to `WAIT`) for the process to exit by itself.
+    pub async fn wait_exit(mut self) -> (std::process::ExitStatus, Arc<tempfile::TempDir>) {
         let dir = self.dir.clone();
         let status =
             tokio::time::timeout(WAIT, tokio::task::spawn_blocking(move || self.child.wait()))
                 .await
-                .expect("the bot exits after SIGTERM")
+                .expect("the bot exits")
                 .unwrap()
                 .unwrap();
         (status, dir)
+    }
+
+    /// Every line the bot has logged so far.
+    pub fn log_lines(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
     }
 
     /// The bot's database file in `dir`.
