@@ -1,11 +1,15 @@
-//! The real bot binary when the gateway can't be reached: where it looks for it, and that
-//! SIGTERM still stops it cleanly.
+//! The real bot binary when the gateway can't be reached: where it looks for it, that SIGTERM
+//! still stops it cleanly, and that it comes back after an outage.
 mod support;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use fake_discord::{FakeDiscord, Fault, GatewayRecordKind};
-use support::{assert_closed_cleanly, Bot, STARTUP, TOKEN};
+use fake_discord::{
+    DropMode, FakeDiscord, Fault, GatewayRecordKind, InteractionSpec, SAMPLE_BOB_ID,
+    SAMPLE_GENERAL_ID, SAMPLE_GUILD_ID,
+};
+use support::{assert_closed_cleanly, Bot, STARTUP, TOKEN, WAIT};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_gateway_lookup_is_retried_at_discord_api_url() {
@@ -91,4 +95,56 @@ async fn a_refused_token_stops_the_bot_with_a_line_naming_the_key() {
             "a part of the token was logged: {log:?}"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_gateway_outage_the_bot_comes_back_and_answers() {
+    let fake = FakeDiscord::start(support::config()).await;
+    let _bot = Bot::start(&fake).await;
+    fake.set_gateway_down(true);
+    fake.drop_gateway(DropMode::Abort);
+    // A second refusal shows the bot keeps trying through the outage.
+    let refusals = AtomicUsize::new(0);
+    fake.wait_for_gateway(
+        |r| {
+            matches!(r.kind, GatewayRecordKind::Refused)
+                && refusals.fetch_add(1, Ordering::Relaxed) + 1 == 2
+        },
+        STARTUP,
+    )
+    .await
+    .expect("the bot tries again during the outage");
+    fake.set_gateway_down(false);
+    fake.wait_for_gateway(
+        |r| {
+            r.connection >= 2
+                && matches!(
+                    r.kind,
+                    GatewayRecordKind::Resume { accepted: true, .. }
+                        | GatewayRecordKind::Identify { accepted: true, .. }
+                )
+        },
+        STARTUP,
+    )
+    .await
+    .expect("the bot reconnects once the gateway is back");
+    let list = InteractionSpec::command("rally")
+        .subcommand("list")
+        .in_guild(SAMPLE_GUILD_ID)
+        .in_channel(SAMPLE_GENERAL_ID)
+        .by(SAMPLE_BOB_ID);
+    let handle = fake.dispatch_interaction(list).expect("a session");
+    let answer = handle.callback(WAIT).await.expect("the bot answers");
+    let content = answer.data.expect("a message")["content"].clone();
+    assert!(
+        content.as_str().unwrap().starts_with("No upcoming rallies"),
+        "{content}"
+    );
+    // Commands were registered once, not again after the outage.
+    let puts = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == "PUT" && r.path.ends_with("/commands"))
+        .count();
+    assert_eq!(puts, 1);
 }
