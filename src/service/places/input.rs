@@ -30,7 +30,10 @@ pub fn classify(raw: &str) -> Result<Input<'_>, PlaceError> {
         input: s.to_string(),
         reason: reason.to_string(),
     };
-    let tokens: Vec<&str> = s
+    // A label this module made: "30.2672, -97.7431 (near Austin, Texas, US)", maybe cut short
+    // by a 100-character autocomplete value.
+    let numbers = s.split_once(" (").map_or(s, |(numbers, _)| numbers);
+    let tokens: Vec<&str> = numbers
         .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .filter(|t| !t.is_empty())
         .collect();
@@ -143,6 +146,15 @@ mod tests {
             classify("97.75W 30.25N"),
             Ok(Input::Coordinates(30.25, -97.75))
         );
+        assert_eq!(
+            classify("30.2500, -97.7500 (near Austin, Texas, US)"),
+            Ok(Input::Coordinates(30.25, -97.75))
+        );
+        assert_eq!(
+            classify("30.2500, -97.7500 (near Llanfairpwllgwyngyll…"),
+            Ok(Input::Coordinates(30.25, -97.75))
+        );
+        assert_eq!(classify("Paris (Texas)"), Ok(Input::Name("Paris (Texas)")));
         assert!(matches!(
             classify("30.25"),
             Err(PlaceError::BadCoordinates { .. })

@@ -39,12 +39,14 @@ use std::sync::OnceLock;
 
 use chrono_tz::Tz;
 
+use super::geo;
 pub use error::{GazetteerError, PlaceError, MAX_INPUT_LEN};
 
 /// A resolved place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
-    /// For people: "Austin, Texas, US", "78701 (Austin, Texas, US)" or "30.2672, -97.7431".
+    /// For people: "Austin, Texas, US", "78701 (Austin, Texas, US)" or
+    /// "30.2672, -97.7431 (near Austin, Texas, US)" ("30.2672, -97.7431" far from any place).
     pub label: String,
     /// The city's name ("Austin"); for a ZIP code the place that names its area; None for
     /// coordinates.
@@ -88,6 +90,8 @@ pub const MAX_SUGGESTIONS: usize = 25;
 
 /// At most this many `alternatives` and error suggestions.
 const MAX_ALTERNATIVES: usize = 5;
+/// Coordinates within this many km of a place are labelled "near" it.
+const NEAR_KM: f64 = 20.0;
 
 /// The loaded gazetteer. Immutable, so it is `Send + Sync` and shared freely.
 pub struct Gazetteer {
@@ -251,8 +255,16 @@ impl Gazetteer {
 
     fn coordinates_place(&self, lat: f64, lon: f64) -> Place {
         let nearest = self.nearest_index(lat, lon);
+        let p = &self.places[nearest];
+        let km = geo::distance_km(lat, lon, round4(p.lat), round4(p.lon));
+        // Bare numbers say little on a rally card; a town close by tells readers where it is.
+        let label = if km <= NEAR_KM {
+            format!("{lat:.4}, {lon:.4} (near {})", self.label(nearest))
+        } else {
+            format!("{lat:.4}, {lon:.4}")
+        };
         Place {
-            label: format!("{lat:.4}, {lon:.4}"),
+            label,
             city: None,
             admin1: None,
             admin1_name: None,

@@ -68,7 +68,10 @@ fn digits_complete_zip_codes() {
         labels("19104", 5),
         ["19104 (Philadelphia, Pennsylvania, US)"]
     );
-    assert_eq!(labels("-18.1, 178.4", 5), ["-18.1000, 178.4000"]);
+    assert_eq!(
+        labels("-18.1, 178.4", 5),
+        ["-18.1000, 178.4000 (near Lami, Central, FJ)"]
+    );
     assert!(labels("99999", 5).is_empty());
 }
 

@@ -161,11 +161,23 @@ fn zip_codes_are_labelled_with_the_place_they_are_in() {
 #[test]
 fn coordinates_keep_what_was_typed() {
     let p = resolve("30.2672,-97.7431").place;
-    assert_eq!(p.label, "30.2672, -97.7431");
+    assert_eq!(p.label, "30.2672, -97.7431 (near Austin, Texas, US)");
     assert_eq!((p.lat, p.lon), (30.2672, -97.7431));
     assert_eq!(p.kind, PlaceKind::Coordinates);
     assert_eq!(p.city, None);
     assert_eq!(p.country, "US");
+}
+
+#[test]
+fn coordinates_far_from_any_place_are_only_numbers_and_labels_resolve_back() {
+    // The middle of the South Pacific.
+    let ocean = resolve("-30,-130").place;
+    assert_eq!(ocean.label, "-30.0000, -130.0000");
+    for input in ["30.2672,-97.7431", "-30,-130", "40.7128 -74.0060"] {
+        let p = resolve(input).place;
+        let again = resolve(&p.label).place;
+        assert_eq!(again, p, "{input} -> {}", p.label);
+    }
 }
 
 #[test]
