@@ -75,7 +75,7 @@ impl Service {
             })
             .take(MAX_CHOICES)
             .map(|r| {
-                let city = r.place_name.split(',').next().unwrap_or("").trim();
+                let city = short_place(&r.place_name);
                 let date = local_label(r.starts_at, r.time_zone);
                 let pending = if r.status == RallyStatus::Pending {
                     " (pending)"
@@ -103,6 +103,28 @@ impl Service {
     }
 }
 
+/// A place label cut to its town, to keep a choice short: "Austin" from "Austin, Texas, US",
+/// "78701 (Austin, Texas, US)" and "30.2672, -97.7431 (near Austin, Texas, US)". Bare
+/// coordinates stay whole, since their first part alone says nothing.
+fn short_place(label: &str) -> &str {
+    let town = match label.split_once(" (") {
+        Some((_, named)) => named.strip_prefix("near ").unwrap_or(named),
+        None if label
+            .split(',')
+            .next()
+            .is_some_and(|n| n.trim().parse::<f64>().is_ok()) =>
+        {
+            return label;
+        }
+        None => label,
+    };
+    town.split(',')
+        .next()
+        .unwrap_or(town)
+        .trim_end_matches(')')
+        .trim()
+}
+
 fn truncate(s: &str) -> String {
     if s.chars().count() <= MAX_LABEL {
         return s.to_string();
@@ -110,4 +132,24 @@ fn truncate(s: &str) -> String {
     let mut out: String = s.chars().take(MAX_LABEL - 1).collect();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_place;
+
+    #[test]
+    fn a_place_is_cut_to_its_town() {
+        for (label, town) in [
+            ("Austin, Texas, US", "Austin"),
+            ("78701 (Austin, Texas, US)", "Austin"),
+            ("30.2672, -97.7431 (near Austin, Texas, US)", "Austin"),
+            ("Suva, FJ", "Suva"),
+            ("Zürich, Zurich, CH", "Zürich"),
+            ("-30.0000, -130.0000", "-30.0000, -130.0000"),
+            ("Springfield", "Springfield"),
+        ] {
+            assert_eq!(short_place(label), town, "{label}");
+        }
+    }
 }
