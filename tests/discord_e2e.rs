@@ -375,12 +375,7 @@ async fn after_a_dropped_connection_the_bot_resumes_and_answers() {
         "{data}"
     );
     // Commands were registered once, not again after the reconnect.
-    let puts = fake
-        .requests()
-        .iter()
-        .filter(|r| r.method == "PUT" && r.path.ends_with("/commands"))
-        .count();
-    assert_eq!(puts, 1);
+    assert_eq!(fake.command_registrations(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -141,10 +141,5 @@ async fn after_a_gateway_outage_the_bot_comes_back_and_answers() {
         "{content}"
     );
     // Commands were registered once, not again after the outage.
-    let puts = fake
-        .requests()
-        .iter()
-        .filter(|r| r.method == "PUT" && r.path.ends_with("/commands"))
-        .count();
-    assert_eq!(puts, 1);
+    assert_eq!(fake.command_registrations(), 1);
 }

@@ -210,12 +210,19 @@ impl FakeDiscord {
     /// `/commands` route): the point from which it can answer interactions.
     pub async fn wait_for_bot_ready(&self, deadline: Duration) -> Result<(), FakeError> {
         self.wait_for_identify(deadline).await?;
-        self.wait_for_request(
-            |r| r.method == "PUT" && r.path.ends_with("/commands"),
-            deadline,
-        )
-        .await?;
+        self.wait_for_request(is_command_registration, deadline)
+            .await?;
         Ok(())
+    }
+
+    /// How many times the bot has (re)registered its slash commands since the logs were
+    /// last cleared.
+    pub fn command_registrations(&self) -> usize {
+        lock(&self.shared.recorder)
+            .requests
+            .iter()
+            .filter(|r| is_command_registration(r))
+            .count()
     }
 
     /// Sends a dispatch (op 0) with the next sequence number of the current session; kept
@@ -394,4 +401,9 @@ impl Drop for FakeDiscord {
     fn drop(&mut self) {
         self.shutdown();
     }
+}
+
+/// A bulk overwrite of global or guild commands.
+fn is_command_registration(r: &RecordedRequest) -> bool {
+    r.method == "PUT" && r.path.ends_with("/commands")
 }
