@@ -7,12 +7,8 @@ use chrono_tz::Tz;
 use super::format::local_label;
 use super::When;
 
-const FORMATS: &[&str] = &[
-    "%Y-%m-%d %H:%M:%S%:z",
-    "%Y-%m-%d %H:%M%:z",
-    "%Y-%m-%d %H:%M:%S%z",
-    "%Y-%m-%d %H:%M%z",
-];
+/// chrono's `%z` reads the offset with or without a colon ("-05:00", "-0500").
+const FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M%z"];
 
 /// The instant `input` names, if it is an ISO date and time with an offset.
 pub(super) fn explicit(input: &str, tz: Tz) -> Option<When> {
