@@ -14,8 +14,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
+use rallybot::domain::{Actor, RsvpChoice};
 use rallybot::service::changes::{CardEdit, CardKind};
-use rallybot::service::model::{Actor, RsvpChoice};
 use rallybot::service::reminders::{Delivery, Notifier, SendError};
 use rallybot::service::{ManualClock, NewRally, Service};
 use rallybot::store::Store;

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use rallybot::domain::Actor;
 use rallybot::service::bulk::ImportOptions;
-use rallybot::service::model::Actor;
 use rallybot::service::places::Gazetteer;
 use rallybot::service::{ManualClock, Service, SettingsChange};
 use rallybot::store::Store;

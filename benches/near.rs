@@ -24,8 +24,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
-use rallybot::service::geo::{boxes_around, KM_PER_MILE};
-use rallybot::service::model::{Actor, DistanceUnit};
+use rallybot::domain::geo::{boxes_around, KM_PER_MILE};
+use rallybot::domain::{Actor, DistanceUnit};
 use rallybot::service::places::Gazetteer;
 use rallybot::service::{ManualClock, NearQuery, Service};
 use rallybot::store::Nearest;

@@ -1,6 +1,6 @@
 //! The one error type. A `User` error is the user's mistake and its message says what to fix;
 //! an `Internal` error is ours: the user gets a short apology and the log gets the detail.
-use crate::service::limits;
+use crate::domain::limits;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

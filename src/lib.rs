@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod console;
 pub mod discord;
+pub mod domain;
 pub mod error;
 pub mod service;
 pub mod store;

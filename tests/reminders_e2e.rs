@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, Utc};
 use fake_discord::{FakeDiscord, SAMPLE_ALICE_ID, SAMPLE_GENERAL_ID, SAMPLE_GUILD_ID};
-use rallybot::service::model::Actor;
+use rallybot::domain::Actor;
 use rallybot::service::{ManualClock, NewRally, Service};
 use rallybot::store::Store;
 use serde_json::json;
@@ -198,7 +198,7 @@ async fn closed_dms_are_not_retried_and_the_person_is_told_once() {
             is_moderator: false,
         };
         service
-            .rsvp(&bob, 1, rallybot::service::model::RsvpChoice::Going)
+            .rsvp(&bob, 1, rallybot::domain::RsvpChoice::Going)
             .await
             .unwrap();
         store.close().await;

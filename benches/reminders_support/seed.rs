@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use fake_discord::{SAMPLE_ALICE_ID, SAMPLE_GUILD_ID};
-use rallybot::service::model::{Actor, Rally};
+use rallybot::domain::{Actor, Rally};
 use rallybot::service::reminders::ReminderKind;
 use rallybot::service::{ManualClock, NewRally, Service};
 use rallybot::store::Store;

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
+use crate::domain::Actor;
 use crate::error::report;
-use crate::service::model::Actor;
 use crate::service::reminders::ReminderKind;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::time::parse_duration;

@@ -3,8 +3,8 @@ mod campaign;
 
 use std::fmt::Write;
 
+use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::changes::NoticeKind;
-use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
 use crate::service::time::{describe, local_label};
@@ -265,7 +265,7 @@ pub fn about() -> String {
 /// The audit log, newest first, as lines.
 fn audit_log(
     rally: Option<i64>,
-    entries: &[crate::service::audit::AuditEntry],
+    entries: &[crate::domain::AuditEntry],
     names: &dyn Names,
 ) -> String {
     let title = rally.map_or("Audit log".to_string(), |id| {

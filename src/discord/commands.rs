@@ -3,8 +3,8 @@ use serenity::all::{
     ChannelType, CommandOptionType, CreateCommand, CreateCommandOption, Permissions,
 };
 
+use crate::domain::limits::{ADDRESS_MAX, DETAILS_MAX, REASON_MAX, TITLE_MAX};
 use crate::service::campaigns::NAME_MAX;
-use crate::service::limits::{ADDRESS_MAX, DETAILS_MAX, REASON_MAX, TITLE_MAX};
 use crate::service::MAX_RADIUS;
 
 fn sub(name: &str, description: &str) -> CreateCommandOption {

@@ -2,7 +2,7 @@
 //! clicks keep working after a restart.
 use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
-use crate::service::model::{RallyView, RsvpChoice};
+use crate::domain::{RallyView, RsvpChoice};
 
 /// Discord limits a custom id to 100 characters.
 const MAX_CUSTOM_ID: usize = 100;

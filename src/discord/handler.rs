@@ -24,9 +24,9 @@ use super::escape::markdown;
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
 use super::{commands, guard, repair};
+use crate::domain::{Actor, RallyStatus};
 use crate::error::{report, Error, UserError};
 use crate::service::announce::Ping;
-use crate::service::model::{Actor, RallyStatus};
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::response::Response;
 use crate::service::{NearQuery, Service};
@@ -567,7 +567,7 @@ async fn component(
                 REJECT_REASON_INPUT,
             )
             .required(false)
-            .max_length(crate::service::limits::REASON_MAX as u16);
+            .max_length(crate::domain::limits::REASON_MAX as u16);
             let modal = CreateModal::new(reject_modal_id(rally), format!("Reject rally #{rally}"))
                 .components(vec![CreateActionRow::InputText(reason)]);
             c.create_response(ctx, CreateInteractionResponse::Modal(modal))

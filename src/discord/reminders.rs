@@ -15,8 +15,8 @@ use tokio::time::Instant;
 use super::components::rsvp_row;
 use super::escape::{markdown, markdown_keeping_timestamps};
 use super::render::card;
+use crate::domain::RallyStatus;
 use crate::service::changes::CardEdit;
-use crate::service::model::RallyStatus;
 use crate::service::reminders::{reminder_text, Delivery, Notifier, ReminderKind, SendError};
 use crate::service::Service;
 

@@ -7,7 +7,7 @@ use serenity::all::{
 
 use super::components::{page_row, rsvp_row, ListSource};
 use super::escape::{limit, markdown};
-use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
 use crate::service::time::{discord_timestamp, local_label};

@@ -2,9 +2,9 @@
 //! rally clashes with another nearby at about the same time.
 use chrono::Duration;
 
-use super::geo::{boxes_around, distance_km, KM_PER_MILE};
-use super::model::{Actor, Rally, RallyFields};
 use super::Service;
+use crate::domain::geo::{boxes_around, distance_km, KM_PER_MILE};
+use crate::domain::{Actor, Rally, RallyFields};
 use crate::error::{Result, UserError};
 
 /// Rallies closer than this, in space and in start time, clash.

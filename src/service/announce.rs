@@ -2,8 +2,8 @@
 //! anyone: the server's announcement role, or @everyone when a moderator explicitly asks and
 //! the bot holds the permission for it.
 use super::access::{BotPermission, POST_CARD};
-use super::model::{Actor, RallyView};
 use super::Service;
+use crate::domain::{Actor, RallyView};
 use crate::error::{Result, UserError};
 
 /// What the moderator asked for with `ping:`.

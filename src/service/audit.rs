@@ -1,26 +1,13 @@
 //! The audit log: every moderator action and every organiser edit, with who, what, when, and
 //! the rally before and after, for `/rallymod log`.
-use chrono::{DateTime, Utc};
-
-use super::model::Actor;
 use super::permissions::require_moderator;
 use super::Service;
+use crate::domain::Actor;
+use crate::domain::AuditEntry;
 use crate::error::Result;
 
 /// How many entries `/rallymod log` reads; older ones stay stored.
 pub const LOG_MAX: i64 = 500;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AuditEntry {
-    pub id: i64,
-    pub rally_id: Option<i64>,
-    pub actor_id: i64,
-    /// "create", "edit", "cancel", "approve", "reject", "announce", "settings".
-    pub action: String,
-    pub before: String,
-    pub after: String,
-    pub at: DateTime<Utc>,
-}
 
 impl Service {
     /// Records one action; `before`/`after` as people read them (empty when not applicable).

@@ -4,52 +4,18 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::choices::{Choice, MAX_CHOICES};
-use super::limits::{DETAILS_MAX, MAX_MONTHS_AHEAD};
-use super::model::{Actor, RallyStatus};
 use super::permissions::require_moderator;
 use super::time::{local_label, parse_when};
 use super::{validate, Change, Service};
+use crate::domain::limits::{DETAILS_MAX, MAX_MONTHS_AHEAD};
+use crate::domain::Campaign;
+use crate::domain::{Actor, RallyStatus};
 use crate::error::{Result, UserError};
 use crate::store::CampaignRow;
 
 pub const NAME_MAX: usize = 80;
 /// A campaign spans at most this many days: a day of action, a week, a season.
 pub const MAX_DAYS: i64 = 366;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Campaign {
-    pub id: i64,
-    pub server_id: i64,
-    pub name: String,
-    pub description: String,
-    /// The first and last local day of the campaign, inclusive.
-    pub starts_on: NaiveDate,
-    pub ends_on: NaiveDate,
-    pub archived: bool,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl Campaign {
-    /// "Saturday, April 17, 2027", or "April 17, 2027 to April 18, 2027".
-    pub fn span(&self) -> String {
-        if self.starts_on == self.ends_on {
-            self.starts_on.format("%A, %B %-d, %Y").to_string()
-        } else {
-            format!(
-                "{} to {}",
-                self.starts_on.format("%B %-d, %Y"),
-                self.ends_on.format("%B %-d, %Y")
-            )
-        }
-    }
-
-    /// Whether a rally starting at `starts_at` (local day in `tz`) falls within the campaign.
-    pub fn covers(&self, starts_at: DateTime<Utc>, tz: Tz) -> bool {
-        let day = starts_at.with_timezone(&tz).date_naive();
-        self.starts_on <= day && day <= self.ends_on
-    }
-}
 
 /// A campaign as a moderator typed it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -416,11 +382,11 @@ impl Service {
         &self,
         actor: &Actor,
         reference: &str,
-    ) -> Result<(Campaign, Vec<super::model::RallyView>)> {
+    ) -> Result<(Campaign, Vec<crate::domain::RallyView>)> {
         let campaign = self.find_campaign(actor, reference).await?;
         let rallies = self
             .store
-            .upcoming_in_campaign(campaign.id, self.now(), super::limits::LIST_MAX)
+            .upcoming_in_campaign(campaign.id, self.now(), crate::domain::limits::LIST_MAX)
             .await?;
         Ok((campaign, self.views(actor, rallies).await?))
     }

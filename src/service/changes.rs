@@ -7,10 +7,10 @@
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{stream, StreamExt};
 
-use super::model::{Actor, Rally, RallyStatus, RallyView};
 use super::reminders::{backoff, Notifier, SendError, StepReport, LATE_GRACE, MAX_ATTEMPTS};
 use super::time::{discord_timestamp, local_label};
 use super::Service;
+use crate::domain::{Actor, Rally, RallyStatus, RallyView};
 use crate::error::Result;
 
 /// How many notices one step claims at most.

@@ -1,8 +1,8 @@
 //! Who the actor is in a server, and the choices offered while typing (autocomplete).
-use super::model::{Actor, RallyStatus};
 use super::places::Gazetteer;
 use super::time::local_label;
 use super::Service;
+use crate::domain::{Actor, RallyStatus};
 use crate::error::Result;
 
 /// Discord allows at most 25 choices, each label at most 100 characters.

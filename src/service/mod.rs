@@ -9,10 +9,7 @@ pub mod campaigns;
 pub mod changes;
 pub mod choices;
 pub mod clock;
-pub mod geo;
-pub mod limits;
 pub mod location;
-pub mod model;
 mod moderation;
 mod near;
 pub mod overview;
@@ -37,9 +34,9 @@ pub use moderation::{DeliveryFailures, SettingsChange};
 pub use near::{NearQuery, NearResult, DEFAULT_RADIUS, MAX_RADIUS};
 pub use rallies::{Change, Created, Edited, NewRally, RallyEdit};
 
+use crate::domain::{Actor, Rally, RallyView};
 use crate::error::Result;
 use crate::store::Store;
-use model::{Actor, Rally, RallyView};
 
 #[derive(Clone)]
 pub struct Service {

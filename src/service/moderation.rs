@@ -2,12 +2,12 @@
 use std::collections::HashMap;
 
 use super::changes::FailedNotice;
-use super::limits::LIST_MAX;
-use super::model::{Actor, DistanceUnit, RallyStatus, RallyView, ServerSettings};
 use super::permissions::require_moderator;
 use super::rallies::wrong_status;
 use super::reminders::Reminder;
 use super::{validate, Service};
+use crate::domain::limits::LIST_MAX;
+use crate::domain::{Actor, DistanceUnit, RallyStatus, RallyView, ServerSettings};
 use crate::error::{Result, UserError};
 
 /// What `/rallymod status` shows: everything that could not be delivered.

@@ -2,8 +2,8 @@
 use chrono::Duration;
 
 use super::location::{locate, Located};
-use super::model::{Actor, DistanceUnit, RallyView};
 use super::Service;
+use crate::domain::{Actor, DistanceUnit, RallyView};
 use crate::error::{Result, UserError};
 use crate::store::{Nearest, Position};
 

@@ -2,12 +2,12 @@
 //! its rallies grouped by state and city (or, from a place, nearest first).
 use std::collections::{BTreeSet, HashMap};
 
-use super::campaigns::Campaign;
-use super::geo::distance_km;
 use super::location::{locate, Located};
-use super::model::{Actor, DistanceUnit, Rally, RallyStatus, RallyView};
 use super::places::Gazetteer;
 use super::Service;
+use crate::domain::geo::distance_km;
+use crate::domain::Campaign;
+use crate::domain::{Actor, DistanceUnit, Rally, RallyStatus, RallyView};
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,6 +1,6 @@
 //! Who may see and change what. Nothing crosses servers: a rally of another server is treated
 //! exactly like one that does not exist.
-use super::model::{Actor, Rally, RallyStatus};
+use crate::domain::{Actor, Rally, RallyStatus};
 use crate::error::UserError;
 
 /// A rally is visible in its own server when approved or cancelled (so people who planned to

@@ -1,8 +1,8 @@
 //! The approval queue as moderators see it, and what the organiser and moderators hear when a
 //! rally is submitted, approved or rejected.
 use super::abuse::clash_note;
-use super::model::{Actor, Rally, RallyView};
 use super::Service;
+use crate::domain::{Actor, Rally, RallyView};
 use crate::error::Result;
 
 /// A pending rally with the clash moderators should weigh, if any.
@@ -28,7 +28,7 @@ impl Service {
     pub async fn check_can_reject(&self, actor: &Actor, id: i64) -> Result<()> {
         super::permissions::require_moderator(actor, "reject rallies")?;
         let rally = self.visible_rally(actor, id).await?;
-        if rally.status != super::model::RallyStatus::Pending {
+        if rally.status != crate::domain::RallyStatus::Pending {
             return Err(super::rallies::wrong_status(&rally, "rejected").into());
         }
         Ok(())
@@ -47,7 +47,7 @@ impl Service {
     /// their rally.
     pub(crate) async fn tell_organiser(&self, rally: &Rally, reason: Option<&str>) -> Result<()> {
         let text = match rally.status {
-            super::model::RallyStatus::Approved => format!(
+            crate::domain::RallyStatus::Approved => format!(
                 "Your rally #{} {} is approved and listed. Share it with /rally info rally:{}.",
                 rally.id, rally.title, rally.id
             ),

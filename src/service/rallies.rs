@@ -3,12 +3,12 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::campaigns::check_covers;
-use super::limits::LIST_MAX;
 use super::location::{locate, parse_time_zone};
-use super::model::{Actor, Rally, RallyFields, RallyStatus, RallyView};
 use super::permissions::require_organiser_or_moderator;
 use super::time::{local_label, parse_when};
 use super::{validate, Service};
+use crate::domain::limits::LIST_MAX;
+use crate::domain::{Actor, Rally, RallyFields, RallyStatus, RallyView};
 use crate::error::{Result, UserError};
 
 /// A rally as typed by its organiser; the service parses and validates every field.
@@ -330,7 +330,7 @@ impl Service {
                 check_covers(campaign, fields.starts_at, fields.time_zone)?;
             }
         }
-        let name = |c: &Option<super::campaigns::Campaign>| {
+        let name = |c: &Option<crate::domain::Campaign>| {
             c.as_ref().map_or("none".to_string(), |c| c.name.clone())
         };
         Ok((fields.campaign_id != rally.campaign_id).then(|| Change {

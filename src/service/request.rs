@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::campaigns::{CampaignEdit, NewCampaign};
-use super::model::{DistanceUnit, RsvpChoice};
 use super::{NearQuery, NewRally, RallyEdit, SettingsChange};
+use crate::domain::{DistanceUnit, RsvpChoice};
 use crate::error::UserError;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,9 +1,10 @@
 //! Running a request: the one entry point both front ends call.
-use super::campaigns::{Campaign, CampaignSaved};
-use super::model::{Actor, RallyStatus, RallyView, ServerSettings};
+use super::campaigns::CampaignSaved;
 use super::overview::CampaignOverview;
 use super::request::Request;
 use super::{Created, Edited, NearResult, Service};
+use crate::domain::Campaign;
+use crate::domain::{Actor, RallyStatus, RallyView, ServerSettings};
 use crate::error::Result;
 
 /// What a request produced, for a front end to render.
@@ -54,7 +55,7 @@ pub enum Response {
     /// Audit entries, newest first; `rally` when the log of one rally was asked for.
     Log {
         rally: Option<i64>,
-        entries: Vec<crate::service::audit::AuditEntry>,
+        entries: Vec<crate::domain::AuditEntry>,
     },
 }
 

@@ -1,7 +1,7 @@
 //! RSVPs: going, interested or not going.
-use super::model::{Actor, RallyStatus, RallyView, RsvpChoice, RsvpStatus};
 use super::rallies::wrong_status;
 use super::Service;
+use crate::domain::{Actor, RallyStatus, RallyView, RsvpChoice, RsvpStatus};
 use crate::error::{Result, UserError};
 
 impl Service {

@@ -1,6 +1,6 @@
 //! Server settings as people read them: for the audit log and front ends.
-use super::model::ServerSettings;
 use super::reminders::lead_words;
+use crate::domain::ServerSettings;
 
 /// Every setting as (name, value).
 pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, String)> {

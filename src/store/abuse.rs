@@ -2,8 +2,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{to_unix, Store};
+use crate::domain::Rally;
 use crate::error::Result;
-use crate::service::model::Rally;
 
 impl Store {
     /// Rallies `organiser_id` created in the server after `since`, whatever became of them.

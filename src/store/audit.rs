@@ -3,8 +3,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{from_unix, to_unix, Store};
+use crate::domain::AuditEntry;
 use crate::error::Result;
-use crate::service::audit::AuditEntry;
 
 impl Store {
     #[allow(clippy::too_many_arguments)]

@@ -5,9 +5,9 @@ use sqlx::Row;
 
 use super::rallies::{rally_columns, rally_from_row};
 use super::{from_unix, to_unix, Store};
+use crate::domain::Campaign;
+use crate::domain::{Rally, RallyStatus};
 use crate::error::{Error, Result};
-use crate::service::campaigns::Campaign;
-use crate::service::model::{Rally, RallyStatus};
 
 /// A macro so queries stay `&'static str` for sqlx.
 macro_rules! campaign_columns {

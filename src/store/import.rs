@@ -7,8 +7,8 @@ use sqlx::Row;
 
 use super::rallies::{bind_fields, rally_columns, rally_from_row};
 use super::{to_unix, GoingRsvp, NewReminder, Store};
+use crate::domain::{Rally, RallyFields, RallyStatus};
 use crate::error::{Error, Result};
-use crate::service::model::{Rally, RallyFields, RallyStatus};
 
 /// One rally to insert (when `existing` is None) or update, with its pending reminders.
 #[derive(Debug, Clone)]

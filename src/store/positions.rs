@@ -12,9 +12,9 @@ use super::raw::{RawResult, Value};
 use super::readers::Session;
 use super::views::{view_columns, view_from_row};
 use super::{to_unix, Store};
+use crate::domain::geo::{boxes_around, distance_km, GeoBox};
+use crate::domain::{RallyStatus, RallyView};
 use crate::error::{Error, Result};
-use crate::service::geo::{boxes_around, distance_km, GeoBox};
-use crate::service::model::{RallyStatus, RallyView};
 
 /// What a nearby search asks the index for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -277,7 +277,7 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     use super::*;
-    use crate::service::model::{RallyFields, RallyStatus, RsvpStatus};
+    use crate::domain::{RallyFields, RallyStatus, RsvpStatus};
 
     fn at(lat: f64, lon: f64, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> RallyFields {
         RallyFields {

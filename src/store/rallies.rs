@@ -5,8 +5,8 @@ use sqlx::{Database, Row, Sqlite};
 
 use super::columns::Columns;
 use super::{from_unix, to_unix, Store};
+use crate::domain::{Rally, RallyFields, RallyStatus};
 use crate::error::{Error, Result};
-use crate::service::model::{Rally, RallyFields, RallyStatus};
 
 /// The columns `rally_from_row` reads; a macro so queries stay `&'static str` for sqlx.
 macro_rules! rally_columns {

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{to_unix, Store};
+use crate::domain::{RsvpCounts, RsvpStatus};
 use crate::error::{Error, Result};
-use crate::service::model::{RsvpCounts, RsvpStatus};
 
 impl Store {
     pub async fn set_rsvp(

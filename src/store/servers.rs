@@ -3,8 +3,8 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
 use super::{to_unix, Store};
+use crate::domain::{DistanceUnit, ServerSettings};
 use crate::error::{Error, Result};
-use crate::service::model::{DistanceUnit, ServerSettings};
 
 /// Rallies a member may create in a server per day, unless the server says otherwise.
 pub const DEFAULT_DAILY_LIMIT: i64 = 5;

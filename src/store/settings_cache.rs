@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::service::model::ServerSettings;
+use crate::domain::ServerSettings;
 
 pub const SETTINGS_TTL: Duration = Duration::from_secs(30);
 

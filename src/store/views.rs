@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use super::columns::Columns;
 use super::rallies::{rally_columns, rally_from_row};
 use super::Store;
+use crate::domain::{RallyView, RsvpCounts, RsvpStatus};
 use crate::error::{Error, Result};
-use crate::service::model::{RallyView, RsvpCounts, RsvpStatus};
 
 /// The columns `view_from_row` reads, from `rallies r`; `$user` is the parameter holding the
 /// asker's id.

@@ -4,7 +4,7 @@ use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
 use super::{Reply, PAGE_SIZE};
 use crate::discord::components::{page_row, ListSource};
 use crate::discord::escape::{limit, markdown};
-use crate::service::audit::AuditEntry;
+use crate::domain::AuditEntry;
 use crate::service::time::discord_timestamp;
 
 pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {

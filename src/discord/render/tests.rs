@@ -3,7 +3,7 @@ use chrono::{TimeZone, Utc};
 use serde_json::{json, Value};
 
 use super::*;
-use crate::service::model::{Rally, RsvpCounts};
+use crate::domain::{Rally, RsvpCounts};
 
 fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
     let t = Utc.with_ymd_and_hms(2030, 6, 1, 23, 0, 0).unwrap();
@@ -160,7 +160,7 @@ fn overview(entries: usize, origin: bool) -> crate::service::overview::CampaignO
     let t = Utc.with_ymd_and_hms(2030, 6, 1, 23, 0, 0).unwrap();
     let day = t.date_naive();
     CampaignOverview {
-        campaign: crate::service::campaigns::Campaign {
+        campaign: crate::domain::Campaign {
             id: 3,
             server_id: 1,
             name: "Day_of Action".into(),
@@ -190,7 +190,7 @@ fn overview(entries: usize, origin: bool) -> crate::service::overview::CampaignO
             time_zone: chrono_tz::America::Chicago,
             note: None,
         }),
-        unit: crate::service::model::DistanceUnit::Miles,
+        unit: crate::domain::DistanceUnit::Miles,
     }
 }
 

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{COLUMNS, RALLY_KEY_PREFIX};
+use crate::domain::{Rally, RallyStatus};
 use crate::error::{Error, Result};
-use crate::service::model::{Rally, RallyStatus};
 use crate::service::Service;
 
 impl Service {

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::read::{self, RowError, ValidRow};
 use super::{ImportError, RALLY_KEY_PREFIX};
+use crate::domain::{Rally, RallyStatus};
 use crate::error::Error;
-use crate::service::model::{Rally, RallyStatus};
 use crate::service::reminders::planned_reminders;
 use crate::service::Service;
 use crate::store::ImportWrite;

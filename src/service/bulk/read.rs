@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::{ImportError, COLUMNS, KEY_MAX, REQUIRED};
+use crate::domain::Campaign;
+use crate::domain::RallyFields;
 use crate::error::UserError;
-use crate::service::campaigns::{check_covers, name_key, Campaign};
+use crate::service::campaigns::{check_covers, name_key};
 use crate::service::location::locate;
-use crate::service::model::RallyFields;
 use crate::service::time::parse_when;
 use crate::service::validate;
 

@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 
 use chrono_tz::Tz;
 
-use super::geo;
+use crate::domain::geo;
 pub use error::{GazetteerError, PlaceError, MAX_INPUT_LEN};
 
 /// A resolved place.

@@ -15,7 +15,7 @@ use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::model::RallyView;
+use crate::domain::RallyView;
 
 pub(crate) use schedule::planned_reminders;
 pub use step::StepReport;

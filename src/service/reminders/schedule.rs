@@ -2,8 +2,8 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{ReminderKind, DEFAULT_PERSONAL_LEAD};
+use crate::domain::{Rally, RallyStatus, ServerSettings};
 use crate::error::Result;
-use crate::service::model::{Rally, RallyStatus, ServerSettings};
 use crate::service::Service;
 use crate::store::{GoingRsvp, NewReminder};
 

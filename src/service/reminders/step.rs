@@ -7,8 +7,8 @@ use super::{
     backoff, Delivery, Notifier, Reminder, ReminderKind, ReminderStatus, SendError, BATCH,
     LATE_GRACE, MAX_ATTEMPTS, NONCE_WINDOW,
 };
+use crate::domain::{RallyStatus, RallyView};
 use crate::error::Result;
-use crate::service::model::{RallyStatus, RallyView};
 use crate::service::Service;
 
 /// Deliveries under way at once within a step.
@@ -62,7 +62,7 @@ impl Service {
 
     /// What the actor should hear about since they last used the bot: personal reminders that
     /// could not reach them. Each is told once.
-    pub async fn notices(&self, actor: &crate::service::model::Actor) -> Result<Vec<String>> {
+    pub async fn notices(&self, actor: &crate::domain::Actor) -> Result<Vec<String>> {
         if !self.store.has_untold_failures(actor.user_id).await? {
             return Ok(Vec::new());
         }

@@ -1,7 +1,7 @@
 //! Campaigns: moderators' commands, rallies joining them, filters and the overview.
 use super::*;
+use crate::domain::RsvpChoice;
 use crate::service::campaigns::{CampaignAction, CampaignEdit, NewCampaign};
-use crate::service::model::RsvpChoice;
 use crate::service::{NearQuery, RallyEdit};
 
 fn campaign(name: &str, start: &str, end: &str) -> NewCampaign {

@@ -6,8 +6,8 @@ use std::sync::Mutex;
 use chrono::Duration;
 
 use super::*;
+use crate::domain::{RallyStatus, RsvpChoice};
 use crate::service::changes::{CardEdit, CardKind, NoticeKind};
-use crate::service::model::{RallyStatus, RsvpChoice};
 use crate::service::reminders::{Delivery, Notifier, ReminderKind, SendError};
 use crate::service::RallyEdit;
 

@@ -83,7 +83,7 @@ async fn a_changed_row_updates_its_rally_and_moves_its_reminders() {
     // Bob is going to the Austin rally; his personal reminder must move with it.
     let austin = f.service.list_upcoming(&BOB).await.unwrap()[0].rally.id;
     f.service
-        .rsvp(&BOB, austin, crate::service::model::RsvpChoice::Going)
+        .rsvp(&BOB, austin, crate::domain::RsvpChoice::Going)
         .await
         .unwrap();
     let changed = csv.replace(

@@ -2,7 +2,7 @@
 //! against approve, reject, edit, cancel, announce and settings. Each refusal is a clear user
 //! error and changes nothing in the database.
 use super::*;
-use crate::service::model::RsvpChoice;
+use crate::domain::RsvpChoice;
 use crate::service::{RallyEdit, SettingsChange};
 
 #[derive(Debug, Clone, Copy, PartialEq)]

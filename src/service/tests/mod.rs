@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 
-use super::model::Actor;
 use super::{ManualClock, NewRally, Service};
+use crate::domain::Actor;
 use crate::error::{Error, UserError};
 use crate::store::Store;
 

@@ -2,7 +2,7 @@
 use chrono::Duration;
 
 use super::*;
-use crate::service::model::DistanceUnit;
+use crate::domain::DistanceUnit;
 use crate::service::{NearQuery, RallyEdit, SettingsChange};
 
 /// An approved rally at `place`, created by a moderator so it is listed at once.
@@ -345,7 +345,7 @@ async fn bad_queries_say_what_to_fix() {
 
 #[tokio::test]
 async fn results_carry_rsvp_counts_and_the_askers_own_answer() {
-    use crate::service::model::{RsvpChoice, RsvpStatus};
+    use crate::domain::{RsvpChoice, RsvpStatus};
     let f = fixture().await;
     let near = at(&f, &MOD, "Near", "Austin, TX", "2026-12-02 12:00").await;
     let far = at(&f, &MOD, "Far", "Round Rock, TX", "2026-12-02 12:00").await;

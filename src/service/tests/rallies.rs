@@ -2,8 +2,8 @@
 use chrono::{Duration, TimeZone, Utc};
 
 use super::*;
+use crate::domain::{RallyStatus, RsvpChoice, RsvpStatus};
 use crate::error::UserError;
-use crate::service::model::{RallyStatus, RsvpChoice, RsvpStatus};
 use crate::service::{NewRally, RallyEdit, SettingsChange};
 
 #[tokio::test]

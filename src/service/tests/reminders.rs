@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
-use crate::service::model::RsvpChoice;
+use crate::domain::RsvpChoice;
 use crate::service::reminders::{Delivery, Notifier, ReminderKind, ReminderStatus, SendError};
 use crate::service::{RallyEdit, SettingsChange};
 

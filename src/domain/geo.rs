@@ -1,24 +1,7 @@
 //! Distances on the Earth and the latitude/longitude boxes that contain a circle.
-use super::model::DistanceUnit;
 
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 pub const KM_PER_MILE: f64 = 1.609344;
-
-impl DistanceUnit {
-    pub fn to_km(self, value: f64) -> f64 {
-        match self {
-            DistanceUnit::Miles => value * KM_PER_MILE,
-            DistanceUnit::Kilometres => value,
-        }
-    }
-
-    pub fn from_km(self, km: f64) -> f64 {
-        match self {
-            DistanceUnit::Miles => km / KM_PER_MILE,
-            DistanceUnit::Kilometres => km,
-        }
-    }
-}
 
 /// Great-circle distance by the haversine formula, in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -121,6 +104,7 @@ pub fn boxes_around(lat: f64, lon: f64, radius_km: f64) -> Vec<GeoBox> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::DistanceUnit;
 
     fn contains(boxes: &[GeoBox], lat: f64, lon: f64) -> bool {
         boxes.iter().any(|b| {

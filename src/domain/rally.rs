@@ -1,15 +1,6 @@
-//! The plain data types the service layer works with.
+//! A rally, its status, and the RSVPs it gathers.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-
-/// Who is asking, as told by the front end. `is_moderator` is derived from Discord permissions by
-/// the adapter; the service still checks it against each action and the rally's server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Actor {
-    pub user_id: i64,
-    pub server_id: i64,
-    pub is_moderator: bool,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RallyStatus {
@@ -141,48 +132,4 @@ pub struct RallyView {
     pub rally: Rally,
     pub counts: RsvpCounts,
     pub my_rsvp: Option<RsvpStatus>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DistanceUnit {
-    Miles,
-    Kilometres,
-}
-
-impl DistanceUnit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DistanceUnit::Miles => "mi",
-            DistanceUnit::Kilometres => "km",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "mi" | "mile" | "miles" => Some(DistanceUnit::Miles),
-            "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => {
-                Some(DistanceUnit::Kilometres)
-            }
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServerSettings {
-    pub server_id: i64,
-    pub require_approval: bool,
-    pub moderator_role_id: Option<i64>,
-    pub distance_unit: DistanceUnit,
-    pub reminder_channel_id: Option<i64>,
-    /// How long before a rally's start its channel reminders go out, largest first.
-    pub reminder_offsets: Vec<chrono::Duration>,
-    /// Where `/rallymod announce` posts when no channel is named.
-    pub announcement_channel_id: Option<i64>,
-    /// Where new submissions are posted for moderators.
-    pub moderator_channel_id: Option<i64>,
-    /// The role an announcement may ping.
-    pub announcement_role_id: Option<i64>,
-    /// Rallies one member may create here per day.
-    pub daily_limit: i64,
 }

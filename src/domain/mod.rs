@@ -1,0 +1,15 @@
+//! Plain domain types every layer shares: rallies, campaigns, settings, audit entries, limits
+//! and distances. Nothing here knows about the service, the store or any front end.
+mod actor;
+mod audit;
+mod campaign;
+pub mod geo;
+pub mod limits;
+mod rally;
+mod server;
+
+pub use actor::Actor;
+pub use audit::AuditEntry;
+pub use campaign::Campaign;
+pub use rally::{Rally, RallyFields, RallyStatus, RallyView, RsvpChoice, RsvpCounts, RsvpStatus};
+pub use server::{DistanceUnit, ServerSettings};
