@@ -14,9 +14,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
+use rallybot::domain::CardKind;
 use rallybot::domain::{Actor, RsvpChoice};
-use rallybot::service::changes::{CardEdit, CardKind};
-use rallybot::service::reminders::{Delivery, Notifier, SendError};
+use rallybot::outbox::{Delivery, Message, Notifier, SendError};
 use rallybot::service::{ManualClock, NewRally, Service};
 use rallybot::store::Store;
 
@@ -34,18 +34,13 @@ struct Counting {
 }
 
 impl Notifier for Counting {
-    async fn deliver(&self, _d: &Delivery) -> Result<(), SendError> {
-        Ok(())
-    }
-
-    async fn send_dm(&self, user: i64, _text: &str, _nonce: &str) -> Result<(), SendError> {
-        self.dms.lock().unwrap().push(user);
-        Ok(())
-    }
-
-    async fn edit_card(&self, _edit: &CardEdit) -> Result<(), SendError> {
-        *self.edits.lock().unwrap() += 1;
-        Ok(())
+    async fn send(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
+        match &d.message {
+            Message::Notice { user, .. } => self.dms.lock().unwrap().push(*user),
+            Message::CardEdit { .. } => *self.edits.lock().unwrap() += 1,
+            _ => {}
+        }
+        Ok(None)
     }
 }
 

@@ -80,7 +80,7 @@ async fn fresh(dir: &tempfile::TempDir, run: usize) -> Service {
 async fn count(service: &Service, table: &str) -> i64 {
     let sql = match table {
         "rallies" => "SELECT COUNT(*) FROM rallies",
-        _ => "SELECT COUNT(*) FROM reminders WHERE status = 'pending'",
+        _ => "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND kind IN ('channel_reminder', 'personal_reminder')",
     };
     sqlx::query_scalar(sql)
         .fetch_one(service.store().pool())

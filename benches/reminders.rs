@@ -94,7 +94,7 @@ fn config() -> FakeConfig {
 /// Reminder statuses in the bot's database after the run.
 async fn statuses(url: &str) -> Vec<(String, i64)> {
     let store = Store::open(url).await.expect("open the database");
-    let rows = sqlx::query_as("SELECT status, COUNT(*) FROM reminders GROUP BY status")
+    let rows = sqlx::query_as("SELECT status, COUNT(*) FROM outbox GROUP BY status")
         .fetch_all(store.pool())
         .await
         .expect("statuses");

@@ -8,8 +8,10 @@ pub mod console;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod outbox;
 pub mod service;
 pub mod store;
+pub mod text;
 
 /// Credits and a short help, shown by /rally about.
 pub const ABOUT_TEXT: &str = "\

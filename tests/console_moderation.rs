@@ -82,10 +82,14 @@ fn limits_change_messages_and_the_audit_log() {
             .starts_with("error: You have created 2 rallies in this server in the last 24 hours"),
         "{text}"
     );
+    assert!(
+        !text.contains("<t:"),
+        "Discord markup in the console: {text}"
+    );
     let edited = reply_to(&text, edit);
     assert!(
         edited.contains("[direct message to carol] Rally #1 March has changed.")
-            && edited.contains("Start: was <t:1796515200:F>"),
+            && edited.contains("Start: was Saturday, December 5, 2026 at 6:00 PM CST, now"),
         "{edited}"
     );
     let log = reply_to(&text, "/rallymod log rally:1");

@@ -183,7 +183,7 @@ async fn a_moved_then_cancelled_rally_reaches_everyone_and_every_card() {
     .expect("Erin's DM is refused");
     // The bot logs the failure once it has recorded it.
     let line = bot
-        .wait_for_log("change notice failed", WAIT)
+        .wait_for_log("outbox item failed", WAIT)
         .await
         .expect("the failure is recorded");
     assert!(line.contains("direct messages are closed"), "{line}");
@@ -250,7 +250,10 @@ async fn the_queue_approves_and_rejects_with_a_reason_through_buttons_and_a_moda
         .await;
         assert!(content(&data).contains("submitted"), "{data}");
     }
-    // Each submission is posted for the moderators, with its buttons.
+    // Each submission is posted for the moderators, with its buttons, through the outbox.
+    fake.wait_for_message(|_| fake.messages_in(MOD_CHANNEL).len() >= 2, WAIT)
+        .await
+        .expect("both submissions are posted for the moderators");
     let notices = fake.messages_in(MOD_CHANNEL);
     assert_eq!(notices.len(), 2);
     assert!(

@@ -70,7 +70,7 @@ async fn snapshot(store: &Store, fake: &fake_discord::FakeDiscord) -> String {
         "SELECT group_concat(id || '|' || require_approval || '|' || daily_limit || '|'
              || updated_at, ';') FROM servers",
         "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log",
-        "SELECT CAST(COUNT(*) AS TEXT) FROM change_notices",
+        "SELECT CAST(COUNT(*) AS TEXT) FROM outbox WHERE kind IN ('notice', 'card_edit')",
         "SELECT CAST(COUNT(*) AS TEXT) FROM rally_cards",
     ] {
         let row: Option<String> = sqlx::query_scalar(query)
@@ -81,7 +81,7 @@ async fn snapshot(store: &Store, fake: &fake_discord::FakeDiscord) -> String {
         out.push('\n');
     }
     // And nothing was posted in a server but the replies. (DMs the outbox sends after an
-    // allowed action arrive in their own time; a refused one would show in change_notices.)
+    // allowed action arrive in their own time; a refused one would show in the outbox.)
     let posted = fake
         .messages()
         .iter()

@@ -67,7 +67,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
             .await
             .expect("an actor");
         let response = service.execute(&actor, Request::Near(query)).await;
-        let notices = service.notices(&actor).await.expect("notices");
+        let notices = service.untold_failures(&actor).await.expect("notices");
         let took = t.elapsed();
         assert!(notices.is_empty(), "no reminders failed");
         match response {
@@ -98,7 +98,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
     let mut notices = Vec::with_capacity(n);
     for i in 0..warmup + n {
         let t = Instant::now();
-        service.notices(&actor).await.expect("notices");
+        service.untold_failures(&actor).await.expect("notices");
         if i >= warmup {
             notices.push(t.elapsed());
         }

@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use fake_discord::{SAMPLE_ALICE_ID, SAMPLE_GUILD_ID};
+use rallybot::domain::OutboxKind;
 use rallybot::domain::{Actor, Rally};
-use rallybot::service::reminders::ReminderKind;
 use rallybot::service::{ManualClock, NewRally, Service};
 use rallybot::store::Store;
 use sqlx::{AssertSqlSafe, Sqlite, Transaction};
@@ -87,12 +87,12 @@ pub async fn seed(url: &str, count: usize, channels: Channels) -> HashSet<i64> {
         .view
         .rally;
     let reminders = store
-        .reminders_of_rally(model.id)
+        .outbox_of_rally(model.id)
         .await
         .expect("the model's reminders");
     assert!(
         reminders.len() == 1
-            && reminders[0].kind == ReminderKind::Channel
+            && reminders[0].kind == OutboxKind::ChannelReminder
             && reminders[0].target_id == channels.of(0),
         "the model rally should have one channel reminder in its own channel: {reminders:?}"
     );
@@ -102,11 +102,13 @@ pub async fn seed(url: &str, count: usize, channels: Channels) -> HashSet<i64> {
     // The reminder goes to the rally's own channel (the server has no reminder channel), and
     // the audit entry's text begins with the title.
     sqlx::query(
-        "INSERT INTO reminders (rally_id, kind, target_id, lead_seconds, due_at, status,
-             attempts, next_attempt_at, last_error, told_user, updated_at)
-         SELECT r.id, m.kind, r.channel_id, m.lead_seconds, m.due_at, m.status, m.attempts,
-             m.next_attempt_at, m.last_error, m.told_user, m.updated_at
-         FROM rallies r, reminders m
+        "INSERT INTO outbox (kind, rally_id, target_id, message_id, lead_seconds, payload,
+             nonce, due_at, status, attempts, next_attempt_at, last_error, error_kind, told_user,
+             created_at, updated_at)
+         SELECT m.kind, r.id, r.channel_id, m.message_id, m.lead_seconds, m.payload, m.nonce,
+             m.due_at, m.status, m.attempts, m.next_attempt_at, m.last_error, m.error_kind,
+             m.told_user, m.created_at, m.updated_at
+         FROM rallies r, outbox m
          WHERE m.rally_id = ?1 AND r.id > ?1 ORDER BY r.id",
     )
     .bind(model.id)
@@ -135,7 +137,8 @@ pub async fn seed(url: &str, count: usize, channels: Channels) -> HashSet<i64> {
     check(&store, &model, count, channels).await;
     let now = Utc::now().timestamp();
     let ids: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM reminders WHERE status = 'pending' AND kind = 'channel' AND due_at <= ?",
+        "SELECT id FROM outbox WHERE status = 'pending' AND kind = 'channel_reminder'
+             AND due_at <= ?",
     )
     .bind(now)
     .fetch_all(store.pool())
@@ -196,11 +199,7 @@ async fn check(store: &Store, model: &Rally, count: usize, channels: Channels) {
     let pool = store.pool();
     for (table, key, differ) in [
         ("rallies", "id", &["id", "title", "channel_id"][..]),
-        (
-            "reminders",
-            "rally_id",
-            &["id", "rally_id", "target_id"][..],
-        ),
+        ("outbox", "rally_id", &["id", "rally_id", "target_id"][..]),
         ("audit_log", "rally_id", &["id", "rally_id", "after"][..]),
     ] {
         let columns: Vec<String> =
@@ -232,7 +231,7 @@ async fn check(store: &Store, model: &Rally, count: usize, channels: Channels) {
     }
     let wrong: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM rallies r
-         LEFT JOIN reminders m ON m.rally_id = r.id
+         LEFT JOIN outbox m ON m.rally_id = r.id
          LEFT JOIN audit_log a ON a.rally_id = r.id
          WHERE r.title IS NOT 'Rally ' || (r.id - ?1)
             OR r.channel_id IS NOT ?2 + (r.id - ?1) % ?3
@@ -250,8 +249,9 @@ async fn check(store: &Store, model: &Rally, count: usize, channels: Channels) {
         "rallies with the wrong title, channel or audit entry"
     );
     let (due, indexed): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM reminders
-                 WHERE status = 'pending' AND kind = 'channel' AND next_attempt_at <= ?1),
+        "SELECT (SELECT COUNT(*) FROM outbox
+                 WHERE status = 'pending' AND kind = 'channel_reminder'
+                   AND next_attempt_at <= ?1),
                 (SELECT COUNT(*) FROM rally_positions)",
     )
     .bind(Utc::now().timestamp())

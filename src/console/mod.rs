@@ -10,9 +10,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
-use crate::domain::Actor;
+use crate::domain::{Actor, LocalTime};
 use crate::error::report;
-use crate::service::reminders::ReminderKind;
+use crate::outbox::Message;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::time::parse_duration;
 use crate::service::{ManualClock, Service};
@@ -31,6 +31,8 @@ pub struct Console {
     printed: Printed,
 }
 
+/// How the console writes values: times in words in the rally's zone, people by the names
+/// given with /as.
 struct UserNames<'a>(&'a [String]);
 
 impl Names for UserNames<'_> {
@@ -40,6 +42,31 @@ impl Names for UserNames<'_> {
             .and_then(|i| self.0.get(i))
             .cloned()
             .unwrap_or_else(|| format!("user {user_id}"))
+    }
+}
+
+impl crate::text::Style for UserNames<'_> {
+    fn time(&self, t: LocalTime) -> String {
+        crate::service::time::local_label(t.at, t.zone)
+    }
+    fn relative(&self, _t: LocalTime) -> Option<String> {
+        None
+    }
+    fn channel(&self, id: i64) -> String {
+        if id == CONSOLE_CHANNEL {
+            "#general".into()
+        } else {
+            format!("channel {id}")
+        }
+    }
+    fn role(&self, id: i64) -> String {
+        format!("role {id}")
+    }
+    fn user(&self, id: i64) -> String {
+        self.name(id)
+    }
+    fn text(&self, s: &str) -> String {
+        s.to_string()
     }
 }
 
@@ -73,7 +100,7 @@ impl Console {
         if interactive {
             output.write_all(WELCOME.as_bytes()).await?;
         }
-        if let Err(e) = self.service.recover_reminders().await.map(|_| ()) {
+        if let Err(e) = self.service.recover_outbox().await.map(|_| ()) {
             output
                 .write_all(format!("error: {}\n", report(&e, "console start")).as_bytes())
                 .await?;
@@ -115,22 +142,53 @@ impl Console {
             return format!("error: {}\n", report(&e, "console reminders"));
         }
         let names = UserNames(&self.users);
-        let mut out: String = self
-            .printed
-            .take()
-            .into_iter()
-            .map(|(kind, target, text)| match kind {
-                ReminderKind::Channel => format!("[channel #general] {text}\n"),
-                ReminderKind::Personal => {
-                    format!("[direct message to {}] {text}\n", names.name(target))
+        let mut out = String::new();
+        for delivery in self.printed.take() {
+            let line = match &delivery.message {
+                Message::ChannelReminder {
+                    channel,
+                    lead,
+                    view,
+                } => format!(
+                    "[channel {}] {}",
+                    crate::text::Style::channel(&names, *channel),
+                    crate::text::reminder(*lead, &view.rally, &names)
+                ),
+                Message::PersonalReminder { user, lead, view } => format!(
+                    "[direct message to {}] {}",
+                    names.name(*user),
+                    crate::text::reminder(*lead, &view.rally, &names)
+                ),
+                Message::Notice {
+                    user,
+                    notice,
+                    rally,
+                } => format!(
+                    "[direct message to {}] {}",
+                    names.name(*user),
+                    crate::text::notice(notice, rally, &names)
+                ),
+                Message::ModeratorPost {
+                    channel,
+                    view,
+                    clash,
+                } => {
+                    let mut post = format!(
+                        "[channel {}] New submission #{} by {} is waiting for approval.",
+                        crate::text::Style::channel(&names, *channel),
+                        view.rally.id,
+                        names.name(view.rally.organiser_id)
+                    );
+                    if !clash.is_empty() {
+                        post.push_str(&format!("\n{}", crate::text::clash_words(clash, &names)));
+                    }
+                    post
                 }
-            })
-            .collect();
-        for (user, text) in self.printed.take_dms() {
-            out.push_str(&format!(
-                "[direct message to {}] {text}\n",
-                names.name(user)
-            ));
+                // The console posts no cards, so none is edited.
+                Message::CardEdit { .. } => continue,
+            };
+            out.push_str(&line);
+            out.push('\n');
         }
         out
     }
@@ -197,14 +255,15 @@ impl Console {
             }
             other => other,
         };
+        let names = UserNames(&self.users);
         let mut reply = match self.service.execute(&self.actor, request).await {
-            Ok(response) => render::response(&response, &UserNames(&self.users)),
-            Err(e) => format!("error: {}\n", report(&e, "console")),
+            Ok(response) => render::response(&response, &names),
+            Err(e) => format!("error: {}\n", crate::text::error(&e, "console", &names)),
         };
-        match self.service.notices(&self.actor).await {
-            Ok(notices) => notices
+        match self.service.untold_failures(&self.actor).await {
+            Ok(untold) => untold
                 .iter()
-                .for_each(|n| reply.push_str(&format!("Note: {n}\n"))),
+                .for_each(|n| reply.push_str(&format!("Note: {}\n", crate::text::untold(n)))),
             Err(e) => reply.push_str(&format!("error: {}\n", report(&e, "console notices"))),
         }
         reply

@@ -3,15 +3,16 @@ mod campaign;
 
 use std::fmt::Write;
 
-use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
-use crate::service::changes::NoticeKind;
-use crate::service::reminders::lead_words;
+use crate::domain::{OutboxKind, RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
-use crate::service::time::{describe, local_label};
+use crate::service::settings::lead_words;
+use crate::service::time::local_label;
 use crate::service::{Change, DeliveryFailures, NearResult};
+use crate::text::{self, Style};
 
 /// Turns user ids into the names typed with /as.
-pub trait Names {
+pub trait Names: Style {
     fn name(&self, user_id: i64) -> String;
 }
 
@@ -27,7 +28,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
                 _ => format!("Rally #{} is listed.\n", rally.id),
             };
             out.push_str(&card(&c.view, names));
-            notes(&mut out, &c.notes);
+            notes(&mut out, &c.notes, names);
             out
         }
         Response::Rally(v) => card(v, names),
@@ -61,7 +62,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             let mut out = format!("Rally #{} updated.\n", e.view.rally.id);
             changes(&mut out, &e.changes);
             out.push_str(&card(&e.view, names));
-            notes(&mut out, &e.notes);
+            notes(&mut out, &e.notes, names);
             out
         }
         Response::Cancelled(v) => {
@@ -106,7 +107,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             ));
             out
         }
-        Response::Settings(s) => settings(s),
+        Response::Settings(s) => settings(s, names),
         Response::Status(failed) => status(failed),
         Response::About => about(),
         Response::Campaign(s) => campaign::saved(s),
@@ -126,7 +127,8 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             let mut out = String::from("Waiting for approval:\n");
             for e in entries {
                 out.push_str(&card(&e.view, names));
-                if let Some(clash) = &e.clash {
+                if !e.clash.is_empty() {
+                    let clash = text::clash_words(&e.clash, names);
                     out.push_str(&format!("   CLASH: {clash}\n"));
                 }
             }
@@ -160,7 +162,7 @@ fn near(n: &NearResult, names: &dyn Names) -> String {
             let _ = write!(out, "{distance:.1} {unit} away: {}", card(view, names));
         }
     }
-    notes(&mut out, n.origin.note.as_slice());
+    notes(&mut out, n.origin.note.as_slice(), names);
     out
 }
 
@@ -185,7 +187,7 @@ pub fn card(v: &RallyView, names: &dyn Names) -> String {
         RallyStatus::Cancelled => out.push_str(" [CANCELLED]"),
     }
     out.push('\n');
-    let _ = writeln!(out, "   When:  {}", describe(r.starts_at, r.time_zone));
+    let _ = writeln!(out, "   When:  {}", local_label(r.starts_at, r.time_zone));
     if let Some(end) = r.ends_at {
         let _ = writeln!(out, "   Ends:  {}", local_label(end, r.time_zone));
     }
@@ -231,17 +233,17 @@ fn changes(out: &mut String, changes: &[Change]) {
     }
 }
 
-fn notes(out: &mut String, notes: &[String]) {
+fn notes(out: &mut String, notes: &[Note], style: &dyn Style) {
     for n in notes {
-        let _ = writeln!(out, "Note: {n}");
+        let _ = writeln!(out, "Note: {}", text::note(n, style));
     }
 }
 
-fn settings(s: &ServerSettings) -> String {
+fn settings(s: &ServerSettings, style: &dyn Style) -> String {
     let more: String = crate::service::settings::setting_lines(s)
         .into_iter()
         .skip(3)
-        .map(|(name, value)| format!("   {name}: {value}\n"))
+        .map(|(name, value)| format!("   {name}: {}\n", text::setting(&value, style)))
         .collect();
     let head = format!(
         "Settings for server {}:\n   require_approval: {}\n   unit: {}\n   moderator_role: {}\n",
@@ -297,38 +299,41 @@ fn status(failed: &DeliveryFailures) -> String {
     if failed.is_empty() {
         return "Every reminder and change message so far was delivered.\n".into();
     }
-    let why = |e: Option<&str>| e.unwrap_or("no reason recorded").to_string();
     let mut out = String::new();
-    if !failed.reminders.is_empty() {
-        let _ = writeln!(out, "Reminders that failed ({}):", failed.reminders.len());
-        for (r, title) in &failed.reminders {
+    let reminders: Vec<_> = failed.reminders().collect();
+    if !reminders.is_empty() {
+        let _ = writeln!(out, "Reminders that failed ({}):", reminders.len());
+        for (r, title) in reminders {
+            let kind = match r.kind {
+                OutboxKind::ChannelReminder => "channel",
+                _ => "personal",
+            };
             let _ = writeln!(
                 out,
-                "   #{} {title}: {} reminder {} before, to {}: {}",
+                "   #{} {title}: {kind} reminder {} before, to {}: {}",
                 r.rally_id,
-                r.kind.as_str(),
-                lead_words(r.lead),
+                lead_words(r.lead.unwrap_or_default()),
                 r.target_id,
-                why(r.last_error.as_deref())
+                text::failure(r)
             );
         }
     }
-    if !failed.changes.is_empty() {
-        let _ = writeln!(
-            out,
-            "Change messages that failed ({}):",
-            failed.changes.len()
-        );
-        for (n, title) in &failed.changes {
+    let messages: Vec<_> = failed.messages().collect();
+    if !messages.is_empty() {
+        let _ = writeln!(out, "Change messages that failed ({}):", messages.len());
+        for (n, title) in messages {
             let what = match n.kind {
-                NoticeKind::Dm => format!("DM to user {}", n.target_id),
-                NoticeKind::Card => format!("card edit in channel {}", n.target_id),
+                OutboxKind::CardEdit => format!("card edit in channel {}", n.target_id),
+                OutboxKind::ModeratorPost => {
+                    format!("post for moderators in channel {}", n.target_id)
+                }
+                _ => format!("DM to user {}", n.target_id),
             };
             let _ = writeln!(
                 out,
                 "   #{} {title}: {what}: {}",
                 n.rally_id,
-                why(n.last_error.as_deref())
+                text::failure(n)
             );
         }
     }

@@ -24,7 +24,7 @@ use super::escape::markdown;
 use super::render::{self, Reply};
 use super::request::{caller, focused, invocation, Caller};
 use super::{commands, guard, repair};
-use crate::domain::{Actor, RallyStatus};
+use crate::domain::Actor;
 use crate::error::{report, Error, UserError};
 use crate::service::announce::Ping;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
@@ -140,7 +140,7 @@ async fn actor(service: &Service, who: &Caller) -> Result<Actor, Error> {
 }
 
 fn error_reply(e: &Error, context: &str) -> Reply {
-    Reply::text(report(e, context), true)
+    Reply::text(crate::text::error(e, context, &super::style::Discord), true)
 }
 
 async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> serenity::Result<()> {
@@ -181,12 +181,9 @@ async fn command(service: &Service, ctx: &Context, c: &CommandInteraction) -> se
     let work = async {
         let actor = actor(service, &who).await?;
         let response = service.execute(&actor, request).await?;
-        if let Response::Created(created) = &response {
-            if created.view.rally.status == RallyStatus::Pending {
-                notify_moderators(service, ctx, &actor, created).await;
-            }
-        }
-        Ok::<_, Error>((response, service.notices(&actor).await?))
+        let untold = service.untold_failures(&actor).await?;
+        let notices: Vec<String> = untold.iter().map(crate::text::untold).collect();
+        Ok::<_, Error>((response, notices))
     };
     // The reply, and notices for the caller that a public reply can't carry.
     let work = async {
@@ -267,40 +264,6 @@ fn with_notices(mut reply: Reply, notices: Vec<String>) -> Reply {
     reply
 }
 
-/// Posts a new submission, with Approve and Reject buttons, in the moderator channel if one is
-/// set. The submission stands even if this fails; the queue still lists it.
-async fn notify_moderators(
-    service: &Service,
-    ctx: &Context,
-    actor: &Actor,
-    created: &crate::service::Created,
-) {
-    let channel = match service.moderator_channel(actor).await {
-        Ok(Some(channel)) => ChannelId::new(channel as u64),
-        Ok(None) => return,
-        Err(e) => {
-            report(&e, "finding the moderator channel");
-            return;
-        }
-    };
-    let r = &created.view.rally;
-    let mut content = format!(
-        "New submission #{} by <@{}> is waiting for approval.",
-        r.id, r.organiser_id
-    );
-    for note in created.notes.iter().filter(|n| n.starts_with("Heads-up")) {
-        content.push_str(&format!("\n{}", markdown(note)));
-    }
-    let message = CreateMessage::new()
-        .content(content)
-        .embed(render::card(&created.view, None))
-        .components(vec![super::components::moderation_row(r.id)])
-        .allowed_mentions(CreateAllowedMentions::new());
-    if let Err(e) = channel.send_message(ctx, message).await {
-        tracing::warn!(%channel, error = %e, "posting a submission for moderators failed");
-    }
-}
-
 /// Records a posted announcement so later changes edit it; a failure here loses only that.
 async fn remember_card(
     service: &Service,
@@ -312,7 +275,7 @@ async fn remember_card(
     let recorded = async {
         let actor = actor(service, who).await?;
         let (channel, message) = (channel.get() as i64, message.get() as i64);
-        let kind = crate::service::changes::CardKind::Announcement;
+        let kind = crate::domain::CardKind::Announcement;
         service
             .record_card(&actor, rally_id, channel, message, kind)
             .await

@@ -7,11 +7,13 @@ mod escape;
 mod gateway;
 mod guard;
 mod handler;
-mod reminders;
+mod notifier;
 mod render;
 mod repair;
 mod request;
+mod scheduler;
 mod signals;
+mod style;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -73,8 +75,8 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
     // The scheduler needs only REST, so it starts here, once, whatever the gateway does.
     let stop_scheduler = Arc::new(tokio::sync::Notify::new());
     let notifier =
-        reminders::DiscordNotifier::new(client.http.clone(), reminders::REQUESTS_PER_SECOND);
-    let scheduler = tokio::spawn(reminders::run_scheduler(
+        notifier::DiscordNotifier::new(client.http.clone(), notifier::REQUESTS_PER_SECOND);
+    let scheduler = tokio::spawn(scheduler::run_scheduler(
         scheduler_service,
         notifier,
         stop_scheduler.clone(),

@@ -7,11 +7,14 @@ use serenity::all::{
 
 use super::components::{page_row, rsvp_row, ListSource};
 use super::escape::{limit, markdown};
+use super::style::{timestamp as discord_timestamp, Discord};
 use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
-use crate::service::reminders::lead_words;
+use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
-use crate::service::time::{discord_timestamp, local_label};
+use crate::service::settings::lead_words;
+use crate::service::time::local_label;
 use crate::service::{Change, NearResult};
+use crate::text;
 
 mod campaign;
 
@@ -422,9 +425,13 @@ fn near(n: &NearResult, page: usize, source: Option<&ListSource>) -> Reply {
     };
     if let Some(note) = &n.origin.note {
         reply.content = Some(
-            format!("{}\n{}", reply.content.unwrap_or_default(), markdown(note))
-                .trim()
-                .to_string(),
+            format!(
+                "{}\n{}",
+                reply.content.unwrap_or_default(),
+                text::note(note, &Discord)
+            )
+            .trim()
+            .to_string(),
         );
     }
     reply
@@ -441,9 +448,9 @@ fn changes(out: &mut String, changes: &[Change]) {
     }
 }
 
-fn notes(out: &mut String, notes: &[String]) {
+fn notes(out: &mut String, notes: &[Note]) {
     for n in notes {
-        out.push_str(&format!("\nNote: {}", markdown(n)));
+        out.push_str(&format!("\nNote: {}", text::note(n, &Discord)));
     }
 }
 
@@ -462,7 +469,9 @@ fn settings(s: &ServerSettings) -> CreateEmbed {
                 .map_or("none".into(), |r| format!("<@&{r}>")),
             true,
         );
-    more.fold(embed, |e, (name, value)| e.field(name, value, true))
+    more.fold(embed, |e, (name, value)| {
+        e.field(name, text::setting(&value, &Discord), true)
+    })
 }
 
 fn about() -> CreateEmbed {

@@ -7,3 +7,6 @@ pub const REASON_MAX: usize = 500;
 pub const MAX_MONTHS_AHEAD: u32 = 24;
 /// How many rallies one list query returns at most.
 pub const LIST_MAX: i64 = 200;
+/// Rallies closer than this, in space and in start time, clash.
+pub const CLASH_MILES: f64 = 5.0;
+pub const CLASH_WINDOW: chrono::Duration = chrono::Duration::hours(2);

@@ -3,13 +3,20 @@
 mod actor;
 mod audit;
 mod campaign;
+mod card;
 pub mod geo;
 pub mod limits;
+mod outbox;
 mod rally;
 mod server;
 
 pub use actor::Actor;
 pub use audit::AuditEntry;
 pub use campaign::Campaign;
+pub use card::CardKind;
+pub use outbox::{
+    CardNote, Clash, FailureKind, LocalTime, MovedField, NewItem, Notice, OutboxItem, OutboxKind,
+    OutboxStatus, Payload, Settle,
+};
 pub use rally::{Rally, RallyFields, RallyStatus, RallyView, RsvpChoice, RsvpCounts, RsvpStatus};
 pub use server::{DistanceUnit, ServerSettings};

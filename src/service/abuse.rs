@@ -4,12 +4,10 @@ use chrono::Duration;
 
 use super::Service;
 use crate::domain::geo::{boxes_around, distance_km, KM_PER_MILE};
+use crate::domain::limits::{CLASH_MILES, CLASH_WINDOW};
 use crate::domain::{Actor, Rally, RallyFields};
 use crate::error::{Result, UserError};
 
-/// Rallies closer than this, in space and in start time, clash.
-pub const CLASH_MILES: f64 = 5.0;
-pub const CLASH_WINDOW: Duration = Duration::hours(2);
 /// The daily limit counts rallies created in the last day, so it can't be dodged at midnight.
 const DAY: Duration = Duration::hours(24);
 
@@ -90,19 +88,4 @@ impl Service {
         found.dedup_by_key(|r| r.id);
         Ok(found)
     }
-}
-
-/// What the organiser (and the queue) is told about a clash.
-pub fn clash_note(clashes: &[Rally]) -> Option<String> {
-    let list: Vec<String> = clashes
-        .iter()
-        .map(|r| format!("#{} {} ({})", r.id, r.title, r.place_name))
-        .collect();
-    (!list.is_empty()).then(|| {
-        format!(
-            "Heads-up: within {CLASH_MILES} miles and {} hours of another approved rally: {}. Consider joining forces or moving the time.",
-            CLASH_WINDOW.num_hours(),
-            list.join(", ")
-        )
-    })
 }

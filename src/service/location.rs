@@ -1,6 +1,7 @@
 //! Turns what the user typed as a place into coordinates, a name and a time zone.
 use chrono_tz::Tz;
 
+use super::notes::Note;
 use super::places::Gazetteer;
 use crate::error::UserError;
 
@@ -11,7 +12,7 @@ pub struct Located {
     pub longitude: f64,
     pub time_zone: Tz,
     /// Something the user should know, e.g. other places with the same name.
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// Resolves `place` through the gazetteer; `tz`, when given, overrides the place's time zone.
@@ -23,13 +24,10 @@ pub fn locate(place: &str, tz: Option<&str>) -> Result<Located, UserError> {
         Some(tz) => parse_time_zone(tz)?,
         None => resolved.place.tz,
     };
-    let note = (!resolved.alternatives.is_empty()).then(|| {
-        format!(
-            "I took \"{}\" to mean {}. Other places with that name: {}. Add the state or country to pick another.",
-            place.trim(),
-            resolved.place.label,
-            resolved.alternatives.join("; ")
-        )
+    let note = (!resolved.alternatives.is_empty()).then(|| Note::PlaceGuess {
+        typed: place.trim().to_string(),
+        chosen: resolved.place.label.clone(),
+        others: resolved.alternatives.clone(),
     });
     Ok(Located {
         name: resolved.place.label,

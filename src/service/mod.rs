@@ -12,6 +12,8 @@ pub mod clock;
 pub mod location;
 mod moderation;
 mod near;
+pub mod notes;
+pub mod outbox;
 pub mod overview;
 pub mod permissions;
 pub mod places;
@@ -30,8 +32,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use moderation::{DeliveryFailures, SettingsChange};
+pub use moderation::SettingsChange;
 pub use near::{NearQuery, NearResult, DEFAULT_RADIUS, MAX_RADIUS};
+pub use outbox::DeliveryFailures;
 pub use rallies::{Change, Created, Edited, NewRally, RallyEdit};
 
 use crate::domain::{Actor, Rally, RallyView};
@@ -42,8 +45,9 @@ use crate::store::Store;
 pub struct Service {
     store: Store,
     clock: Arc<dyn Clock>,
-    /// Woken whenever reminders are scheduled, so the scheduler can look again.
-    reminders_changed: Arc<tokio::sync::Notify>,
+    outbox: crate::outbox::Outbox,
+    /// Woken whenever something is queued in the outbox, so the scheduler looks again.
+    outbox_changed: Arc<tokio::sync::Notify>,
     /// What the bot may do in a channel, as the front end knows it.
     access: access::AccessSlot,
 }
@@ -51,9 +55,10 @@ pub struct Service {
 impl Service {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
         Service {
+            outbox: crate::outbox::Outbox::new(store.clone()),
             store,
             clock,
-            reminders_changed: Arc::new(tokio::sync::Notify::new()),
+            outbox_changed: Arc::new(tokio::sync::Notify::new()),
             access: access::AccessSlot::default(),
         }
     }
@@ -71,9 +76,9 @@ impl Service {
         self.access.set(access);
     }
 
-    /// Notified whenever reminders are (re)scheduled.
-    pub fn reminders_changed(&self) -> Arc<tokio::sync::Notify> {
-        self.reminders_changed.clone()
+    /// Notified whenever something is queued in the outbox.
+    pub fn outbox_changed(&self) -> Arc<tokio::sync::Notify> {
+        self.outbox_changed.clone()
     }
 
     /// The rally if it exists and the actor may see it.

@@ -1,29 +1,10 @@
 //! What only moderators do: the approval queue, approving, rejecting and server settings.
-use std::collections::HashMap;
-
-use super::changes::FailedNotice;
 use super::permissions::require_moderator;
 use super::rallies::wrong_status;
-use super::reminders::Reminder;
 use super::{validate, Service};
 use crate::domain::limits::LIST_MAX;
 use crate::domain::{Actor, DistanceUnit, RallyStatus, RallyView, ServerSettings};
 use crate::error::{Result, UserError};
-
-/// What `/rallymod status` shows: everything that could not be delivered.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeliveryFailures {
-    /// Reminders, with their rally's title.
-    pub reminders: Vec<(Reminder, String)>,
-    /// Change DMs and card edits, with their rally's title.
-    pub changes: Vec<(FailedNotice, String)>,
-}
-
-impl DeliveryFailures {
-    pub fn is_empty(&self) -> bool {
-        self.reminders.is_empty() && self.changes.is_empty()
-    }
-}
 
 /// Settings to change; `None` leaves a setting as it is.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -145,46 +126,6 @@ impl Service {
             self.tell_organiser(&view.rally, reason).await?;
         }
         Ok(view)
-    }
-
-    /// What of this server's rallies could not be delivered: reminders and change notices,
-    /// newest first (at most 50 of each), each with its rally's title.
-    pub async fn delivery_failures(&self, actor: &Actor) -> Result<DeliveryFailures> {
-        require_moderator(actor, "see what could not be delivered")?;
-        let reminders = self.store.failed_reminders(actor.server_id, 50).await?;
-        let changes = self
-            .store
-            .failed_change_notices(actor.server_id, 50)
-            .await?;
-        let ids: Vec<i64> = reminders
-            .iter()
-            .map(|r| r.rally_id)
-            .chain(changes.iter().map(|n| n.rally_id))
-            .collect();
-        let titles: HashMap<i64, String> = self
-            .store
-            .rallies_by_ids(&ids)
-            .await?
-            .into_iter()
-            .map(|r| (r.id, r.title))
-            .collect();
-        let title = |id: i64| titles.get(&id).cloned().unwrap_or_default();
-        Ok(DeliveryFailures {
-            reminders: reminders
-                .into_iter()
-                .map(|r| {
-                    let t = title(r.rally_id);
-                    (r, t)
-                })
-                .collect(),
-            changes: changes
-                .into_iter()
-                .map(|n| {
-                    let t = title(n.rally_id);
-                    (n, t)
-                })
-                .collect(),
-        })
     }
 
     pub async fn settings(&self, actor: &Actor) -> Result<ServerSettings> {

@@ -1,15 +1,16 @@
 //! The approval queue as moderators see it, and what the organiser and moderators hear when a
 //! rally is submitted, approved or rejected.
-use super::abuse::clash_note;
 use super::Service;
-use crate::domain::{Actor, Rally, RallyView};
+use crate::domain::{
+    Actor, Clash, NewItem, Notice, OutboxKind, Payload, Rally, RallyStatus, RallyView,
+};
 use crate::error::Result;
 
 /// A pending rally with the clash moderators should weigh, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueueEntry {
     pub view: RallyView,
-    pub clash: Option<String>,
+    pub clash: Vec<Clash>,
 }
 
 impl Service {
@@ -18,7 +19,7 @@ impl Service {
         let pending = self.pending_queue(actor).await?;
         let mut out = Vec::with_capacity(pending.len());
         for view in pending {
-            let clash = clash_note(&self.clashes(&view.rally).await?);
+            let clash = super::notes::clashes(&self.clashes(&view.rally).await?);
             out.push(QueueEntry { view, clash });
         }
         Ok(out)
@@ -46,22 +47,47 @@ impl Service {
     /// Tells the organiser, by DM through the outbox, that a moderator approved or rejected
     /// their rally.
     pub(crate) async fn tell_organiser(&self, rally: &Rally, reason: Option<&str>) -> Result<()> {
-        let text = match rally.status {
-            crate::domain::RallyStatus::Approved => format!(
-                "Your rally #{} {} is approved and listed. Share it with /rally info rally:{}.",
-                rally.id, rally.title, rally.id
-            ),
-            _ => format!(
-                "Your rally #{} {} was not approved.{}",
-                rally.id,
-                rally.title,
-                reason.map_or(String::new(), |r| format!(" Reason: {r}"))
-            ),
+        let notice = match rally.status {
+            RallyStatus::Approved => Notice::Approved,
+            _ => Notice::Rejected {
+                reason: reason.map(str::to_string),
+            },
         };
-        self.store
-            .queue_change_notices(rally.id, &[rally.organiser_id], &text, &[], "", self.now())
-            .await?;
-        self.reminders_changed.notify_one();
+        let now = self.now();
+        let item = NewItem {
+            kind: OutboxKind::Notice,
+            rally_id: rally.id,
+            target_id: rally.organiser_id,
+            message_id: None,
+            lead: None,
+            payload: Payload::Notice(notice),
+            due_at: now,
+        };
+        self.store.enqueue(&[item], now).await?;
+        self.outbox_changed.notify_one();
+        Ok(())
+    }
+
+    /// Posts a new submission for the moderators, through the outbox, in the server's
+    /// moderator channel if one is set. The submission stands whatever becomes of the post;
+    /// the queue lists it anyway.
+    pub(crate) async fn post_for_moderators(&self, rally: &Rally, clash: Vec<Clash>) -> Result<()> {
+        let settings = self.store.server_settings(rally.server_id).await?;
+        let Some(channel) = settings.moderator_channel_id else {
+            return Ok(());
+        };
+        let now = self.now();
+        let item = NewItem {
+            kind: OutboxKind::ModeratorPost,
+            rally_id: rally.id,
+            target_id: channel,
+            message_id: None,
+            lead: None,
+            payload: Payload::Submission(clash),
+            due_at: now,
+        };
+        self.store.enqueue(&[item], now).await?;
+        self.outbox_changed.notify_one();
         Ok(())
     }
 }

@@ -4,6 +4,7 @@ use chrono_tz::Tz;
 
 use super::campaigns::check_covers;
 use super::location::{locate, parse_time_zone};
+use super::notes::Note;
 use super::permissions::require_organiser_or_moderator;
 use super::time::{local_label, parse_when};
 use super::{validate, Service};
@@ -52,7 +53,7 @@ impl RallyEdit {
 pub struct Created {
     pub view: RallyView,
     /// Things to tell the organiser: how a time was read, other places of the same name.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// One changed field, as the user would read it: before and after.
@@ -67,7 +68,7 @@ pub struct Change {
 pub struct Edited {
     pub view: RallyView,
     pub changes: Vec<Change>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 impl Service {
@@ -80,7 +81,7 @@ impl Service {
         let place = locate(&new.place, new.tz.as_deref())?;
         notes.extend(place.note.clone());
         let (starts_at, note) = parse_start(&new.when, place.time_zone, now)?;
-        notes.extend(note);
+        notes.extend(note.map(Note::TimeReading));
         let ends_at = parse_end(new.ends.as_deref(), starts_at, place.time_zone, &mut notes)?;
         let campaign_id = match new.campaign.as_deref().map(str::trim) {
             Some(reference) if !reference.is_empty() => {
@@ -131,7 +132,13 @@ impl Service {
         self.reschedule_reminders(&rally).await?;
         self.audit(actor, Some(rally.id), "create", "", &summary(&rally))
             .await?;
-        notes.extend(super::abuse::clash_note(&self.clashes(&rally).await?));
+        let clash = super::notes::clashes(&self.clashes(&rally).await?);
+        if status == RallyStatus::Pending {
+            self.post_for_moderators(&rally, clash.clone()).await?;
+        }
+        if !clash.is_empty() {
+            notes.push(Note::Clash(clash));
+        }
         Ok(Created {
             view: self.view(actor, rally).await?,
             notes,
@@ -185,7 +192,7 @@ impl Service {
         }
         if let Some(when) = &edit.when {
             let (starts_at, note) = parse_start(when, fields.time_zone, now)?;
-            notes.extend(note);
+            notes.extend(note.map(Note::TimeReading));
             // A start moved past the old end would leave a rally that ends before it begins.
             if edit.ends.is_none() {
                 if let Some(end) = fields.ends_at {
@@ -370,13 +377,13 @@ fn parse_end(
     ends: Option<&str>,
     starts_at: DateTime<Utc>,
     tz: Tz,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Result<Option<DateTime<Utc>>> {
     let Some(ends) = ends.map(str::trim).filter(|e| !e.is_empty()) else {
         return Ok(None);
     };
     let parsed = parse_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
-    notes.extend(parsed.note);
+    notes.extend(parsed.note.map(Note::TimeReading));
     validate::end(starts_at, Some(parsed.utc), tz)?;
     Ok(Some(parsed.utc))
 }

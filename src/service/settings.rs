@@ -1,43 +1,64 @@
-//! Server settings as people read them: for the audit log and front ends.
-use super::reminders::lead_words;
-use crate::domain::ServerSettings;
+//! Server settings as people read them: each setting's name and its value, as a value that
+//! each front end shows in its own way (a channel as a mention in Discord, a number in the
+//! console), and in plain words for the audit log.
+use chrono::Duration;
 
-/// Every setting as (name, value).
-pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, String)> {
-    let channel = |c: Option<i64>, none: &str| c.map_or(none.to_string(), |c| format!("<#{c}>"));
-    let role = |r: Option<i64>| r.map_or("none".to_string(), |r| format!("<@&{r}>"));
-    vec![
-        (
-            "require approval",
-            if s.require_approval { "yes" } else { "no" }.into(),
-        ),
-        ("moderator role", role(s.moderator_role_id)),
-        ("distance unit", s.distance_unit.as_str().into()),
-        (
-            "reminder channel",
-            channel(s.reminder_channel_id, "where each rally was created"),
-        ),
-        (
-            "reminder offsets",
-            s.reminder_offsets
+use crate::domain::{DistanceUnit, ServerSettings};
+
+/// One setting's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingValue {
+    Yes(bool),
+    Unit(DistanceUnit),
+    /// A channel, or what happens when none is set.
+    Channel(Option<i64>, &'static str),
+    Role(Option<i64>),
+    Leads(Vec<Duration>),
+    PerDay(i64),
+}
+
+impl SettingValue {
+    /// The value in plain words, as the audit log keeps it.
+    pub fn words(&self) -> String {
+        match self {
+            SettingValue::Yes(yes) => if *yes { "yes" } else { "no" }.into(),
+            SettingValue::Unit(unit) => unit.as_str().into(),
+            SettingValue::Channel(Some(c), _) => format!("channel {c}"),
+            SettingValue::Channel(None, unset) => (*unset).into(),
+            SettingValue::Role(Some(r)) => format!("role {r}"),
+            SettingValue::Role(None) => "none".into(),
+            SettingValue::Leads(leads) => leads
                 .iter()
                 .map(|d| lead_words(*d))
                 .collect::<Vec<_>>()
                 .join(", "),
+            SettingValue::PerDay(n) => format!("{n} rallies per member"),
+        }
+    }
+}
+
+/// Every setting as (name, value).
+pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, SettingValue)> {
+    use SettingValue::*;
+    vec![
+        ("require approval", Yes(s.require_approval)),
+        ("moderator role", Role(s.moderator_role_id)),
+        ("distance unit", Unit(s.distance_unit)),
+        (
+            "reminder channel",
+            Channel(s.reminder_channel_id, "where each rally was created"),
         ),
+        ("reminder offsets", Leads(s.reminder_offsets.clone())),
         (
             "announcement channel",
-            channel(s.announcement_channel_id, "where the command is used"),
+            Channel(s.announcement_channel_id, "where the command is used"),
         ),
         (
             "moderator channel",
-            channel(s.moderator_channel_id, "none (see /rallymod queue)"),
+            Channel(s.moderator_channel_id, "none (see /rallymod queue)"),
         ),
-        ("announcement ping role", role(s.announcement_role_id)),
-        (
-            "daily limit",
-            format!("{} rallies per member", s.daily_limit),
-        ),
+        ("announcement ping role", Role(s.announcement_role_id)),
+        ("daily limit", PerDay(s.daily_limit)),
     ]
 }
 
@@ -48,9 +69,65 @@ pub fn settings_diff(before: &ServerSettings, after: &ServerSettings) -> (String
     let mut now = Vec::new();
     for ((name, a), (_, b)) in old.iter().zip(new.iter()) {
         if a != b {
-            was.push(format!("{name}: {a}"));
-            now.push(format!("{name}: {b}"));
+            was.push(format!("{name}: {}", a.words()));
+            now.push(format!("{name}: {}", b.words()));
         }
     }
     (was.join("; "), now.join("; "))
+}
+
+/// "1 day 2 hours", "30 minutes": a lead as people say it.
+pub fn lead_words(lead: Duration) -> String {
+    let mut minutes = lead.num_minutes().max(0);
+    let mut parts = Vec::new();
+    for (size, name) in [(24 * 60, "day"), (60, "hour"), (1, "minute")] {
+        let n = minutes / size;
+        minutes %= size;
+        if n > 0 {
+            parts.push(format!("{n} {name}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
+    if parts.is_empty() {
+        "less than a minute".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_in_words() {
+        assert_eq!(lead_words(Duration::hours(24)), "1 day");
+        assert_eq!(lead_words(Duration::minutes(90)), "1 hour 30 minutes");
+        assert_eq!(lead_words(Duration::minutes(15)), "15 minutes");
+        assert_eq!(
+            lead_words(Duration::days(2) + Duration::hours(1)),
+            "2 days 1 hour"
+        );
+    }
+
+    #[test]
+    fn settings_in_plain_words_carry_no_markup() {
+        let s = ServerSettings {
+            server_id: 1,
+            require_approval: true,
+            moderator_role_id: Some(55),
+            distance_unit: DistanceUnit::Miles,
+            reminder_channel_id: Some(7),
+            reminder_offsets: vec![Duration::hours(24)],
+            announcement_channel_id: None,
+            moderator_channel_id: None,
+            announcement_role_id: None,
+            daily_limit: 5,
+        };
+        let mut changed = s.clone();
+        changed.reminder_channel_id = Some(8);
+        changed.moderator_role_id = None;
+        let (was, now) = settings_diff(&s, &changed);
+        assert_eq!(was, "moderator role: role 55; reminder channel: channel 7");
+        assert_eq!(now, "moderator role: none; reminder channel: channel 8");
+    }
 }

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::rallies::{bind_fields, rally_columns, rally_from_row};
-use super::{to_unix, GoingRsvp, NewReminder, Store};
-use crate::domain::{Rally, RallyFields, RallyStatus};
+use super::{to_unix, GoingRsvp, Store};
+use crate::domain::{NewItem, Rally, RallyFields, RallyStatus};
 use crate::error::{Error, Result};
 
 /// One rally to insert (when `existing` is None) or update, with its pending reminders.
@@ -19,7 +19,7 @@ pub struct ImportWrite<'a> {
     pub contact: &'a str,
     /// Whether to set the campaign from `fields` (an import with --campaign).
     pub set_campaign: bool,
-    pub reminders: Vec<NewReminder>,
+    pub reminders: Vec<NewItem>,
 }
 
 impl Store {
@@ -81,6 +81,7 @@ impl Store {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<()> {
+        let at = now;
         let now = to_unix(now);
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -111,10 +112,7 @@ impl Store {
                         .bind(now)
                         .execute(&mut *tx)
                         .await?;
-                    sqlx::query("DELETE FROM reminders WHERE rally_id = ?1 AND status = 'pending'")
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
+                    super::outbox::delete_pending_reminders(&mut tx, id).await?;
                     id
                 }
                 None => {
@@ -138,20 +136,8 @@ impl Store {
                         .try_get("id")?
                 }
             };
-            for r in &w.reminders {
-                sqlx::query(
-                    "INSERT INTO reminders (rally_id, kind, target_id, lead_seconds, due_at,
-                         next_attempt_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
-                )
-                .bind(id)
-                .bind(r.kind.as_str())
-                .bind(r.target_id)
-                .bind(r.lead.num_seconds())
-                .bind(to_unix(r.due_at))
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            for item in &w.reminders {
+                super::outbox::insert_item(&mut tx, id, item, at).await?;
             }
             progress(done + 1);
         }

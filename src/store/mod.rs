@@ -3,14 +3,14 @@
 mod abuse;
 mod audit;
 mod campaigns;
-mod changes;
+mod cards;
 mod columns;
 mod import;
+mod outbox;
 mod positions;
 mod rallies;
 mod raw;
 mod readers;
-mod reminders;
 mod rsvps;
 mod servers;
 mod settings_cache;
@@ -26,8 +26,8 @@ use sqlx::SqlitePool;
 
 pub use campaigns::CampaignRow;
 pub use import::ImportWrite;
+pub use outbox::UNTOLD_FAILURES_SQL;
 pub use positions::{Nearest, Position, CANDIDATES_SQL};
-pub use reminders::{NewReminder, UNTOLD_FAILURES_SQL};
 pub use rsvps::GoingRsvp;
 pub use settings_cache::SETTINGS_TTL;
 
@@ -228,5 +228,70 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(last, 30_000_121);
+    }
+
+    /// Reminders and change notices written before the one outbox keep their place in it:
+    /// reminders their ids (so their nonces), notices the nonce they were sent with.
+    #[tokio::test]
+    async fn the_outbox_takes_over_reminders_and_change_notices() {
+        let pool = SqlitePool::connect("sqlite::memory:").await.unwrap();
+        let before: Vec<_> = MIGRATOR
+            .iter()
+            .filter(|m| m.version < 20261203000008)
+            .collect();
+        for m in &before {
+            sqlx::raw_sql(m.sql.clone()).execute(&pool).await.unwrap();
+        }
+        sqlx::raw_sql(
+            "INSERT INTO servers (id, created_at, updated_at) VALUES (7, 0, 0);
+             INSERT INTO rallies (id, server_id, title, place_name, latitude, longitude,
+                 time_zone, starts_at, organiser_id, status, created_at, updated_at)
+             VALUES (3, 7, 'a', 'Austin', 30.27, -97.74, 'America/Chicago', 1800000000, 1,
+                 'approved', 0, 0);
+             INSERT INTO reminders (id, rally_id, kind, target_id, lead_seconds, due_at,
+                 status, next_attempt_at, last_error, updated_at)
+             VALUES (41, 3, 'personal', 5, 3600, 1799996400, 'failed', 1799996400,
+                 'their direct messages are closed', 10);
+             INSERT INTO change_notices (id, rally_id, kind, target_id, text, status,
+                 next_attempt_at, created_at, updated_at)
+             VALUES (2, 3, 'dm', 6, 'Rally #3 is cancelled.', 'pending', 20, 20, 20);",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        let outbox = MIGRATOR
+            .iter()
+            .find(|m| m.version == 20261203000008)
+            .unwrap();
+        sqlx::raw_sql(outbox.sql.clone())
+            .execute(&pool)
+            .await
+            .unwrap();
+        type Row = (i64, String, String, Option<String>, Option<String>, String);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, kind, COALESCE(nonce, 'rallybot-' || id), payload, error_kind, status
+                 FROM outbox ORDER BY id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(
+            (rows[0].0, rows[0].1.as_str(), rows[0].2.as_str()),
+            (41, "personal_reminder", "rallybot-41")
+        );
+        assert_eq!(rows[0].4.as_deref(), Some("dms_closed"));
+        assert_eq!(
+            (rows[1].1.as_str(), rows[1].2.as_str()),
+            ("notice", "rallybot-change-2")
+        );
+        let payload: crate::domain::Notice =
+            serde_json::from_str(rows[1].3.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            payload,
+            crate::domain::Notice::Text {
+                text: "Rally #3 is cancelled.".into()
+            }
+        );
     }
 }

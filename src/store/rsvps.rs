@@ -9,6 +9,16 @@ use crate::domain::{RsvpCounts, RsvpStatus};
 use crate::error::{Error, Result};
 
 impl Store {
+    /// Everyone who answered going or interested.
+    pub async fn rsvp_user_ids(&self, rally_id: i64) -> Result<Vec<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT user_id FROM rsvps WHERE rally_id = ?1 ORDER BY user_id")
+                .bind(rally_id)
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
     pub async fn set_rsvp(
         &self,
         rally_id: i64,

@@ -4,8 +4,8 @@ use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
 use super::{Reply, PAGE_SIZE};
 use crate::discord::components::{page_row, ListSource};
 use crate::discord::escape::{limit, markdown};
+use crate::discord::style::timestamp as discord_timestamp;
 use crate::domain::AuditEntry;
-use crate::service::time::discord_timestamp;
 
 pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
     let title = match rally {

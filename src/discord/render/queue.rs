@@ -5,8 +5,8 @@ use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
 use super::Reply;
 use crate::discord::components::{moderation_row, page_row, ListSource};
 use crate::discord::escape::{limit, markdown};
+use crate::discord::style::timestamp as discord_timestamp;
 use crate::service::queue::QueueEntry;
-use crate::service::time::discord_timestamp;
 
 /// Discord allows five rows of components: one per rally, and one for the page buttons.
 pub const QUEUE_PAGE: usize = 4;
@@ -27,7 +27,7 @@ pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
         .colour(Colour::GOLD);
     for e in &shown {
         let r = &e.view.rally;
-        let flag = if e.clash.is_some() { " ⚠ clash" } else { "" };
+        let flag = if e.clash.is_empty() { "" } else { " ⚠ clash" };
         let name = limit(format!("#{} {}{flag}", r.id, markdown(&r.title)), 256);
         let mut value = format!(
             "{} · {} · by <@{}>",
@@ -35,8 +35,9 @@ pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
             markdown(&r.place_name),
             r.organiser_id
         );
-        if let Some(clash) = &e.clash {
-            value.push_str(&format!("\n{}", markdown(clash)));
+        if !e.clash.is_empty() {
+            let clash = crate::text::clash_words(&e.clash, &crate::discord::style::Discord);
+            value.push_str(&format!("\n{clash}"));
         }
         embed = embed.field(name, limit(value, 1024), false);
     }

@@ -3,8 +3,8 @@ use serenity::all::{Colour, CreateEmbed};
 
 use super::Reply;
 use crate::discord::escape::{limit, markdown};
-use crate::service::changes::NoticeKind;
-use crate::service::reminders::{lead_words, ReminderKind};
+use crate::domain::{OutboxItem, OutboxKind};
+use crate::service::settings::lead_words;
 use crate::service::DeliveryFailures;
 
 pub fn status(failed: &DeliveryFailures) -> Reply {
@@ -14,30 +14,32 @@ pub fn status(failed: &DeliveryFailures) -> Reply {
             true,
         );
     }
-    let reminders = failed.reminders.iter().map(|(r, title)| {
+    let reminders = failed.reminders().map(|(r, title)| {
         let target = match r.kind {
-            ReminderKind::Channel => format!("<#{}>", r.target_id),
-            ReminderKind::Personal => format!("<@{}>", r.target_id),
+            OutboxKind::ChannelReminder => format!("<#{}>", r.target_id),
+            _ => format!("<@{}>", r.target_id),
         };
         let line = format!(
             "{} before, to {target}: {}",
-            lead_words(r.lead),
-            why(r.last_error.as_deref())
+            lead_words(r.lead.unwrap_or_default()),
+            why(r)
         );
         (r.rally_id, title.as_str(), line)
     });
-    let changes = failed.changes.iter().map(|(n, title)| {
+    let changes = failed.messages().map(|(n, title)| {
         let what = match n.kind {
-            NoticeKind::Dm => format!("DM to <@{}>", n.target_id),
-            NoticeKind::Card => format!("card edit in <#{}>", n.target_id),
+            OutboxKind::CardEdit => format!("card edit in <#{}>", n.target_id),
+            OutboxKind::ModeratorPost => format!("post for moderators in <#{}>", n.target_id),
+            _ => format!("DM to <@{}>", n.target_id),
         };
-        let line = format!("{what}: {}", why(n.last_error.as_deref()));
+        let line = format!("{what}: {}", why(n));
         (n.rally_id, title.as_str(), line)
     });
+    let (reminder_count, change_count) = (failed.reminders().count(), failed.messages().count());
     Reply {
         embeds: [
-            embed("Reminders that failed", failed.reminders.len(), reminders),
-            embed("Change messages that failed", failed.changes.len(), changes),
+            embed("Reminders that failed", reminder_count, reminders),
+            embed("Change messages that failed", change_count, changes),
         ]
         .into_iter()
         .flatten()
@@ -73,6 +75,6 @@ fn embed<'a>(
     )
 }
 
-fn why(error: Option<&str>) -> String {
-    markdown(error.unwrap_or("no reason recorded"))
+fn why(item: &OutboxItem) -> String {
+    markdown(&crate::text::failure(item))
 }

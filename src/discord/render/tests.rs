@@ -257,15 +257,11 @@ fn a_campaign_overview_from_a_place_is_private_with_distances() {
 
 #[test]
 fn status_lists_failed_reminders_and_change_messages_apart() {
-    use crate::service::changes::{FailedNotice, NoticeKind};
-    use crate::service::reminders::{Reminder, ReminderKind, ReminderStatus};
+    use crate::domain::{FailureKind, OutboxItem, OutboxKind, OutboxStatus, Payload};
     use crate::service::DeliveryFailures;
 
     let none = json_of(response(
-        &Response::Status(DeliveryFailures {
-            reminders: vec![],
-            changes: vec![],
-        }),
+        &Response::Status(DeliveryFailures { items: vec![] }),
         0,
         None,
     ));
@@ -274,30 +270,37 @@ fn status_lists_failed_reminders_and_change_messages_apart() {
         json!("Every reminder and change message so far was delivered.")
     );
     let t = Utc.with_ymd_and_hms(2030, 6, 1, 23, 0, 0).unwrap();
-    let reminder = Reminder {
-        id: 1,
-        rally_id: 7,
-        kind: ReminderKind::Personal,
-        target_id: 55,
-        lead: chrono::Duration::hours(24),
+    let item = |id, rally_id, kind, target_id, lead, last_error: Option<&str>| OutboxItem {
+        id,
+        kind,
+        rally_id,
+        target_id,
+        message_id: None,
+        lead,
+        payload: Payload::None,
+        nonce: format!("rallybot-{id}"),
         due_at: t,
-        status: ReminderStatus::Failed,
+        status: OutboxStatus::Failed,
         attempts: 1,
         next_attempt_at: t,
-        last_error: Some("their direct messages are closed".into()),
+        last_error: last_error.map(str::to_string),
+        failure: Some(FailureKind::Refused),
     };
-    let notice = |kind, target_id| FailedNotice {
-        rally_id: 8,
-        kind,
-        target_id,
-        last_error: None,
-    };
+    let reminder = item(
+        1,
+        7,
+        OutboxKind::PersonalReminder,
+        55,
+        Some(chrono::Duration::hours(24)),
+        Some("their direct messages are closed"),
+    );
+    let notice = |id, kind, target_id| item(id, 8, kind, target_id, None, None);
     let data = json_of(response(
         &Response::Status(DeliveryFailures {
-            reminders: vec![(reminder, "March".into())],
-            changes: vec![
-                (notice(NoticeKind::Dm, 66), "Sit_in".into()),
-                (notice(NoticeKind::Card, 777), "Sit_in".into()),
+            items: vec![
+                (reminder, "March".into()),
+                (notice(2, OutboxKind::Notice, 66), "Sit_in".into()),
+                (notice(3, OutboxKind::CardEdit, 777), "Sit_in".into()),
             ],
         }),
         0,

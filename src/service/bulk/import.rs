@@ -168,7 +168,7 @@ impl Service {
                 progress.update("written", done, written)
             })
             .await?;
-        self.reminders_changed().notify_one();
+        self.outbox_changed().notify_one();
         tracing::info!(
             server = server_id,
             created = report.created,

@@ -2,6 +2,7 @@
 use chrono::Duration;
 
 use super::*;
+use crate::service::notes::Note;
 use crate::service::SettingsChange;
 
 fn at(title: &str, place: &str, when: &str) -> NewRally {
@@ -138,12 +139,27 @@ async fn a_nearby_rally_at_about_the_same_time_warns_but_is_created() {
         .create_rally(&ALICE, at("Mine", "30.28,-97.75", "2026-12-05 19:30"))
         .await
         .unwrap();
-    let note = close
+    let clash = close
         .notes
         .iter()
-        .find(|n| n.starts_with("Heads-up"))
+        .find_map(|n| match n {
+            Note::Clash(clash) => Some(clash),
+            _ => None,
+        })
         .unwrap();
-    assert!(note.contains(&format!("#{listed} Approved one")), "{note}");
+    assert_eq!(
+        clash
+            .iter()
+            .map(|c| (c.rally_id, c.title.as_str()))
+            .collect::<Vec<_>>(),
+        [(listed, "Approved one")]
+    );
+    let words = crate::text::note(&close.notes[close.notes.len() - 1], &crate::text::Plain);
+    assert!(words.starts_with("Heads-up"), "{words}");
+    assert!(
+        words.contains(&format!("#{listed} Approved one")),
+        "{words}"
+    );
     assert_eq!(rally_count(&f).await, 2);
     // The moderators see it in the queue.
     let clashes = f.service.clashes(&close.view.rally).await.unwrap();
@@ -160,7 +176,7 @@ async fn a_nearby_rally_at_about_the_same_time_warns_but_is_created() {
             .await
             .unwrap();
         assert!(
-            !far.notes.iter().any(|n| n.starts_with("Heads-up")),
+            !far.notes.iter().any(|n| matches!(n, Note::Clash(_))),
             "{place} {when}: {:?}",
             far.notes
         );
@@ -207,7 +223,7 @@ async fn nearby_rallies_clash_across_the_antimeridian_and_the_pole() {
             "{new_at} should clash with {listed_at}"
         );
         assert!(
-            new.notes.iter().any(|n| n.starts_with("Heads-up")),
+            new.notes.iter().any(|n| matches!(n, Note::Clash(_))),
             "{:?}",
             new.notes
         );

@@ -6,9 +6,10 @@ use std::sync::Mutex;
 use chrono::Duration;
 
 use super::*;
-use crate::domain::{RallyStatus, RsvpChoice};
-use crate::service::changes::{CardEdit, CardKind, NoticeKind};
-use crate::service::reminders::{Delivery, Notifier, ReminderKind, SendError};
+use crate::domain::{
+    CardKind, LocalTime, MovedField, Notice, OutboxKind, OutboxStatus, RallyStatus, RsvpChoice,
+};
+use crate::outbox::{Delivery, Message, Notifier, SendError};
 use crate::service::RallyEdit;
 
 const CAROL: Actor = Actor {
@@ -18,43 +19,103 @@ const CAROL: Actor = Actor {
 };
 const CHANNEL: i64 = 777;
 
+/// A card edit as the notifier was asked to make it.
+#[derive(Debug, Clone)]
+struct CardEdit {
+    channel_id: i64,
+    message_id: i64,
+    view: crate::domain::RallyView,
+}
+
+/// Writes times as Discord does, so the words of a DM can be checked here.
+struct Markup;
+
+impl crate::text::Style for Markup {
+    fn time(&self, t: LocalTime) -> String {
+        format!(
+            "<t:{}:F> ({})",
+            t.at.timestamp(),
+            crate::service::time::local_label(t.at, t.zone)
+        )
+    }
+    fn relative(&self, _t: LocalTime) -> Option<String> {
+        None
+    }
+    fn channel(&self, id: i64) -> String {
+        format!("<#{id}>")
+    }
+    fn role(&self, id: i64) -> String {
+        format!("<@&{id}>")
+    }
+    fn user(&self, id: i64) -> String {
+        format!("<@{id}>")
+    }
+    fn text(&self, s: &str) -> String {
+        s.to_string()
+    }
+}
+
 /// Records what would leave the process; users in `closed` have their DMs closed.
 #[derive(Default)]
 struct Recorder {
     dms: Mutex<Vec<(i64, String, String)>>,
+    notices: Mutex<Vec<Notice>>,
     edits: Mutex<Vec<CardEdit>>,
-    posted: Mutex<Vec<(ReminderKind, i64)>>,
+    posted: Mutex<Vec<(OutboxKind, i64)>>,
     closed: HashSet<i64>,
     next_message: Mutex<i64>,
 }
 
 impl Notifier for Recorder {
-    async fn deliver(&self, d: &Delivery) -> Result<(), SendError> {
-        self.posted.lock().unwrap().push((d.kind, d.target_id));
-        Ok(())
-    }
-
-    async fn deliver_posted(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
-        self.deliver(d).await?;
-        let mut next = self.next_message.lock().unwrap();
-        *next += 1;
-        Ok((d.kind == ReminderKind::Channel).then_some(9000 + *next))
-    }
-
-    async fn send_dm(&self, user: i64, text: &str, nonce: &str) -> Result<(), SendError> {
-        if self.closed.contains(&user) {
-            return Err(SendError::DmsClosed);
+    async fn send(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
+        match &d.message {
+            Message::ChannelReminder { channel, .. } => {
+                self.posted
+                    .lock()
+                    .unwrap()
+                    .push((OutboxKind::ChannelReminder, *channel));
+                let mut next = self.next_message.lock().unwrap();
+                *next += 1;
+                Ok(Some(9000 + *next))
+            }
+            Message::PersonalReminder { user, .. } => {
+                self.posted
+                    .lock()
+                    .unwrap()
+                    .push((OutboxKind::PersonalReminder, *user));
+                Ok(None)
+            }
+            Message::Notice {
+                user,
+                notice,
+                rally,
+            } => {
+                if self.closed.contains(user) {
+                    return Err(SendError::DmsClosed);
+                }
+                let words = crate::text::notice(notice, rally, &Markup);
+                self.notices.lock().unwrap().push(notice.clone());
+                self.dms
+                    .lock()
+                    .unwrap()
+                    .push((*user, words, d.nonce.clone()));
+                Ok(None)
+            }
+            Message::CardEdit {
+                channel,
+                message,
+                view,
+                ..
+            } => {
+                self.edits.lock().unwrap().push(CardEdit {
+                    channel_id: *channel,
+                    message_id: *message,
+                    view: view.clone(),
+                });
+                Ok(None)
+            }
+            Message::ModeratorPost { .. } => Ok(None),
         }
-        self.dms
-            .lock()
-            .unwrap()
-            .push((user, text.to_string(), nonce.to_string()));
-        Ok(())
-    }
-
-    async fn edit_card(&self, edit: &CardEdit) -> Result<(), SendError> {
-        self.edits.lock().unwrap().push(edit.clone());
-        Ok(())
     }
 }
 
@@ -141,6 +202,15 @@ async fn a_new_time_reaches_everyone_who_answered_with_old_and_new() {
         "local time too: {text}"
     );
     assert_ne!(dms[0].2, dms[1].2, "each DM has its own nonce");
+    // The outbox holds the change as values, not words: each front end words it.
+    let notices = std::mem::take(&mut *n.notices.lock().unwrap());
+    let Notice::Changed { fields } = &notices[0] else {
+        panic!("not a change: {notices:?}")
+    };
+    assert!(
+        matches!(fields[..], [MovedField::Start { was, now }] if was.at == old && now.at == new),
+        "{fields:?}"
+    );
 
     let edits = n.edits();
     assert_eq!(edits.len(), 1);
@@ -226,7 +296,7 @@ async fn cancelling_tells_everyone_and_marks_every_card() {
     step(&f, &n).await;
     assert_eq!(
         *n.posted.lock().unwrap(),
-        [(ReminderKind::Channel, CHANNEL)],
+        [(OutboxKind::ChannelReminder, CHANNEL)],
         "the day-before channel reminder"
     );
     f.service
@@ -271,23 +341,25 @@ async fn a_closed_dm_is_recorded_and_told_once_next_time() {
     f.service.cancel_rally(&MOD, id, None).await.unwrap();
     step(&f, &n).await;
     assert_eq!(n.dms().len(), 1, "Alice heard; Bob's DMs are closed");
-    let notices = f.service.store().change_notices_of_rally(id).await.unwrap();
-    let bob = notices
+    let items = f.service.store().outbox_of_rally(id).await.unwrap();
+    let bob = items
         .iter()
-        .find(|(kind, target, ..)| *kind == NoticeKind::Dm && *target == BOB.user_id)
+        .find(|i| i.kind == OutboxKind::Notice && i.target_id == BOB.user_id)
         .unwrap();
-    assert_eq!(bob.2, "failed");
+    assert_eq!(bob.status, OutboxStatus::Failed);
     // Not retried.
     step(&f, &n).await;
     assert!(n.dms().is_empty());
-    let told = f.service.notices(&BOB).await.unwrap();
+    let told = f.service.untold_failures(&BOB).await.unwrap();
     assert_eq!(told.len(), 1);
-    assert!(told[0].contains(&format!("rally #{id}")), "{}", told[0]);
+    let words = crate::text::untold(&told[0]);
+    assert!(words.contains(&format!("rally #{id}")), "{words}");
+    assert!(words.contains("your direct messages are closed"), "{words}");
     assert!(
-        f.service.notices(&BOB).await.unwrap().is_empty(),
+        f.service.untold_failures(&BOB).await.unwrap().is_empty(),
         "told once"
     );
-    assert!(f.service.notices(&ALICE).await.unwrap().is_empty());
+    assert!(f.service.untold_failures(&ALICE).await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -313,10 +385,11 @@ async fn pending_rallies_and_people_who_never_answered_hear_nothing() {
     assert!(f
         .service
         .store()
-        .change_notices_of_rally(id)
+        .outbox_of_rally(id)
         .await
         .unwrap()
-        .is_empty());
+        .iter()
+        .all(|i| i.kind.is_reminder()));
 }
 
 #[tokio::test]
@@ -327,15 +400,10 @@ async fn a_claim_cut_off_by_a_crash_is_resent_only_while_its_nonce_holds() {
     f.service.cancel_rally(&MOD, id, None).await.unwrap();
     // Claimed, then the process died before recording the outcome.
     let now = f.service.now();
-    let claimed = f
-        .service
-        .store()
-        .claim_due_change_notices(now, 100)
-        .await
-        .unwrap();
+    let claimed = f.service.store().claim_due(now, 100).await.unwrap();
     assert_eq!(claimed.len(), 2);
     f.clock.set(now + Duration::minutes(10));
-    let (requeued, abandoned) = f.service.recover_reminders().await.unwrap();
+    let (requeued, abandoned) = f.service.recover_outbox().await.unwrap();
     assert_eq!((requeued, abandoned), (0, 2), "too old to resend safely");
     step(&f, &n).await;
     assert!(n.dms().is_empty(), "never sent twice");
@@ -374,9 +442,9 @@ async fn moderators_see_failed_change_messages() {
     f.service.cancel_rally(&MOD, id, None).await.unwrap();
     step(&f, &n).await;
     let failed = f.service.delivery_failures(&MOD).await.unwrap();
-    assert!(failed.reminders.is_empty(), "{failed:?}");
-    assert_eq!(failed.changes.len(), 1, "{failed:?}");
-    let (notice, title) = &failed.changes[0];
+    assert_eq!(failed.reminders().count(), 0, "{failed:?}");
+    assert_eq!(failed.messages().count(), 1, "{failed:?}");
+    let (notice, title) = failed.messages().next().unwrap();
     assert_eq!(
         (
             notice.rally_id,
@@ -384,18 +452,18 @@ async fn moderators_see_failed_change_messages() {
             notice.target_id,
             title.as_str()
         ),
-        (id, NoticeKind::Dm, BOB.user_id, "March")
+        (id, OutboxKind::Notice, BOB.user_id, "March")
     );
     assert!(notice.last_error.is_some(), "{notice:?}");
     // Telling Bob does not clear it for the moderators.
-    assert_eq!(f.service.notices(&BOB).await.unwrap().len(), 1);
+    assert_eq!(f.service.untold_failures(&BOB).await.unwrap().len(), 1);
     assert_eq!(
         f.service
             .delivery_failures(&MOD)
             .await
             .unwrap()
-            .changes
-            .len(),
+            .messages()
+            .count(),
         1
     );
 

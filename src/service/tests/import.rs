@@ -30,10 +30,12 @@ fn rows(err: ImportError) -> Vec<(u64, String)> {
 }
 
 async fn reminder_count(f: &Fixture) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM reminders WHERE status = 'pending'")
-        .fetch_one(f.service.store().pool())
-        .await
-        .unwrap()
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND kind LIKE '%reminder'",
+    )
+    .fetch_one(f.service.store().pool())
+    .await
+    .unwrap()
 }
 
 async fn with_reminder_channel(f: &Fixture) {
@@ -102,7 +104,8 @@ async fn a_changed_row_updates_its_rally_and_moves_its_reminders() {
         .find(|v| v.rally.title == "Austin Rally moved")
         .unwrap();
     let due: Vec<i64> = sqlx::query_scalar(
-        "SELECT due_at FROM reminders WHERE rally_id = ?1 AND status = 'pending' ORDER BY due_at",
+        "SELECT due_at FROM outbox WHERE rally_id = ?1 AND status = 'pending'
+             AND kind LIKE '%reminder' ORDER BY due_at",
     )
     .bind(moved.rally.id)
     .fetch_all(f.service.store().pool())
@@ -113,7 +116,8 @@ async fn a_changed_row_updates_its_rally_and_moves_its_reminders() {
     // Two channel reminders and Bob's personal one, an hour before the new start.
     assert_eq!(due, [start - 86_400, start - 3_600, start - 3_600]);
     let personal: i64 = sqlx::query_scalar(
-        "SELECT target_id FROM reminders WHERE rally_id = ?1 AND kind = 'personal' AND status = 'pending'",
+        "SELECT target_id FROM outbox WHERE rally_id = ?1 AND kind = 'personal_reminder'
+             AND status = 'pending'",
     )
     .bind(austin)
     .fetch_one(f.service.store().pool())

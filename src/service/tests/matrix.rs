@@ -45,8 +45,8 @@ async fn snapshot(f: &Fixture) -> String {
              || COALESCE(announcement_channel_id, '') || '|' || updated_at, ';') FROM servers",
         "SELECT group_concat(rally_id || '|' || user_id || '|' || status, ';') FROM rsvps",
         "SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) FROM audit_log",
-        "SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) FROM change_notices",
-        "SELECT group_concat(id || '|' || status || '|' || due_at, ';') FROM reminders",
+        "SELECT group_concat(id || '|' || kind || '|' || status || '|' || due_at || '|'
+             || COALESCE(payload, ''), ';') FROM outbox",
         "SELECT CAST(COUNT(*) AS TEXT) FROM rally_cards",
     ] {
         let row: Option<String> = sqlx::query_scalar(query).fetch_one(pool).await.unwrap();

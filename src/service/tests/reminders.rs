@@ -5,14 +5,14 @@ use std::sync::Mutex;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
-use crate::domain::RsvpChoice;
-use crate::service::reminders::{Delivery, Notifier, ReminderKind, ReminderStatus, SendError};
+use crate::domain::{OutboxItem, OutboxKind, OutboxStatus, RsvpChoice};
+use crate::outbox::{Delivery, Message, Notifier, SendError};
 use crate::service::{RallyEdit, SettingsChange};
 
-/// Records deliveries; answers with queued failures first.
+/// Records reminders delivered; answers with queued failures first.
 #[derive(Default)]
 struct Recorder {
-    delivered: Mutex<Vec<(ReminderKind, i64, i64, Duration)>>,
+    delivered: Mutex<Vec<(OutboxKind, i64, i64, Duration)>>,
     failures: Mutex<VecDeque<SendError>>,
 }
 
@@ -24,30 +24,37 @@ impl Recorder {
         }
     }
 
-    fn take(&self) -> Vec<(ReminderKind, i64, i64, Duration)> {
+    fn take(&self) -> Vec<(OutboxKind, i64, i64, Duration)> {
         std::mem::take(&mut *self.delivered.lock().unwrap())
     }
 }
 
 impl Notifier for Recorder {
-    async fn deliver(&self, d: &Delivery) -> Result<(), SendError> {
+    async fn send(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
         if let Some(e) = self.failures.lock().unwrap().pop_front() {
             return Err(e);
         }
+        let (target, lead, view) = match &d.message {
+            Message::ChannelReminder {
+                channel,
+                lead,
+                view,
+            } => (*channel, *lead, view),
+            Message::PersonalReminder { user, lead, view } => (*user, *lead, view),
+            _ => return Ok(None),
+        };
         self.delivered
             .lock()
             .unwrap()
-            .push((d.kind, d.target_id, d.view.rally.id, d.lead));
-        Ok(())
+            .push((d.message.kind(), target, view.rally.id, lead));
+        Ok(None)
     }
+}
 
-    async fn send_dm(&self, _user: i64, _text: &str, _nonce: &str) -> Result<(), SendError> {
-        Ok(())
-    }
-
-    async fn edit_card(&self, _edit: &crate::service::changes::CardEdit) -> Result<(), SendError> {
-        Ok(())
-    }
+/// The rally's reminders in the outbox, in the order they are due.
+async fn reminders_of(f: &Fixture, id: i64) -> Vec<OutboxItem> {
+    let all = f.service.store().outbox_of_rally(id).await.unwrap();
+    all.into_iter().filter(|i| i.kind.is_reminder()).collect()
 }
 
 const CHANNEL: i64 = 555;
@@ -69,7 +76,7 @@ async fn step(
     f: &Fixture,
     at: DateTime<Utc>,
     n: &Recorder,
-) -> Vec<(ReminderKind, i64, i64, Duration)> {
+) -> Vec<(OutboxKind, i64, i64, Duration)> {
     f.clock.set(at);
     f.service.deliver_due(at, n).await.unwrap();
     n.take()
@@ -87,7 +94,12 @@ async fn channel_reminders_go_out_once_at_each_offset() {
     );
     assert_eq!(
         step(&f, start - Duration::hours(24), &n).await,
-        [(ReminderKind::Channel, CHANNEL, id, Duration::hours(24))]
+        [(
+            OutboxKind::ChannelReminder,
+            CHANNEL,
+            id,
+            Duration::hours(24)
+        )]
     );
     assert!(
         step(&f, start - Duration::hours(2), &n).await.is_empty(),
@@ -95,19 +107,15 @@ async fn channel_reminders_go_out_once_at_each_offset() {
     );
     assert_eq!(
         step(&f, start - Duration::hours(1), &n).await,
-        [(ReminderKind::Channel, CHANNEL, id, Duration::hours(1))]
+        [(OutboxKind::ChannelReminder, CHANNEL, id, Duration::hours(1))]
     );
     assert!(step(&f, start, &n).await.is_empty());
-    let statuses: Vec<ReminderStatus> = f
-        .service
-        .store()
-        .reminders_of_rally(id)
+    let statuses: Vec<OutboxStatus> = reminders_of(&f, id)
         .await
-        .unwrap()
         .iter()
         .map(|r| r.status)
         .collect();
-    assert_eq!(statuses, [ReminderStatus::Sent, ReminderStatus::Sent]);
+    assert_eq!(statuses, [OutboxStatus::Sent, OutboxStatus::Sent]);
 }
 
 #[tokio::test]
@@ -121,37 +129,20 @@ async fn pending_and_cancelled_rallies_send_nothing() {
         .unwrap()
         .view
         .rally;
-    assert!(f
-        .service
-        .store()
-        .reminders_of_rally(pending.id)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(reminders_of(&f, pending.id).await.is_empty());
     let (id, start) = listed(&f, "Austin, TX", "2026-12-05 18:00").await;
     f.service
         .cancel_rally(&MOD, id, Some("storm"))
         .await
         .unwrap();
     assert!(step(&f, start, &n).await.is_empty());
-    assert!(f
-        .service
-        .store()
-        .reminders_of_rally(id)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(reminders_of(&f, id).await.is_empty());
     // Approval schedules them.
     f.clock
         .set(Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap());
     f.service.approve_rally(&MOD, pending.id).await.unwrap();
     assert_eq!(
-        f.service
-            .store()
-            .reminders_of_rally(pending.id)
-            .await
-            .unwrap()
-            .len(),
+        reminders_of(&f, pending.id).await.len(),
         0,
         "no channel known for a rally made without one"
     );
@@ -181,12 +172,17 @@ async fn an_edited_start_moves_the_reminders() {
     let at_24h = step(&f, moved - Duration::hours(24), &n).await;
     assert_eq!(
         at_24h,
-        [(ReminderKind::Channel, CHANNEL, id, Duration::hours(24))]
+        [(
+            OutboxKind::ChannelReminder,
+            CHANNEL,
+            id,
+            Duration::hours(24)
+        )]
     );
     let at_1h = step(&f, moved - Duration::hours(1), &n).await;
     assert_eq!(
         at_1h,
-        [(ReminderKind::Channel, CHANNEL, id, Duration::hours(1))]
+        [(OutboxKind::ChannelReminder, CHANNEL, id, Duration::hours(1))]
     );
 }
 
@@ -224,14 +220,19 @@ async fn going_people_get_their_own_reminder() {
         .unwrap_err();
     let at_1h = step(&f, start - Duration::hours(1), &n).await;
     assert!(
-        at_1h.contains(&(ReminderKind::Personal, BOB.user_id, id, Duration::hours(1))),
+        at_1h.contains(&(
+            OutboxKind::PersonalReminder,
+            BOB.user_id,
+            id,
+            Duration::hours(1)
+        )),
         "{at_1h:?}"
     );
     assert!(!at_1h.iter().any(|d| d.1 == ALICE.user_id), "{at_1h:?}");
     assert_eq!(
         step(&f, start - Duration::minutes(30), &n).await,
         [(
-            ReminderKind::Personal,
+            OutboxKind::PersonalReminder,
             ALICE.user_id,
             id,
             Duration::minutes(30)
@@ -259,7 +260,7 @@ async fn not_going_or_off_means_no_personal_reminder() {
     assert_eq!(err, UserError::RemindNeedsGoing { id });
     let sent = step(&f, start - Duration::hours(1), &n).await;
     assert!(
-        sent.iter().all(|d| d.0 == ReminderKind::Channel),
+        sent.iter().all(|d| d.0 == OutboxKind::ChannelReminder),
         "{sent:?}"
     );
 }
@@ -279,16 +280,12 @@ async fn after_downtime_late_reminders_go_only_while_the_rally_is_fresh() {
         [fresh, fresh],
         "both of the fresh rally's, none of the stale one's"
     );
-    let statuses: Vec<ReminderStatus> = f
-        .service
-        .store()
-        .reminders_of_rally(stale)
+    let statuses: Vec<OutboxStatus> = reminders_of(&f, stale)
         .await
-        .unwrap()
         .iter()
         .map(|r| r.status)
         .collect();
-    assert_eq!(statuses, [ReminderStatus::Skipped, ReminderStatus::Skipped]);
+    assert_eq!(statuses, [OutboxStatus::Skipped, OutboxStatus::Skipped]);
 }
 
 #[tokio::test]
@@ -308,10 +305,10 @@ async fn transient_failures_are_retried_with_backoff_honouring_retry_after() {
         },
     ]);
     assert!(step(&f, due, &n).await.is_empty());
-    let r = &f.service.store().reminders_of_rally(id).await.unwrap()[0];
+    let r = &reminders_of(&f, id).await[0];
     assert_eq!(
         (r.status, r.next_attempt_at, r.attempts),
-        (ReminderStatus::Pending, due + Duration::seconds(30), 1)
+        (OutboxStatus::Pending, due + Duration::seconds(30), 1)
     );
     assert!(
         step(&f, due + Duration::seconds(29), &n).await.is_empty(),
@@ -323,8 +320,8 @@ async fn transient_failures_are_retried_with_backoff_honouring_retry_after() {
     );
     // Second failure: 10 s backoff.
     assert_eq!(step(&f, due + Duration::seconds(40), &n).await.len(), 1);
-    let r = &f.service.store().reminders_of_rally(id).await.unwrap()[0];
-    assert_eq!((r.status, r.attempts), (ReminderStatus::Sent, 3));
+    let r = &reminders_of(&f, id).await[0];
+    assert_eq!((r.status, r.attempts), (OutboxStatus::Sent, 3));
 }
 
 #[tokio::test]
@@ -341,7 +338,7 @@ async fn permanent_failures_and_closed_dms_are_recorded_not_retried() {
     let at = start - Duration::hours(1);
     f.service
         .store()
-        .replace_pending_reminders(id, Some((ReminderKind::Channel, CHANNEL)), &[], at)
+        .replace_pending_reminders(id, Some((OutboxKind::ChannelReminder, CHANNEL)), &[], at)
         .await
         .unwrap();
     f.service
@@ -359,12 +356,7 @@ async fn permanent_failures_and_closed_dms_are_recorded_not_retried() {
         step(&f, at + Duration::minutes(30), &n).await.is_empty(),
         "never retried"
     );
-    let failed = f
-        .service
-        .store()
-        .failed_reminders(SERVER, 10)
-        .await
-        .unwrap();
+    let failed = f.service.store().failed_items(SERVER, 10).await.unwrap();
     assert_eq!(failed.len(), 2);
     let reasons: Vec<&str> = failed
         .iter()
@@ -406,43 +398,31 @@ async fn a_reminder_cut_off_mid_send_is_resent_only_within_the_nonce_window() {
     let hour = start - Duration::hours(1);
     // A process claimed the 24h reminder and died before recording the outcome; it restarts a
     // minute later: the reminder goes again (Discord keeps one message per nonce).
-    assert_eq!(
-        f.service
-            .store()
-            .claim_due_reminders(day, 10)
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(f.service.store().claim_due(day, 10).await.unwrap().len(), 1);
     f.clock.set(day + Duration::minutes(1));
-    assert_eq!(f.service.recover_reminders().await.unwrap(), (1, 0));
+    assert_eq!(f.service.recover_outbox().await.unwrap(), (1, 0));
     let resent = step(&f, day + Duration::minutes(1), &n).await;
     assert_eq!(
         resent,
-        [(ReminderKind::Channel, CHANNEL, id, Duration::hours(24))]
+        [(
+            OutboxKind::ChannelReminder,
+            CHANNEL,
+            id,
+            Duration::hours(24)
+        )]
     );
     // The 1h one is claimed and the process stays down for ten minutes: too late to resend.
     assert_eq!(
-        f.service
-            .store()
-            .claim_due_reminders(hour, 10)
-            .await
-            .unwrap()
-            .len(),
+        f.service.store().claim_due(hour, 10).await.unwrap().len(),
         1
     );
     f.clock.set(hour + Duration::minutes(10));
-    assert_eq!(f.service.recover_reminders().await.unwrap(), (0, 1));
+    assert_eq!(f.service.recover_outbox().await.unwrap(), (0, 1));
     assert!(step(&f, hour + Duration::minutes(10), &n).await.is_empty());
-    let statuses: Vec<ReminderStatus> = f
-        .service
-        .store()
-        .reminders_of_rally(id)
+    let statuses: Vec<OutboxStatus> = reminders_of(&f, id)
         .await
-        .unwrap()
         .iter()
         .map(|r| r.status)
         .collect();
-    assert_eq!(statuses, [ReminderStatus::Sent, ReminderStatus::Unknown]);
+    assert_eq!(statuses, [OutboxStatus::Sent, OutboxStatus::Unknown]);
 }

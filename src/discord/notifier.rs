@@ -1,36 +1,28 @@
-//! Reminders through Discord: the notifier that posts them, paced under Discord's global
-//! limit, and the scheduler loop that sleeps until the next one is due.
+//! The outbox through Discord: the notifier that posts reminders, direct messages, card edits
+//! and posts for moderators, paced under Discord's limits.
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
 use serenity::all::{
-    ChannelId, CreateAllowedMentions, CreateMessage, EditMessage, Http, HttpError, MessageId,
-    Nonce, UserId,
+    ChannelId, CreateAllowedMentions, CreateEmbed, CreateMessage, EditMessage, Http, HttpError,
+    MessageId, Nonce, UserId,
 };
-use tokio::sync::{Mutex, Notify};
+use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-use super::components::rsvp_row;
+use super::components::{moderation_row, rsvp_row};
 use super::escape::{markdown, markdown_keeping_timestamps};
 use super::render::card;
-use crate::domain::RallyStatus;
-use crate::service::changes::CardEdit;
-use crate::service::reminders::{reminder_text, Delivery, Notifier, ReminderKind, SendError};
-use crate::service::Service;
+use super::style::Discord;
+use crate::domain::{Notice, RallyStatus, RallyView};
+use crate::outbox::{Delivery, Message, Notifier, SendError};
+use crate::text;
 
-/// Requests per second the scheduler allows itself, with `CREDIT` slots of catch-up: at most 50
+/// Requests per second the notifier allows itself, with `CREDIT` slots of catch-up: at most 50
 /// in any second, Discord's global limit (interaction replies don't count against it).
 pub const REQUESTS_PER_SECOND: u32 = 48;
 const CREDIT: u32 = 2;
-/// With nothing scheduled, look again after this long anyway.
-const IDLE_CHECK: Duration = Duration::from_secs(3600);
-/// Reminders written by another process (`rallybot import`) can't wake this one, so it looks
-/// again at least this often.
-const OUTSIDE_CHANGES: Duration = Duration::from_secs(60);
-/// After a failed step (the database was busy, say), try again after this long.
-const ERROR_PAUSE: Duration = Duration::from_secs(5);
 
 /// Discord's limit on posting to one channel: 5 messages per 5 seconds.
 const CHANNEL_BURST: usize = 5;
@@ -86,83 +78,136 @@ impl DiscordNotifier {
     }
 }
 
-impl Notifier for DiscordNotifier {
-    async fn deliver(&self, d: &Delivery) -> Result<(), SendError> {
-        self.deliver_posted(d).await.map(|_| ())
-    }
-
-    async fn send_dm(&self, user_id: i64, text: &str, nonce: &str) -> Result<(), SendError> {
+impl DiscordNotifier {
+    /// A direct message channel with `user`.
+    async fn dm_channel(&self, user: i64) -> Result<ChannelId, SendError> {
         self.pace().await;
-        let channel = UserId::new(user_id as u64)
+        Ok(UserId::new(user as u64)
             .create_dm_channel(&self.http)
             .await
             .map_err(classify)?
-            .id;
+            .id)
+    }
+
+    /// Posts `message` in `channel` with the delivery's nonce, within the channel's limit.
+    async fn post(
+        &self,
+        channel: ChannelId,
+        message: CreateMessage,
+        nonce: &str,
+    ) -> Result<MessageId, SendError> {
         if let Err(after) = self.channel_slot(channel.get()) {
             return Err(SendError::Paced { after });
         }
         self.pace().await;
-        let message = CreateMessage::new()
-            .content(markdown_keeping_timestamps(text))
+        let message = message
             .allowed_mentions(CreateAllowedMentions::new())
+            // The same item sent twice (after a crash) is one message on Discord.
             .nonce(Nonce::String(nonce.to_string()))
             .enforce_nonce(true);
         channel
             .send_message(&self.http, message)
             .await
-            .map(|_| ())
+            .map(|posted| posted.id)
             .map_err(classify)
     }
 
-    async fn edit_card(&self, edit: &CardEdit) -> Result<(), SendError> {
+    async fn edit(&self, channel: i64, message: i64, edit: EditMessage) -> Result<(), SendError> {
         self.pace().await;
-        let buttons = if edit.view.rally.status == RallyStatus::Approved {
-            vec![rsvp_row(&edit.view)]
-        } else {
-            Vec::new()
-        };
-        let message = EditMessage::new()
-            .content(markdown(&edit.note))
-            .embed(card(&edit.view, None))
-            .components(buttons)
-            .allowed_mentions(CreateAllowedMentions::new());
-        ChannelId::new(edit.channel_id as u64)
-            .edit_message(&self.http, MessageId::new(edit.message_id as u64), message)
+        ChannelId::new(channel as u64)
+            .edit_message(&self.http, MessageId::new(message as u64), edit)
             .await
             .map(|_| ())
             .map_err(classify)
     }
+}
 
-    async fn deliver_posted(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
-        let message = CreateMessage::new()
-            .content(markdown_keeping_timestamps(&reminder_text(d)))
-            .embed(card(&d.view, None))
-            .components(vec![rsvp_row(&d.view)])
-            .allowed_mentions(CreateAllowedMentions::new())
-            // The same reminder sent twice (after a crash) is one message on Discord.
-            .nonce(Nonce::String(format!("rallybot-{}", d.reminder_id)))
-            .enforce_nonce(true);
-        let channel = match d.kind {
-            ReminderKind::Channel => ChannelId::new(d.target_id as u64),
-            ReminderKind::Personal => {
-                self.pace().await;
-                UserId::new(d.target_id as u64)
-                    .create_dm_channel(&self.http)
-                    .await
-                    .map_err(classify)?
-                    .id
+/// A rally's card with its RSVP buttons while it takes answers.
+fn card_with_buttons(view: &RallyView) -> (CreateEmbed, Vec<serenity::all::CreateActionRow>) {
+    let buttons = if view.rally.status == RallyStatus::Approved {
+        vec![rsvp_row(view)]
+    } else {
+        Vec::new()
+    };
+    (card(view, None), buttons)
+}
+
+impl Notifier for DiscordNotifier {
+    async fn send(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
+        match &d.message {
+            Message::ChannelReminder {
+                channel,
+                lead,
+                view,
+            } => {
+                let (embed, buttons) = card_with_buttons(view);
+                let message = CreateMessage::new()
+                    .content(text::reminder(*lead, &view.rally, &Discord))
+                    .embed(embed)
+                    .components(buttons);
+                let channel = ChannelId::new(*channel as u64);
+                let posted = self.post(channel, message, &d.nonce).await?;
+                Ok(Some(posted.get() as i64))
             }
-        };
-        if let Err(after) = self.channel_slot(channel.get()) {
-            return Err(SendError::Paced { after });
+            Message::PersonalReminder { user, lead, view } => {
+                let (embed, buttons) = card_with_buttons(view);
+                let message = CreateMessage::new()
+                    .content(text::reminder(*lead, &view.rally, &Discord))
+                    .embed(embed)
+                    .components(buttons);
+                let channel = self.dm_channel(*user).await?;
+                // A DM's card is the person's own; only channel cards are edited later.
+                self.post(channel, message, &d.nonce).await.map(|_| None)
+            }
+            Message::Notice {
+                user,
+                notice,
+                rally,
+            } => {
+                let words = match notice {
+                    // Written before notices were values: its timestamps stay live.
+                    Notice::Text { text } => markdown_keeping_timestamps(text),
+                    other => text::notice(other, rally, &Discord),
+                };
+                let channel = self.dm_channel(*user).await?;
+                let message = CreateMessage::new().content(words);
+                self.post(channel, message, &d.nonce).await.map(|_| None)
+            }
+            Message::CardEdit {
+                channel,
+                message,
+                note,
+                view,
+            } => {
+                let (embed, buttons) = card_with_buttons(view);
+                let edit = EditMessage::new()
+                    .content(markdown(&text::card_note(*note, view.rally.id)))
+                    .embed(embed)
+                    .components(buttons)
+                    .allowed_mentions(CreateAllowedMentions::new());
+                self.edit(*channel, *message, edit).await.map(|_| None)
+            }
+            Message::ModeratorPost {
+                channel,
+                view,
+                clash,
+            } => {
+                let r = &view.rally;
+                let mut content = format!(
+                    "New submission #{} by <@{}> is waiting for approval.",
+                    r.id, r.organiser_id
+                );
+                if !clash.is_empty() {
+                    content.push_str(&format!("\n{}", text::clash_words(clash, &Discord)));
+                }
+                let message = CreateMessage::new()
+                    .content(content)
+                    .embed(card(view, None))
+                    .components(vec![moderation_row(r.id)]);
+                let channel = ChannelId::new(*channel as u64);
+                self.post(channel, message, &d.nonce).await.map(|_| None)
+            }
         }
-        self.pace().await;
-        let posted = channel
-            .send_message(&self.http, message)
-            .await
-            .map_err(classify)?;
-        // A DM's card is the person's own; only channel cards are edited when a rally changes.
-        Ok((d.kind == ReminderKind::Channel).then(|| posted.id.get() as i64))
     }
 }
 
@@ -189,44 +234,6 @@ fn classify(e: serenity::Error) -> SendError {
         },
         403 if code == 50007 => SendError::DmsClosed,
         _ => SendError::Permanent { reason },
-    }
-}
-
-/// Runs the scheduler until `stop` is notified: one step, then sleep until the next reminder is
-/// due or reminders change. Started once per process, not per gateway connection.
-pub async fn run_scheduler(service: Service, notifier: DiscordNotifier, stop: Arc<Notify>) {
-    if let Err(e) = service.recover_reminders().await {
-        crate::error::report(&e, "reminder recovery");
-    }
-    let changed = service.reminders_changed();
-    loop {
-        let wait = match service.deliver_due(Utc::now(), &notifier).await {
-            Ok(report) => {
-                if report.sent + report.failed + report.retried > 0 || report.skipped > 0 {
-                    tracing::info!(
-                        sent = report.sent,
-                        retried = report.retried,
-                        failed = report.failed,
-                        skipped = report.skipped,
-                        "reminders step"
-                    );
-                }
-                report
-                    .next_due
-                    .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
-                    .unwrap_or(IDLE_CHECK)
-                    .min(OUTSIDE_CHANGES)
-            }
-            Err(e) => {
-                crate::error::report(&e, "reminders step");
-                ERROR_PAUSE
-            }
-        };
-        tokio::select! {
-            _ = tokio::time::sleep(wait) => {}
-            _ = changed.notified() => {}
-            _ = stop.notified() => return,
-        }
     }
 }
 

@@ -1,11 +1,14 @@
-//! Keeping a rally's pending reminders in line with the rally.
+//! Which reminders a rally has: channel reminders at each of the server's offsets and a
+//! personal one for each person going, kept in line with the rally through the outbox.
 use chrono::{DateTime, Duration, Utc};
 
-use super::{ReminderKind, DEFAULT_PERSONAL_LEAD};
-use crate::domain::{Rally, RallyStatus, ServerSettings};
+use super::Service;
+use crate::domain::{NewItem, OutboxKind, Rally, RallyStatus, ServerSettings};
 use crate::error::Result;
-use crate::service::Service;
-use crate::store::{GoingRsvp, NewReminder};
+use crate::store::GoingRsvp;
+
+/// A personal reminder's default lead.
+pub const DEFAULT_PERSONAL_LEAD: Duration = Duration::hours(1);
 
 impl Service {
     /// Replaces the rally's pending reminders: channel reminders at each of the server's offsets
@@ -22,7 +25,7 @@ impl Service {
         self.store
             .replace_pending_reminders(rally.id, None, &new, now)
             .await?;
-        self.reminders_changed.notify_one();
+        self.outbox_changed.notify_one();
         Ok(())
     }
 
@@ -36,10 +39,11 @@ impl Service {
                 new.extend(personal(rally, g).filter(|r| r.due_at > now));
             }
         }
+        let only = Some((OutboxKind::PersonalReminder, user_id));
         self.store
-            .replace_pending_reminders(rally.id, Some((ReminderKind::Personal, user_id)), &new, now)
+            .replace_pending_reminders(rally.id, only, &new, now)
             .await?;
-        self.reminders_changed.notify_one();
+        self.outbox_changed.notify_one();
         Ok(())
     }
 }
@@ -52,19 +56,20 @@ pub(crate) fn planned_reminders(
     settings: &ServerSettings,
     going: &[GoingRsvp],
     now: DateTime<Utc>,
-) -> Vec<NewReminder> {
+) -> Vec<NewItem> {
     let mut new = Vec::new();
     if rally.status != RallyStatus::Approved || rally.starts_at <= now {
         return new;
     }
     if let Some(channel) = settings.reminder_channel_id.or(rally.channel_id) {
         for lead in &settings.reminder_offsets {
-            new.push(NewReminder {
-                kind: ReminderKind::Channel,
-                target_id: channel,
-                lead: *lead,
-                due_at: rally.starts_at - *lead,
-            });
+            new.push(NewItem::reminder(
+                OutboxKind::ChannelReminder,
+                rally.id,
+                channel,
+                *lead,
+                rally.starts_at,
+            ));
         }
     }
     new.extend(going.iter().filter_map(|g| personal(rally, g)));
@@ -72,7 +77,7 @@ pub(crate) fn planned_reminders(
     new
 }
 
-fn personal(rally: &Rally, going: &GoingRsvp) -> Option<NewReminder> {
+fn personal(rally: &Rally, going: &GoingRsvp) -> Option<NewItem> {
     if going.remind_off {
         return None;
     }
@@ -80,10 +85,11 @@ fn personal(rally: &Rally, going: &GoingRsvp) -> Option<NewReminder> {
         .remind_before
         .map(Duration::seconds)
         .unwrap_or(DEFAULT_PERSONAL_LEAD);
-    Some(NewReminder {
-        kind: ReminderKind::Personal,
-        target_id: going.user_id,
+    Some(NewItem::reminder(
+        OutboxKind::PersonalReminder,
+        rally.id,
+        going.user_id,
         lead,
-        due_at: rally.starts_at - lead,
-    })
+        rally.starts_at,
+    ))
 }

@@ -1,0 +1,58 @@
+//! How values are written in Discord: times as timestamps each reader sees in their own zone,
+//! channels, roles and people as mentions (which never ping: allowed mentions stay empty), and
+//! typed text escaped so it shows as typed.
+use chrono::{DateTime, Utc};
+
+use super::escape::markdown;
+use crate::domain::LocalTime;
+use crate::service::time::local_label;
+use crate::text::Style;
+
+pub struct Discord;
+
+/// Discord's `<t:UNIX:STYLE>` markup; `style` is one of t T d D f F R.
+pub fn timestamp(utc: DateTime<Utc>, style: char) -> String {
+    format!("<t:{}:{style}>", utc.timestamp())
+}
+
+impl Style for Discord {
+    fn time(&self, t: LocalTime) -> String {
+        format!("{} ({})", timestamp(t.at, 'F'), local_label(t.at, t.zone))
+    }
+    fn relative(&self, t: LocalTime) -> Option<String> {
+        Some(timestamp(t.at, 'R'))
+    }
+    fn channel(&self, id: i64) -> String {
+        format!("<#{id}>")
+    }
+    fn role(&self, id: i64) -> String {
+        format!("<@&{id}>")
+    }
+    fn user(&self, id: i64) -> String {
+        format!("<@{id}>")
+    }
+    fn text(&self, s: &str) -> String {
+        markdown(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_time_is_a_timestamp_with_the_local_words() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 6, 0, 0, 0).unwrap();
+        let t = LocalTime {
+            at,
+            zone: chrono_tz::America::Chicago,
+        };
+        assert_eq!(
+            Discord.time(t),
+            "<t:1796515200:F> (Saturday, December 5, 2026 at 6:00 PM CST)"
+        );
+        assert_eq!(Discord.relative(t).unwrap(), "<t:1796515200:R>");
+        assert_eq!(Discord.text("<@&1> *x*"), r"\<@&1\> \*x\*");
+    }
+}

@@ -1,0 +1,197 @@
+//! One step of the outbox: deliver what is due at `now`. Tests and the console call it with a
+//! clock of their own; the bot calls it whenever the next item comes due.
+use chrono::{DateTime, Duration, Utc};
+use futures_util::{stream, StreamExt};
+
+use super::{
+    backoff, Delivery, Message, Notifier, Outbox, SendError, BATCH, IN_FLIGHT, LATE_GRACE,
+    MAX_ATTEMPTS,
+};
+use crate::domain::{
+    CardNote, FailureKind, OutboxItem, OutboxKind, Payload, Rally, RallyStatus, RallyView, Settle,
+};
+use crate::error::Result;
+
+/// What one step did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepReport {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+    pub skipped: u64,
+    /// Held back by pacing, for a later step.
+    pub deferred: usize,
+    /// When the next pending item is due.
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+impl StepReport {
+    fn count(&mut self, outcome: &Settle) {
+        match outcome {
+            Settle::Sent { .. } => self.sent += 1,
+            Settle::Skipped { .. } => self.skipped += 1,
+            Settle::Deferred { .. } => self.deferred += 1,
+            Settle::Retry { .. } => self.retried += 1,
+            Settle::Failed { .. } => self.failed += 1,
+        }
+    }
+}
+
+impl Outbox {
+    /// Delivers every item due at `now` through `notifier`.
+    pub async fn step<N: Notifier>(&self, now: DateTime<Utc>, notifier: &N) -> Result<StepReport> {
+        let mut report = StepReport {
+            skipped: self.store.skip_stale(now, LATE_GRACE).await?,
+            ..Default::default()
+        };
+        loop {
+            let claimed = self.store.claim_due(now, BATCH).await?;
+            if claimed.is_empty() {
+                break;
+            }
+            // A few in flight, so one slow answer doesn't cost the burst a send slot; the
+            // notifier paces them.
+            let mut outcomes = stream::iter(claimed)
+                .map(|item| self.deliver_one(item, now, notifier))
+                .buffered(IN_FLIGHT);
+            while let Some(outcome) = outcomes.next().await {
+                report.count(&outcome?);
+            }
+        }
+        report.next_due = self.store.next_due().await?;
+        Ok(report)
+    }
+
+    /// Delivers one claimed item and settles it: the outcome is written, then logged.
+    async fn deliver_one<N: Notifier>(
+        &self,
+        item: OutboxItem,
+        now: DateTime<Utc>,
+        notifier: &N,
+    ) -> Result<Settle> {
+        let outcome = match self.message_for(&item).await? {
+            Ok(message) => {
+                let delivery = Delivery {
+                    id: item.id,
+                    nonce: item.nonce.clone(),
+                    message,
+                };
+                outcome_of(&item, notifier.send(&delivery).await, now)
+            }
+            Err(skip) => skip,
+        };
+        self.store.settle(&item, &outcome, now).await?;
+        let kind = item.kind.as_str();
+        match &outcome {
+            Settle::Retry { at, error } => {
+                tracing::info!(item = item.id, kind, attempt = item.attempts, %error, %at, "outbox item will be retried")
+            }
+            Settle::Failed { error, .. } => {
+                tracing::warn!(item = item.id, rally = item.rally_id, kind, %error, "outbox item failed")
+            }
+            _ => {}
+        }
+        Ok(outcome)
+    }
+
+    /// What to send for an item, with its rally as it is now; or why it is skipped.
+    async fn message_for(&self, item: &OutboxItem) -> Result<Result<Message, Settle>> {
+        let skip = |detail: &str| {
+            Err(Settle::Skipped {
+                why: FailureKind::RallyGone,
+                detail: detail.to_string(),
+            })
+        };
+        let Some(rally) = self.store.rally(item.rally_id).await? else {
+            return Ok(skip("the rally is gone"));
+        };
+        let listed = rally.status == RallyStatus::Approved;
+        let lead = item.lead.unwrap_or(Duration::zero());
+        Ok(Ok(match item.kind {
+            // Cancelled since it was scheduled: nothing to remind anyone of.
+            OutboxKind::ChannelReminder | OutboxKind::PersonalReminder if !listed => {
+                return Ok(skip("the rally is no longer listed"))
+            }
+            OutboxKind::ChannelReminder => Message::ChannelReminder {
+                channel: item.target_id,
+                lead,
+                view: self.view(rally).await?,
+            },
+            OutboxKind::PersonalReminder => Message::PersonalReminder {
+                user: item.target_id,
+                lead,
+                view: self.view(rally).await?,
+            },
+            OutboxKind::Notice => match &item.payload {
+                Payload::Notice(notice) => Message::Notice {
+                    user: item.target_id,
+                    notice: notice.clone(),
+                    rally,
+                },
+                _ => return Ok(skip("the notice has no content")),
+            },
+            OutboxKind::CardEdit => Message::CardEdit {
+                channel: item.target_id,
+                message: item.message_id.unwrap_or_default(),
+                note: match item.payload {
+                    Payload::Card(note) => note,
+                    _ => CardNote::Updated,
+                },
+                view: self.view(rally).await?,
+            },
+            OutboxKind::ModeratorPost if rally.status != RallyStatus::Pending => {
+                return Ok(skip("the rally was decided before this could be sent"))
+            }
+            OutboxKind::ModeratorPost => Message::ModeratorPost {
+                channel: item.target_id,
+                clash: match &item.payload {
+                    Payload::Submission(clash) => clash.clone(),
+                    _ => Vec::new(),
+                },
+                view: self.view(rally).await?,
+            },
+        }))
+    }
+
+    /// The rally with its counts, as anyone sees it.
+    async fn view(&self, rally: Rally) -> Result<RallyView> {
+        Ok(RallyView {
+            counts: self.store.rsvp_counts(rally.id).await?,
+            my_rsvp: None,
+            rally,
+        })
+    }
+}
+
+/// How a send ends for the outbox.
+fn outcome_of(
+    item: &OutboxItem,
+    sent: std::result::Result<Option<i64>, SendError>,
+    now: DateTime<Utc>,
+) -> Settle {
+    match sent {
+        Ok(message_id) => Settle::Sent { message_id },
+        Err(SendError::Paced { after }) => Settle::Deferred {
+            at: now + Duration::from_std(after).unwrap_or(Duration::seconds(1)),
+        },
+        Err(SendError::Transient {
+            reason,
+            retry_after,
+        }) if item.attempts < MAX_ATTEMPTS => Settle::Retry {
+            at: now + backoff(item.attempts, retry_after),
+            error: reason,
+        },
+        Err(SendError::Transient { reason, .. }) => Settle::Failed {
+            why: FailureKind::GaveUp,
+            error: format!("gave up after {} attempts: {reason}", item.attempts),
+        },
+        Err(e @ SendError::DmsClosed) => Settle::Failed {
+            why: FailureKind::DmsClosed,
+            error: e.to_string(),
+        },
+        Err(e @ SendError::Permanent { .. }) => Settle::Failed {
+            why: FailureKind::Refused,
+            error: e.to_string(),
+        },
+    }
+}

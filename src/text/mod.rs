@@ -1,0 +1,242 @@
+//! The words of what rallybot tells people, shared by every front end. The service hands over
+//! values (an instant with its zone, a channel id, a note); this module words them once, and
+//! a front end's `Style` says how a time, a channel, a role or a piece of typed text is
+//! written there: Discord timestamps and mentions, plain words in the console, HTML on a page.
+use crate::domain::limits::{CLASH_MILES, CLASH_WINDOW};
+use crate::domain::{
+    CardNote, Clash, FailureKind, LocalTime, MovedField, Notice, OutboxItem, OutboxKind, Rally,
+};
+use crate::error::UserError;
+use crate::service::notes::Note;
+use crate::service::settings::{lead_words, SettingValue};
+
+/// How values are written in one front end.
+pub trait Style {
+    /// A rally's time, spelled out in its own zone (and, where the front end can, in each
+    /// reader's own zone too).
+    fn time(&self, t: LocalTime) -> String;
+    /// How far off a time is ("in 2 hours"), where the front end can say it.
+    fn relative(&self, t: LocalTime) -> Option<String>;
+    fn channel(&self, id: i64) -> String;
+    fn role(&self, id: i64) -> String;
+    fn user(&self, id: i64) -> String;
+    /// Text a person typed, made safe to show as typed.
+    fn text(&self, s: &str) -> String;
+}
+
+/// Plain words, as logs and the audit log keep them.
+pub struct Plain;
+
+impl Style for Plain {
+    fn time(&self, t: LocalTime) -> String {
+        crate::service::time::local_label(t.at, t.zone)
+    }
+    fn relative(&self, _t: LocalTime) -> Option<String> {
+        None
+    }
+    fn channel(&self, id: i64) -> String {
+        format!("channel {id}")
+    }
+    fn role(&self, id: i64) -> String {
+        format!("role {id}")
+    }
+    fn user(&self, id: i64) -> String {
+        format!("user {id}")
+    }
+    fn text(&self, s: &str) -> String {
+        s.to_string()
+    }
+}
+
+/// A user's mistake, saying what to fix, with its values written in `style`.
+pub fn user_error(e: &UserError, style: &dyn Style) -> String {
+    match e {
+        UserError::NotServerChannel { channel } => format!(
+            "{} is not a channel of this server that I can see; pick one here.",
+            style.channel(*channel)
+        ),
+        UserError::BotMissingPermissions { channel, missing } => format!(
+            "I can't post in {}: I'm missing {missing}. Give me that in the channel's permissions and try again.",
+            style.channel(*channel)
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// What an error shows the person: a mistake says what to fix; an internal failure is logged
+/// in full with an id (by `crate::error::report`), and the person gets an apology quoting it.
+pub fn error(e: &crate::error::Error, context: &str, style: &dyn Style) -> String {
+    match e.user() {
+        Some(user) => user_error(user, style),
+        None => crate::error::report(e, context),
+    }
+}
+
+/// A note that came with a reply.
+pub fn note(n: &Note, style: &dyn Style) -> String {
+    match n {
+        Note::PlaceGuess {
+            typed,
+            chosen,
+            others,
+        } => format!(
+            "I took \"{}\" to mean {}. Other places with that name: {}. Add the state or country to pick another.",
+            style.text(typed),
+            style.text(chosen),
+            style.text(&others.join("; "))
+        ),
+        Note::TimeReading(words) => style.text(words),
+        Note::Clash(clash) => clash_words(clash, style),
+    }
+}
+
+/// A heads-up about rallies nearby at about the same time.
+pub fn clash_words(clash: &[Clash], style: &dyn Style) -> String {
+    let list: Vec<String> = clash
+        .iter()
+        .map(|c| {
+            format!(
+                "#{} {} ({})",
+                c.rally_id,
+                style.text(&c.title),
+                style.text(&c.place)
+            )
+        })
+        .collect();
+    format!(
+        "Heads-up: within {CLASH_MILES} miles and {} hours of another approved rally: {}. Consider joining forces or moving the time.",
+        CLASH_WINDOW.num_hours(),
+        list.join(", ")
+    )
+}
+
+/// The words of a reminder, above its card.
+pub fn reminder(lead: chrono::Duration, rally: &Rally, style: &dyn Style) -> String {
+    let start = LocalTime {
+        at: rally.starts_at,
+        zone: rally.time_zone,
+    };
+    let when = match style.relative(start) {
+        Some(relative) => format!("{} ({relative})", lead_words(lead)),
+        None => lead_words(lead),
+    };
+    format!(
+        "Reminder: #{} {} starts in {when}, at {}.",
+        rally.id,
+        style.text(&rally.title),
+        style.text(&rally.place_name)
+    )
+}
+
+/// A direct message about a rally.
+pub fn notice(n: &Notice, rally: &Rally, style: &dyn Style) -> String {
+    let (id, title) = (rally.id, style.text(&rally.title));
+    let reason = |r: &Option<String>| {
+        r.as_deref()
+            .map_or(String::new(), |r| format!(" Reason: {}", style.text(r)))
+    };
+    match n {
+        Notice::Changed { fields } => {
+            let lines: Vec<String> = fields
+                .iter()
+                .map(|f| format!("- {}", moved_field(f, style)))
+                .collect();
+            format!(
+                "Rally #{id} {title} has changed.\n{}\nIf you can't make it now, change your answer with /rally rsvp rally:{id}.",
+                lines.join("\n")
+            )
+        }
+        Notice::Cancelled {
+            starts,
+            place,
+            reason: why,
+        } => format!(
+            "Rally #{id} {title}, planned for {} at {}, is cancelled.{}",
+            style.time(*starts),
+            style.text(place),
+            reason(why)
+        ),
+        Notice::Approved => format!(
+            "Your rally #{id} {title} is approved and listed. Share it with /rally info rally:{id}."
+        ),
+        Notice::Rejected { reason: why } => {
+            format!("Your rally #{id} {title} was not approved.{}", reason(why))
+        }
+        Notice::Text { text } => text.clone(),
+    }
+}
+
+/// One line of a change: what it was, what it is now.
+pub fn moved_field(f: &MovedField, style: &dyn Style) -> String {
+    let or_none = |s: &str| {
+        if s.is_empty() {
+            "none".to_string()
+        } else {
+            style.text(s)
+        }
+    };
+    match f {
+        MovedField::Start { was, now } => {
+            format!("Start: was {}, now {}", style.time(*was), style.time(*now))
+        }
+        MovedField::End { was, now } => {
+            let end = |t: &Option<LocalTime>| t.map_or("none".to_string(), |t| style.time(t));
+            format!("End: was {}, now {}", end(was), end(now))
+        }
+        MovedField::Place { was, now } => {
+            format!("Place: was {}, now {}", style.text(was), style.text(now))
+        }
+        MovedField::Address { was, now } => {
+            format!("Address: was {}, now {}", or_none(was), or_none(now))
+        }
+    }
+}
+
+/// The line above a card edited because its rally changed.
+pub fn card_note(note: CardNote, rally_id: i64) -> String {
+    match note {
+        CardNote::Updated => {
+            format!("Updated: rally #{rally_id} has changed; the card shows it as it is now.")
+        }
+        CardNote::Cancelled => format!("Cancelled: rally #{rally_id} will not take place."),
+    }
+}
+
+/// Why an item failed, to moderators.
+pub fn failure(item: &OutboxItem) -> String {
+    match (item.failure, &item.last_error) {
+        (_, Some(error)) => error.clone(),
+        (Some(FailureKind::DmsClosed), None) => "their direct messages are closed".into(),
+        _ => "no reason recorded".into(),
+    }
+}
+
+/// What a person hears, once, of a direct message that could not reach them.
+pub fn untold(item: &OutboxItem) -> String {
+    let rally = item.rally_id;
+    let why = match (item.failure, &item.last_error) {
+        (Some(FailureKind::DmsClosed), _) => "your direct messages are closed".to_string(),
+        (_, Some(error)) => error.clone(),
+        _ => "Discord refused it".to_string(),
+    };
+    match item.kind {
+        OutboxKind::PersonalReminder => format!(
+            "Your reminder for rally #{rally} couldn't be sent: {why}. To get reminders, allow direct messages from this server's members."
+        ),
+        _ => format!(
+            "I couldn't send you a direct message about rally #{rally} ({why}); see it now with /rally info rally:{rally}. To hear about changes, allow direct messages from this server's members."
+        ),
+    }
+}
+
+/// A setting's value.
+pub fn setting(value: &SettingValue, style: &dyn Style) -> String {
+    match value {
+        SettingValue::Channel(Some(c), _) => style.channel(*c),
+        SettingValue::Role(Some(r)) => style.role(*r),
+        other => other.words(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
