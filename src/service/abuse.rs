@@ -1,8 +1,9 @@
 //! Abuse limits on new rallies: a daily limit per member, no duplicates, and a warning when a
 //! rally clashes with another nearby at about the same time.
 use chrono::Duration;
+use places::distance_km;
 
-use super::geo::{boxes_around, distance_km, KM_PER_MILE};
+use super::geo::{boxes_around, KM_PER_MILE};
 use super::model::{Actor, Rally, RallyFields};
 use super::Service;
 use crate::error::{Result, UserError};

@@ -1,6 +1,7 @@
 //! Who the actor is in a server, and the choices offered while typing (autocomplete).
+use places::Gazetteer;
+
 use super::model::{Actor, RallyStatus};
-use super::places::Gazetteer;
 use super::time::local_label;
 use super::Service;
 use crate::error::Result;

@@ -1,7 +1,7 @@
 //! Turns what the user typed as a place into coordinates, a name and a time zone.
 use chrono_tz::Tz;
+use places::Gazetteer;
 
-use super::places::Gazetteer;
 use crate::error::UserError;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -17,7 +17,6 @@ mod moderation;
 mod near;
 pub mod overview;
 pub mod permissions;
-pub mod places;
 pub mod queue;
 mod rallies;
 pub mod reminders;

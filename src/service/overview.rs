@@ -2,11 +2,11 @@
 //! its rallies grouped by state and city (or, from a place, nearest first).
 use std::collections::{BTreeSet, HashMap};
 
+use places::{distance_km, Gazetteer};
+
 use super::campaigns::Campaign;
-use super::geo::distance_km;
 use super::location::{locate, Located};
 use super::model::{Actor, DistanceUnit, Rally, RallyStatus, RallyView};
-use super::places::Gazetteer;
 use super::Service;
 use crate::error::Result;
 

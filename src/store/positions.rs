@@ -5,6 +5,7 @@
 //! through SQLite's own API (raw.rs), in one read transaction: each step is a few
 //! microseconds, where a round trip through sqlx's connection thread costs about 0.15 ms.
 use chrono::{DateTime, Utc};
+use places::distance_km;
 use sqlx::Row;
 
 use super::rallies::rally_columns;
@@ -13,7 +14,7 @@ use super::readers::Session;
 use super::views::{view_columns, view_from_row};
 use super::{to_unix, Store};
 use crate::error::{Error, Result};
-use crate::service::geo::{boxes_around, distance_km, GeoBox};
+use crate::service::geo::{boxes_around, GeoBox};
 use crate::service::model::{RallyStatus, RallyView};
 
 /// What a nearby search asks the index for.
