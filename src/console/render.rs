@@ -7,7 +7,8 @@ use crate::service::changes::NoticeKind;
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
-use crate::service::time::{describe, local_label};
+use crate::service::time::local_label;
+use crate::service::timefmt::describe;
 use crate::service::{Change, DeliveryFailures, NearResult};
 
 /// Turns user ids into the names typed with /as.

@@ -10,7 +10,8 @@ use super::escape::{limit, markdown};
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
-use crate::service::time::{discord_timestamp, local_label};
+use crate::service::time::local_label;
+use crate::service::timefmt::discord_timestamp;
 use crate::service::{Change, NearResult};
 
 mod campaign;

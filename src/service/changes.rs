@@ -9,7 +9,8 @@ use futures_util::{stream, StreamExt};
 
 use super::model::{Actor, Rally, RallyStatus, RallyView};
 use super::reminders::{backoff, Notifier, SendError, StepReport, LATE_GRACE, MAX_ATTEMPTS};
-use super::time::{discord_timestamp, local_label};
+use super::time::local_label;
+use super::timefmt::discord_timestamp;
 use super::Service;
 use crate::error::Result;
 

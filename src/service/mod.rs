@@ -25,6 +25,7 @@ pub mod response;
 mod rsvp;
 pub mod settings;
 pub mod time;
+pub mod timefmt;
 pub mod validate;
 
 use std::sync::Arc;

@@ -5,7 +5,7 @@ use super::{Reply, PAGE_SIZE};
 use crate::discord::components::{page_row, ListSource};
 use crate::discord::escape::{limit, markdown};
 use crate::service::audit::AuditEntry;
-use crate::service::time::discord_timestamp;
+use crate::service::timefmt::discord_timestamp;
 
 pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
     let title = match rally {

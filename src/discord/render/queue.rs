@@ -6,7 +6,7 @@ use super::Reply;
 use crate::discord::components::{moderation_row, page_row, ListSource};
 use crate::discord::escape::{limit, markdown};
 use crate::service::queue::QueueEntry;
-use crate::service::time::discord_timestamp;
+use crate::service::timefmt::discord_timestamp;
 
 /// Discord allows five rows of components: one per rally, and one for the page buttons.
 pub const QUEUE_PAGE: usize = 4;

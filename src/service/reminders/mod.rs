@@ -204,7 +204,7 @@ pub fn reminder_text(delivery: &Delivery) -> String {
         rally.id,
         rally.title,
         lead_words(delivery.lead),
-        super::time::discord_timestamp(rally.starts_at, 'R'),
+        super::timefmt::discord_timestamp(rally.starts_at, 'R'),
         rally.place_name
     )
 }

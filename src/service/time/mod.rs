@@ -57,7 +57,7 @@ use chrono_tz::Tz;
 
 pub use duration::parse_duration;
 pub use error::TimeError;
-pub use format::{describe, discord_timestamp, local_label};
+pub use format::local_label;
 
 /// A parsed rally time.
 #[derive(Debug, Clone, PartialEq, Eq)]
