@@ -9,12 +9,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
+use when::parse_duration;
 
 use crate::error::report;
 use crate::service::model::Actor;
 use crate::service::reminders::ReminderKind;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
-use crate::service::time::parse_duration;
 use crate::service::{ManualClock, Service};
 use notifier::{Printed, CONSOLE_CHANNEL};
 use parse::{tokenize, Token};

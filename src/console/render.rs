@@ -3,11 +3,12 @@ mod campaign;
 
 use std::fmt::Write;
 
+use when::local_label;
+
 use crate::service::changes::NoticeKind;
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
-use crate::service::time::local_label;
 use crate::service::timefmt::describe;
 use crate::service::{Change, DeliveryFailures, NearResult};
 

@@ -4,13 +4,13 @@ use serenity::all::{
     Colour, CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
 };
+use when::local_label;
 
 use super::components::{page_row, rsvp_row, ListSource};
 use super::escape::{limit, markdown};
 use crate::service::model::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::reminders::lead_words;
 use crate::service::response::{ListKind, Response};
-use crate::service::time::local_label;
 use crate::service::timefmt::discord_timestamp;
 use crate::service::{Change, NearResult};
 

@@ -6,10 +6,10 @@
 //! DM that can't be delivered is recorded and the person told on their next command.
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{stream, StreamExt};
+use when::local_label;
 
 use super::model::{Actor, Rally, RallyStatus, RallyView};
 use super::reminders::{backoff, Notifier, SendError, StepReport, LATE_GRACE, MAX_ATTEMPTS};
-use super::time::local_label;
 use super::timefmt::discord_timestamp;
 use super::Service;
 use crate::error::Result;

@@ -1,8 +1,8 @@
 //! Who the actor is in a server, and the choices offered while typing (autocomplete).
 use places::Gazetteer;
+use when::local_label;
 
 use super::model::{Actor, RallyStatus};
-use super::time::local_label;
 use super::Service;
 use crate::error::Result;
 

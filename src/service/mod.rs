@@ -24,7 +24,6 @@ pub mod request;
 pub mod response;
 mod rsvp;
 pub mod settings;
-pub mod time;
 pub mod timefmt;
 pub mod validate;
 

@@ -1,13 +1,13 @@
 //! Creating, showing, listing, editing and cancelling rallies.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use when::{local_label, parse_when};
 
 use super::campaigns::check_covers;
 use super::limits::LIST_MAX;
 use super::location::{locate, parse_time_zone};
 use super::model::{Actor, Rally, RallyFields, RallyStatus, RallyView};
 use super::permissions::require_organiser_or_moderator;
-use super::time::{local_label, parse_when};
 use super::{validate, Service};
 use crate::error::{Result, UserError};
 

@@ -2,8 +2,7 @@
 //! of Discord.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-
-use super::time::local_label;
+use when::local_label;
 
 /// The echo shown after a time is set: a Discord timestamp (rendered in each
 /// reader's own zone) followed by the rally's local time in words.

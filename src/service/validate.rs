@@ -1,9 +1,9 @@
 //! Checks on user text and times. Each failure is its own `UserError`.
 use chrono::{DateTime, Months, Utc};
 use chrono_tz::Tz;
+use when::local_label;
 
 use super::limits::{ADDRESS_MAX, DETAILS_MAX, MAX_MONTHS_AHEAD, REASON_MAX, TITLE_MAX};
-use super::time::local_label;
 use crate::error::UserError;
 
 /// Trims the title and checks it is 1 to 100 characters with no control characters.

@@ -3,13 +3,13 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use when::parse_when;
 
 use super::{ImportError, COLUMNS, KEY_MAX, REQUIRED};
 use crate::error::UserError;
 use crate::service::campaigns::{check_covers, name_key, Campaign};
 use crate::service::location::locate;
 use crate::service::model::RallyFields;
-use crate::service::time::parse_when;
 use crate::service::validate;
 
 /// A bad row: the file's line number where it starts, and what is wrong.

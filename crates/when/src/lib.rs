@@ -1,4 +1,4 @@
-//! Times: natural-language local times in a rally's own time zone.
+//! when: natural-language local times in a rally's own time zone.
 //!
 //! Everything here is pure: `now` is passed in, so results are reproducible.
 //! Input is read case-insensitively as wall-clock time in the rally's zone.
