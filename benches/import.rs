@@ -10,9 +10,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use places::Gazetteer;
 use rallybot::domain::Actor;
 use rallybot::service::bulk::ImportOptions;
-use rallybot::service::places::Gazetteer;
 use rallybot::service::{ManualClock, Service, SettingsChange};
 use rallybot::store::Store;
 

@@ -24,16 +24,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
+use places::Gazetteer;
 use rallybot::domain::geo::{boxes_around, KM_PER_MILE};
 use rallybot::domain::{Actor, DistanceUnit};
-use rallybot::service::places::Gazetteer;
 use rallybot::service::{ManualClock, NearQuery, Service};
 use rallybot::store::Nearest;
 
 use support::gaz::{self, Rng, UsData};
 use support::load::{self, ASKER, SERVER};
 use support::stats::{ms, Samples, Table};
-use support::{memory, places, scan};
+use support::{memory, scan};
 
 const RADIUS_MI: f64 = 50.0;
 const LIMIT: usize = 25;
@@ -75,7 +75,7 @@ fn main() {
     let mut table = Table::new();
     let mut notes: Vec<String> = Vec::new();
 
-    let figures = places::bench(&us, rounds, Duration::from_millis(1));
+    let figures = support::places::bench(&us, rounds, Duration::from_millis(1));
     notes.push(format!(
         "gazetteer load (first Gazetteer::global) {} ms; resolve inputs that fail (suggestion \
          path) {}; slowest cold autocomplete (short-prefix cache filling) {} ms",

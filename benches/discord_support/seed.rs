@@ -1,7 +1,7 @@
 //! The bot's database, filled before the bot starts: approved, upcoming rallies around US
 //! cities.
 use chrono::Utc;
-use rallybot::service::places::{Gazetteer, Place};
+use places::{Gazetteer, Place};
 use rallybot::store::Store;
 
 /// Where `/rally near` is asked from (all also hold rallies).

@@ -1,7 +1,7 @@
 //! Place resolution and autocomplete over a realistic mix of inputs.
 use std::time::{Duration, Instant};
 
-use rallybot::service::places::Gazetteer;
+use places::Gazetteer;
 
 use super::gaz::{Rng, UsData};
 use super::stats::Samples;

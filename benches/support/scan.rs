@@ -1,7 +1,7 @@
 //! The reference answer without the spatial index: every upcoming approved rally of the
 //! server, ranked by haversine in Rust, as `Service::near` ranks them.
 use chrono::{DateTime, Utc};
-use rallybot::domain::geo::distance_km;
+use places::distance_km;
 use rallybot::store::Store;
 use sqlx::Row;
 

@@ -9,12 +9,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
+use when::parse_duration;
 
 use crate::domain::{Actor, LocalTime};
 use crate::error::report;
 use crate::outbox::Message;
 use crate::service::request::{parse_request, Invocation, Request, RequestError};
-use crate::service::time::parse_duration;
 use crate::service::{ManualClock, Service};
 use notifier::{Printed, CONSOLE_CHANNEL};
 use parse::{tokenize, Token};
@@ -47,7 +47,7 @@ impl Names for UserNames<'_> {
 
 impl crate::text::Style for UserNames<'_> {
     fn time(&self, t: LocalTime) -> String {
-        crate::service::time::local_label(t.at, t.zone)
+        when::local_label(t.at, t.zone)
     }
     fn relative(&self, _t: LocalTime) -> Option<String> {
         None

@@ -7,9 +7,9 @@ use crate::domain::{OutboxKind, RallyStatus, RallyView, RsvpStatus, ServerSettin
 use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
 use crate::service::settings::lead_words;
-use crate::service::time::local_label;
 use crate::service::{Change, DeliveryFailures, NearResult};
 use crate::text::{self, Style};
+use when::local_label;
 
 /// Turns user ids into the names typed with /as.
 pub trait Names: Style {

@@ -18,12 +18,12 @@ mod style;
 use std::sync::Arc;
 use std::time::Duration;
 
+use places::Gazetteer;
 use serenity::all::{ClientBuilder, CreateAllowedMentions, GatewayIntents, HttpBuilder};
 use serenity::cache::Settings as CacheSettings;
 use tokio_util::task::TaskTracker;
 
 use crate::config::{Config, Token};
-use crate::service::places::Gazetteer;
 use crate::service::{Service, SystemClock};
 use crate::store::Store;
 use handler::{Handler, Repair};

@@ -12,9 +12,9 @@ use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
 use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
 use crate::service::settings::lead_words;
-use crate::service::time::local_label;
 use crate::service::{Change, NearResult};
 use crate::text;
+use when::local_label;
 
 mod campaign;
 

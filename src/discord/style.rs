@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 
 use super::escape::markdown;
 use crate::domain::LocalTime;
-use crate::service::time::local_label;
 use crate::text::Style;
+use when::local_label;
 
 pub struct Discord;
 

@@ -3,10 +3,11 @@
 use chrono::Duration;
 
 use super::Service;
-use crate::domain::geo::{boxes_around, distance_km, KM_PER_MILE};
+use crate::domain::geo::{boxes_around, KM_PER_MILE};
 use crate::domain::limits::{CLASH_MILES, CLASH_WINDOW};
 use crate::domain::{Actor, Rally, RallyFields};
 use crate::error::{Result, UserError};
+use places::distance_km;
 
 /// The daily limit counts rallies created in the last day, so it can't be dodged at midnight.
 const DAY: Duration = Duration::hours(24);

@@ -2,10 +2,10 @@
 //! Moderators create, edit and archive them; an archived campaign takes no new rallies.
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
+use when::{local_label, parse_when};
 
 use super::choices::{Choice, MAX_CHOICES};
 use super::permissions::require_moderator;
-use super::time::{local_label, parse_when};
 use super::{validate, Change, Service};
 use crate::domain::limits::{DETAILS_MAX, MAX_MONTHS_AHEAD};
 use crate::domain::Campaign;

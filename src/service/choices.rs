@@ -1,9 +1,9 @@
 //! Who the actor is in a server, and the choices offered while typing (autocomplete).
-use super::places::Gazetteer;
-use super::time::local_label;
 use super::Service;
 use crate::domain::{Actor, RallyStatus};
 use crate::error::Result;
+use places::Gazetteer;
+use when::local_label;
 
 /// Discord allows at most 25 choices, each label at most 100 characters.
 pub const MAX_CHOICES: usize = 25;

@@ -2,8 +2,8 @@
 use chrono_tz::Tz;
 
 use super::notes::Note;
-use super::places::Gazetteer;
 use crate::error::UserError;
+use places::Gazetteer;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located {

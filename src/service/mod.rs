@@ -16,7 +16,6 @@ pub mod notes;
 pub mod outbox;
 pub mod overview;
 pub mod permissions;
-pub mod places;
 pub mod queue;
 mod rallies;
 pub mod reminders;
@@ -24,7 +23,6 @@ pub mod request;
 pub mod response;
 mod rsvp;
 pub mod settings;
-pub mod time;
 pub mod validate;
 
 use std::sync::Arc;

@@ -3,12 +3,12 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::location::{locate, Located};
-use super::places::Gazetteer;
 use super::Service;
-use crate::domain::geo::distance_km;
 use crate::domain::Campaign;
 use crate::domain::{Actor, DistanceUnit, Rally, RallyStatus, RallyView};
 use crate::error::Result;
+use places::distance_km;
+use places::Gazetteer;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignOverview {

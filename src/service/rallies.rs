@@ -1,12 +1,12 @@
 //! Creating, showing, listing, editing and cancelling rallies.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use when::{local_label, parse_when};
 
 use super::campaigns::check_covers;
 use super::location::{locate, parse_time_zone};
 use super::notes::Note;
 use super::permissions::require_organiser_or_moderator;
-use super::time::{local_label, parse_when};
 use super::{validate, Service};
 use crate::domain::limits::LIST_MAX;
 use crate::domain::{Actor, Rally, RallyFields, RallyStatus, RallyView};

@@ -589,7 +589,7 @@ fn parse_before(raw: &str) -> Result<Option<chrono::Duration>, UserError> {
 }
 
 fn parse_lead(option: &'static str, raw: &str) -> Result<chrono::Duration, UserError> {
-    crate::service::time::parse_duration(raw.trim())
+    when::parse_duration(raw.trim())
         .ok()
         .filter(|d| *d >= chrono::Duration::minutes(1) && *d <= chrono::Duration::days(14))
         .ok_or(UserError::BadOption {

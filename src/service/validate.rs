@@ -2,9 +2,9 @@
 use chrono::{DateTime, Months, Utc};
 use chrono_tz::Tz;
 
-use super::time::local_label;
 use crate::domain::limits::{ADDRESS_MAX, DETAILS_MAX, MAX_MONTHS_AHEAD, REASON_MAX, TITLE_MAX};
 use crate::error::UserError;
+use when::local_label;
 
 /// Trims the title and checks it is 1 to 100 characters with no control characters.
 pub fn title(raw: &str) -> Result<String, UserError> {

@@ -12,9 +12,10 @@ use super::raw::{RawResult, Value};
 use super::readers::Session;
 use super::views::{view_columns, view_from_row};
 use super::{to_unix, Store};
-use crate::domain::geo::{boxes_around, distance_km, GeoBox};
+use crate::domain::geo::{boxes_around, GeoBox};
 use crate::domain::{RallyStatus, RallyView};
 use crate::error::{Error, Result};
+use places::distance_km;
 
 /// What a nearby search asks the index for.
 #[derive(Debug, Clone, Copy, PartialEq)]

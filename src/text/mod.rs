@@ -29,7 +29,7 @@ pub struct Plain;
 
 impl Style for Plain {
     fn time(&self, t: LocalTime) -> String {
-        crate::service::time::local_label(t.at, t.zone)
+        when::local_label(t.at, t.zone)
     }
     fn relative(&self, _t: LocalTime) -> Option<String> {
         None

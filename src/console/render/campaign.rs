@@ -1,9 +1,10 @@
 //! Campaign replies as text.
 use std::fmt::Write;
 
+use when::local_label;
+
 use crate::service::campaigns::{CampaignAction, CampaignSaved};
 use crate::service::overview::{groups, CampaignOverview};
-use crate::service::time::local_label;
 
 pub fn saved(s: &CampaignSaved) -> String {
     let c = &s.campaign;

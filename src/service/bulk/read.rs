@@ -10,8 +10,8 @@ use crate::domain::RallyFields;
 use crate::error::UserError;
 use crate::service::campaigns::{check_covers, name_key};
 use crate::service::location::locate;
-use crate::service::time::parse_when;
 use crate::service::validate;
+use when::parse_when;
 
 /// A bad row: the file's line number where it starts, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -35,7 +35,7 @@ impl crate::text::Style for Markup {
         format!(
             "<t:{}:F> ({})",
             t.at.timestamp(),
-            crate::service::time::local_label(t.at, t.zone)
+            when::local_label(t.at, t.zone)
         )
     }
     fn relative(&self, _t: LocalTime) -> Option<String> {

@@ -1,4 +1,4 @@
-//! What can go wrong reading a time, phrased for a Discord user.
+//! What can go wrong reading a time, phrased for the person who typed it.
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 

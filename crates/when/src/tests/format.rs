@@ -1,19 +1,10 @@
 //! The echo shown to users.
-use chrono_tz::America::{Chicago, Phoenix};
+use chrono_tz::America::Phoenix;
 use chrono_tz::Australia::Sydney;
 use chrono_tz::Europe::London;
 
-use super::super::{describe, discord_timestamp, local_label};
+use super::super::local_label;
 use super::utc;
-
-#[test]
-fn describe_pairs_discord_timestamp_with_local_words() {
-    let t = utc("2026-12-06T00:00:00Z"); // 6 PM CST on December 5
-    assert_eq!(
-        describe(t, Chicago),
-        "<t:1796515200:F> (Saturday, December 5, 2026 at 6:00 PM CST)"
-    );
-}
 
 #[test]
 fn local_label_uses_zone_abbreviations() {
@@ -34,11 +25,4 @@ fn local_label_uses_zone_abbreviations() {
         local_label(utc("2026-12-01T00:00:00Z"), London),
         "Tuesday, December 1, 2026 at 12:00 AM GMT"
     );
-}
-
-#[test]
-fn discord_timestamp_styles() {
-    let t = utc("2027-11-07T05:30:00Z");
-    assert_eq!(discord_timestamp(t, 'F'), "<t:1825565400:F>");
-    assert_eq!(discord_timestamp(t, 'R'), "<t:1825565400:R>");
 }

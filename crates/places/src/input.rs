@@ -30,7 +30,7 @@ pub fn classify(raw: &str) -> Result<Input<'_>, PlaceError> {
         input: s.to_string(),
         reason: reason.to_string(),
     };
-    // A label this module made: "30.2672, -97.7431 (near Austin, Texas, US)", maybe cut short
+    // A label this crate made: "30.2672, -97.7431 (near Austin, Texas, US)", maybe cut short
     // by a 100-character autocomplete value.
     let numbers = s.split_once(" (").map_or(s, |(numbers, _)| numbers);
     let tokens: Vec<&str> = numbers
@@ -57,7 +57,7 @@ pub fn classify(raw: &str) -> Result<Input<'_>, PlaceError> {
     Ok(Input::Name(s))
 }
 
-/// "78701", "78701-1234", or a label this module made: "78701 (Austin, Texas, US)".
+/// "78701", "78701-1234", or a label this crate made: "78701 (Austin, Texas, US)".
 fn zip_code(s: &str) -> Option<u32> {
     let digits = s
         .get(..5)

@@ -1,7 +1,7 @@
 //! What the user is told when a place cannot be resolved.
 
 use super::gazetteer;
-use crate::service::places::PlaceError;
+use crate::PlaceError;
 
 fn error(input: &str) -> PlaceError {
     match gazetteer().resolve(input) {

@@ -1,4 +1,4 @@
-//! Tests of the places module against the real embedded data.
+//! Tests of the places crate against the real embedded data.
 
 mod autocomplete;
 mod data;

@@ -1,7 +1,7 @@
 //! Autocomplete ranking and the promise that every suggestion resolves back to itself.
 
 use super::gazetteer;
-use crate::service::places::{PlaceKind, MAX_SUGGESTIONS};
+use crate::{PlaceKind, MAX_SUGGESTIONS};
 
 fn labels(prefix: &str, limit: usize) -> Vec<String> {
     gazetteer()

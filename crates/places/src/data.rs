@@ -10,7 +10,11 @@ use flate2::bufread::GzDecoder;
 
 use super::error::GazetteerError;
 
-pub static EMBEDDED: &[u8] = include_bytes!("../../../data/gazetteer.tsv.gz");
+/// The repository's `data/gazetteer.tsv.gz`, which `scripts/build-gazetteer.py` writes.
+pub static EMBEDDED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/gazetteer.tsv.gz"
+));
 
 const MAGIC: &str = "rallybot-gazetteer\t1";
 

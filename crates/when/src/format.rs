@@ -2,23 +2,12 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
-/// The echo shown after a time is set: a Discord timestamp (rendered in each
-/// reader's own zone) followed by the rally's local time in words.
-pub fn describe(utc: DateTime<Utc>, tz: Tz) -> String {
-    format!("{} ({})", discord_timestamp(utc, 'F'), local_label(utc, tz))
-}
-
 /// "Saturday, December 5, 2026 at 6:00 PM CST": the date spelled out so that
 /// month/day mix-ups are visible, plus the zone abbreviation.
 pub fn local_label(utc: DateTime<Utc>, tz: Tz) -> String {
     utc.with_timezone(&tz)
         .format("%A, %B %-d, %Y at %-I:%M %p %Z")
         .to_string()
-}
-
-/// Discord's `<t:UNIX:STYLE>` markup; `style` is one of t T d D f F R.
-pub fn discord_timestamp(utc: DateTime<Utc>, style: char) -> String {
-    format!("<t:{}:{style}>", utc.timestamp())
 }
 
 /// "Sunday, March 14, 2027".

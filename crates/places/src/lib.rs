@@ -1,4 +1,4 @@
-//! Places: the offline gazetteer, place resolution and autocomplete.
+//! places: the offline gazetteer, place resolution and autocomplete.
 //!
 //! The gazetteer (every GeoNames place of 1,000 people or more, and US ZIP code centroids) is
 //! embedded in the binary; see data/README.md for sources, licences and the file format.
@@ -12,7 +12,7 @@
 //! - a 5-digit US ZIP code (ZIP+4 too);
 //! - "lat,lon" in decimal degrees (also "lat lon", or with N/S/E/W suffixes).
 //!
-//! Case, accents, punctuation and extra spaces are ignored. Labels that this module produces
+//! Case, accents, punctuation and extra spaces are ignored. Labels that this crate produces
 //! (in [`Place::label`] and [`Suggestion::label`]) resolve back to a place with that label;
 //! where two places in one state share a name, to the more populous one.
 //!
@@ -24,6 +24,7 @@ mod autocomplete;
 mod data;
 mod error;
 mod fuzzy;
+mod geo;
 mod input;
 mod names;
 mod normalize;
@@ -39,8 +40,8 @@ use std::sync::OnceLock;
 
 use chrono_tz::Tz;
 
-use crate::domain::geo;
 pub use error::{GazetteerError, PlaceError, MAX_INPUT_LEN};
+pub use geo::{distance_km, EARTH_RADIUS_KM};
 
 /// A resolved place.
 #[derive(Debug, Clone, PartialEq)]

@@ -18,7 +18,7 @@ const ALTERNATE_DISCOUNT: u32 = 1000;
 const MAX_QUALIFIER_WORDS: usize = 3;
 
 impl Gazetteer {
-    /// Resolves a place name, US ZIP code or "lat,lon"; see the module documentation.
+    /// Resolves a place name, US ZIP code or "lat,lon"; see the crate documentation.
     pub fn resolve(&self, input: &str) -> Result<Resolved, PlaceError> {
         match classify(input)? {
             Input::Zip(code) => self.resolve_zip(code),

@@ -3,8 +3,8 @@
 use std::time::Instant;
 
 use super::gazetteer;
-use crate::service::places::data::EMBEDDED;
-use crate::service::places::normalize::key;
+use crate::data::EMBEDDED;
+use crate::normalize::key;
 
 #[test]
 fn the_data_is_compact_and_covers_what_the_issue_asks() {
@@ -63,7 +63,7 @@ fn labels_of_us_and_big_places_resolve_to_the_same_label() {
     );
 }
 
-/// Run with `cargo test --release --lib service::places -- --ignored`: timings in a debug
+/// Run with `cargo test --release -p places -- --ignored`: timings in a debug
 /// build say little.
 #[test]
 #[ignore]

@@ -1,4 +1,4 @@
-//! Times: natural-language local times in a rally's own time zone.
+//! when: natural-language local times in a rally's own time zone.
 //!
 //! Everything here is pure: `now` is passed in, so results are reproducible.
 //! Input is read case-insensitively as wall-clock time in the rally's zone.
@@ -57,7 +57,7 @@ use chrono_tz::Tz;
 
 pub use duration::parse_duration;
 pub use error::TimeError;
-pub use format::{describe, discord_timestamp, local_label};
+pub use format::local_label;
 
 /// A parsed rally time.
 #[derive(Debug, Clone, PartialEq, Eq)]
