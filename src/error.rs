@@ -92,7 +92,7 @@ pub enum UserError {
     BadOption {
         option: &'static str,
         input: String,
-        expected: &'static str,
+        expected: std::borrow::Cow<'static, str>,
     },
     #[error("This command only works inside a server, not in direct messages.")]
     NeedsServer,

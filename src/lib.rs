@@ -3,6 +3,7 @@
 //! Layers: `service` holds every rule in plain Rust types; `store` holds the SQLite queries;
 //! `console` (and the Discord adapter) are front ends over the service.
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod console;
 pub mod discord;

@@ -33,10 +33,12 @@ async fn due_reminders_in(dir: &tempfile::TempDir, count: usize, channel: u64) {
             title: format!("Rally {i} in {channel} @everyone"),
             place: "Austin, TX".into(),
             when: "in 63 minutes".into(),
-            channel_id: Some(channel as i64),
             ..Default::default()
         };
-        service.create_rally(&moderator, new).await.unwrap();
+        service
+            .create_rally_in(&moderator, Some(channel as i64), new)
+            .await
+            .unwrap();
     }
     store.close().await;
 }

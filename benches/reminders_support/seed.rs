@@ -55,12 +55,11 @@ impl Channels {
     }
 }
 
-fn new_rally(i: usize, channels: Channels) -> NewRally {
+fn new_rally(i: usize) -> NewRally {
     NewRally {
         title: title(i),
         place: "Austin, TX".into(),
         when: "in 63 minutes".into(),
-        channel_id: Some(channels.of(i)),
         ..Default::default()
     }
 }
@@ -81,7 +80,7 @@ pub async fn seed(url: &str, count: usize, channels: Channels) -> HashSet<i64> {
         is_moderator: true,
     };
     let model = service
-        .create_rally(&moderator, new_rally(0, channels))
+        .create_rally_in(&moderator, Some(channels.of(0)), new_rally(0))
         .await
         .expect("create the model rally")
         .view

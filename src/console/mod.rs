@@ -11,10 +11,11 @@ use chrono::{DateTime, Utc};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 use when::parse_duration;
 
+use crate::commands::{self, Invocation, RequestError};
 use crate::domain::{Actor, LocalTime};
+use crate::domain::{Caller, Origin};
 use crate::error::report;
 use crate::outbox::Message;
-use crate::service::request::{parse_request, Invocation, Request, RequestError};
 use crate::service::{ManualClock, Service};
 use notifier::{Printed, CONSOLE_CHANNEL};
 use parse::{tokenize, Token};
@@ -226,7 +227,7 @@ impl Console {
             return "error: commands start with /; type /help for the list\n".to_string();
         };
         match command {
-            "help" => HELP.to_string(),
+            "help" => format!("{}{HELP}", commands::help::commands()),
             "as" => self.switch_user(&words[1..]),
             "clock" => self.move_clock(&words[1..]),
             "rally" | "rallymod" => {
@@ -243,30 +244,35 @@ impl Console {
     }
 
     async fn run_request(&mut self, inv: Invocation) -> String {
-        let request = match parse_request(inv) {
+        let request = match commands::parse(inv) {
             Ok(r) => r,
-            Err(RequestError::Invalid(e)) => return format!("error: {e}\n"),
+            Err(RequestError::Invalid(e)) => {
+                let names = UserNames(&self.users);
+                return format!("error: {}\n", crate::text::user_error(&e, &names));
+            }
             Err(e) => return format!("error: {e}\n"),
         };
-        let request = match request {
-            Request::Create(mut new) => {
-                new.channel_id = Some(CONSOLE_CHANNEL);
-                Request::Create(new)
-            }
-            other => other,
+        // Every command is typed in the console's one channel; --mod stands for Manage Events.
+        let caller = Caller {
+            user_id: self.actor.user_id,
+            origin: Origin {
+                server_id: Some(self.actor.server_id),
+                channel_id: Some(CONSOLE_CHANNEL),
+            },
+            manage_events: self.actor.is_moderator,
+            role_ids: Vec::new(),
         };
         let names = UserNames(&self.users);
-        let mut reply = match self.service.execute(&self.actor, request).await {
-            Ok(response) => render::response(&response, &names),
+        match self.service.execute(&caller, request).await {
+            Ok(answer) => {
+                let mut reply = render::response(&answer.response, &names);
+                for n in &answer.untold {
+                    reply.push_str(&format!("Note: {}\n", crate::text::untold(n)));
+                }
+                reply
+            }
             Err(e) => format!("error: {}\n", crate::text::error(&e, "console", &names)),
-        };
-        match self.service.untold_failures(&self.actor).await {
-            Ok(untold) => untold
-                .iter()
-                .for_each(|n| reply.push_str(&format!("Note: {}\n", crate::text::untold(n)))),
-            Err(e) => reply.push_str(&format!("error: {}\n", report(&e, "console notices"))),
         }
-        reply
     }
 
     fn switch_user(&mut self, args: &[String]) -> String {
@@ -339,34 +345,6 @@ const WELCOME: &str =
     "rallybot console: slash commands as in Discord, no token needed. Type /help.\n";
 
 const HELP: &str = "\
-Commands (options are name:value; quote values with spaces):
-  /rally create title:\"...\" place:\"Austin, TX\" when:\"next thursday 6pm\"
-                [details:\"...\"] [address:\"...\"] [ends:\"8pm\"] [tz:\"America/Chicago\"]
-                [campaign:\"Day of Action\"]
-  /rally near place:\"Austin, TX\" [radius:50] [unit:mi|km] [days:7] [campaign:NAME]
-  /rally info rally:N           show one rally
-  /rally list [campaign:NAME]   upcoming rallies in this server (or one campaign)
-  /rally campaign campaign:NAME [place:\"Austin, TX\"]   a campaign by state and city,
-                                or nearest first from a place
-  /rally rsvp rally:N [status:going|interested|not_going]
-  /rally mine                   your rallies and RSVPs
-  /rally remindme rally:N before:30m|off   your direct-message reminder (default 1h)
-  /rally edit rally:N [title:] [place:] [tz:] [when:] [details:] [address:] [ends:]
-                [campaign:NAME|none]
-  /rally cancel rally:N [reason:\"...\"]
-  /rally about
-Moderators:
-  /rallymod queue | approve rally:N | reject rally:N [reason:]
-  /rallymod status              reminders and change messages that could not be delivered
-  /rallymod campaign create name:\"...\" start:2027-04-17 end:2027-04-17 [description:]
-  /rallymod campaign edit campaign:NAME [name:] [start:] [end:] [description:]
-  /rallymod campaign archive campaign:NAME [restore:true]
-  /rallymod log [rally:N]       who did what, newest first
-  /rallymod announce rally:N [channel:ID] [ping:role|everyone|none]
-  /rallymod settings [require_approval:true|false] [unit:mi|km] [moderator_role:ID|none]
-                     [reminder_offsets:24h,1h] [reminder_channel:ID|none]
-                     [announcement_channel:ID] [moderator_channel:ID] [announcement_role:ID]
-                     [daily_limit:N] [clear:reminder_channel,announcement_role,...]
 Console only:
   /as NAME [--mod] [--server N]   act as another user (--mod: with Manage Events)
   /clock [+2h | set 2026-12-01T09:00:00Z]   show or move the simulated clock

@@ -122,6 +122,11 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             names,
         ),
         Response::Log { rally, entries } => audit_log(*rally, entries, names),
+        Response::Choices(choices) => choices.iter().map(|c| format!("{}\n", c.label)).collect(),
+        Response::AskRejectReason { rally } => {
+            format!("Give the reason with /rallymod reject rally:{rally} reason:\"...\".\n")
+        }
+        Response::CardRecorded => String::new(),
         Response::Queue(entries) if entries.is_empty() => "Nothing is waiting for approval.".into(),
         Response::Queue(entries) => {
             let mut out = String::from("Waiting for approval:\n");

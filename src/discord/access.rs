@@ -25,7 +25,9 @@ impl ChannelAccess for CacheAccess {
         needed: &[BotPermission],
     ) -> Option<ChannelProblem> {
         let me = self.0.current_user().id;
-        let guild = self.0.guild(GuildId::new(server_id as u64))?;
+        let Some(guild) = self.0.guild(GuildId::new(server_id as u64)) else {
+            return Some(ChannelProblem::CantTell);
+        };
         let Some(channel) = guild.channels.get(&ChannelId::new(channel_id as u64)) else {
             return Some(ChannelProblem::NotInServer);
         };

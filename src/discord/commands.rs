@@ -1,314 +1,159 @@
-//! The slash commands rallybot registers. Their names and options are a contract with users.
+//! The slash commands rallybot registers, built from the one command table. Their names and
+//! options are a contract with users.
 use serenity::all::{
     ChannelType, CommandOptionType, CreateCommand, CreateCommandOption, Permissions,
 };
 
-use crate::domain::limits::{ADDRESS_MAX, DETAILS_MAX, REASON_MAX, TITLE_MAX};
-use crate::service::campaigns::NAME_MAX;
-use crate::service::MAX_RADIUS;
+use crate::commands::table::{COMMANDS, GROUPS, SUBS};
+use crate::commands::{Kind, Opt, Sub};
 
-fn sub(name: &str, description: &str) -> CreateCommandOption {
-    CreateCommandOption::new(CommandOptionType::SubCommand, name, description)
-}
-
-fn text(name: &str, description: &str, required: bool) -> CreateCommandOption {
-    CreateCommandOption::new(CommandOptionType::String, name, description).required(required)
-}
-
-fn bounded(name: &str, description: &str, required: bool, max: usize) -> CreateCommandOption {
-    // Discord checks the length too; the service checks it again.
-    text(name, description, required).max_length(max as u16)
-}
-
-fn rally_option() -> CreateCommandOption {
-    text("rally", "The rally (start typing its title or city)", true).set_autocomplete(true)
-}
-
-fn place_option(required: bool) -> CreateCommandOption {
-    text("place", "City and state, US ZIP code, or lat,lon", required).set_autocomplete(true)
-}
-
-fn unit_option() -> CreateCommandOption {
-    text("unit", "Miles or kilometres", false)
-        .add_string_choice("miles", "mi")
-        .add_string_choice("kilometres", "km")
-}
-
-fn campaign_option(required: bool) -> CreateCommandOption {
-    text("campaign", "The campaign (start typing its name)", required).set_autocomplete(true)
-}
-
-fn rally_fields(sub: CreateCommandOption, required: bool) -> CreateCommandOption {
-    sub.add_sub_option(bounded(
-        "title",
-        "What the rally is called",
-        required,
-        TITLE_MAX,
-    ))
-    .add_sub_option(place_option(required))
-    .add_sub_option(text(
-        "when",
-        "Local start time, e.g. 2026-12-05 18:00, next thursday 6pm",
-        required,
-    ))
-    .add_sub_option(bounded(
-        "details",
-        "What to bring, who is speaking…",
-        false,
-        DETAILS_MAX,
-    ))
-    .add_sub_option(bounded(
-        "address",
-        "Street address or meeting point",
-        false,
-        ADDRESS_MAX,
-    ))
-    .add_sub_option(text("ends", "Local end time, e.g. 8pm", false))
-    .add_sub_option(text(
-        "tz",
-        "Time zone, if not the place's own (e.g. America/Chicago)",
-        false,
-    ))
-}
-
-/// Every command, in registration order.
+/// Every command, in the table's order.
 pub fn all() -> Vec<CreateCommand> {
-    vec![rally(), rallymod()]
+    COMMANDS
+        .iter()
+        .map(|command| {
+            let mut options: Vec<CreateCommandOption> = Vec::new();
+            let mut groups_done: Vec<&str> = Vec::new();
+            for sub in SUBS.iter().filter(|s| s.path[0] == command.name) {
+                match sub.path {
+                    [_, name] => options.push(subcommand(name, sub)),
+                    [_, group, _] if !groups_done.contains(group) => {
+                        groups_done.push(group);
+                        options.push(group_option(command.name, group));
+                    }
+                    _ => {}
+                }
+            }
+            let mut built = CreateCommand::new(command.name)
+                .description(command.description)
+                .set_options(options);
+            if command.moderators {
+                built = built
+                    .default_member_permissions(Permissions::MANAGE_EVENTS)
+                    .dm_permission(false);
+            }
+            built
+        })
+        .collect()
 }
 
-fn rally() -> CreateCommand {
-    let create = rally_fields(sub("create", "Register a rally"), true)
-        .add_sub_option(campaign_option(false));
-    let near = sub("near", "Find rallies near a place")
-        .add_sub_option(place_option(true))
-        .add_sub_option(
-            CreateCommandOption::new(CommandOptionType::Number, "radius", "How far (default 50)")
-                .min_number_value(1.0)
-                .max_number_value(MAX_RADIUS),
+fn group_option(command: &str, group: &str) -> CreateCommandOption {
+    let description = GROUPS
+        .iter()
+        .find(|g| g.path == [command, group])
+        .map_or("", |g| g.description);
+    SUBS.iter()
+        .filter(|s| s.path.len() == 3 && s.path[0] == command && s.path[1] == group)
+        .fold(
+            CreateCommandOption::new(CommandOptionType::SubCommandGroup, group, description),
+            |g, sub| g.add_sub_option(subcommand(sub.path[2], sub)),
         )
-        .add_sub_option(unit_option())
-        .add_sub_option(
-            CreateCommandOption::new(CommandOptionType::Integer, "days", "Only the next N days")
-                .min_int_value(1)
-                .max_int_value(730),
-        )
-        .add_sub_option(campaign_option(false));
-    let info = sub("info", "Show one rally").add_sub_option(rally_option());
-    let list =
-        sub("list", "Upcoming rallies in this server").add_sub_option(campaign_option(false));
-    let rsvp = sub("rsvp", "Say whether you're coming")
-        .add_sub_option(rally_option())
-        .add_sub_option(
-            text("status", "Your answer (default: going)", false)
-                .add_string_choice("going", "going")
-                .add_string_choice("interested", "interested")
-                .add_string_choice("can't go", "not_going"),
-        );
-    let mine = sub("mine", "Your rallies and RSVPs");
-    let remindme = sub(
-        "remindme",
-        "When to send you a reminder of a rally you're going to",
-    )
-    .add_sub_option(rally_option())
-    .add_sub_option(text(
-        "before",
-        "How long before the start, e.g. 30m, 2h, 1d; or off",
-        true,
-    ));
-    let edit = rally_fields(
-        sub("edit", "Change a rally you organise").add_sub_option(rally_option()),
-        false,
-    )
-    .add_sub_option(campaign_option(false));
-    let cancel = sub("cancel", "Call off a rally you organise")
-        .add_sub_option(rally_option())
-        .add_sub_option(bounded(
-            "reason",
-            "Why, for the people who planned to come",
-            false,
-            REASON_MAX,
-        ));
-    let about = sub("about", "About rallybot, its data and commands");
-    CreateCommand::new("rally")
-        .description("Find, create and RSVP to rallies")
-        .set_options(vec![
-            create,
-            near,
-            info,
-            list,
-            rsvp,
-            mine,
-            remindme,
-            edit,
-            cancel,
-            about,
-            campaign_overview(),
-        ])
 }
 
-fn rallymod() -> CreateCommand {
-    let queue = sub("queue", "Rallies waiting for approval");
-    let log = sub("log", "Who did what, newest first: of one rally, or all")
-        .add_sub_option(rally_option().required(false));
-    let status = sub(
-        "status",
-        "Reminders and change messages that could not be delivered, and why",
-    );
-    let approve = sub("approve", "Approve a submitted rally").add_sub_option(rally_option());
-    let reject = sub("reject", "Reject a submitted rally")
-        .add_sub_option(rally_option())
-        .add_sub_option(bounded(
-            "reason",
-            "Told to the organiser",
-            false,
-            REASON_MAX,
-        ));
-    let announce = sub(
-        "announce",
-        "Post a rally's card with RSVP buttons in a channel",
+fn subcommand(name: &str, sub: &Sub) -> CreateCommandOption {
+    sub.options.iter().fold(
+        CreateCommandOption::new(CommandOptionType::SubCommand, name, sub.description),
+        |s, o| s.add_sub_option(option(o)),
     )
-    .add_sub_option(rally_option())
-    .add_sub_option(
-        CreateCommandOption::new(
-            CommandOptionType::Channel,
-            "channel",
-            "Where (default: here)",
-        )
-        .channel_types(vec![ChannelType::Text, ChannelType::News]),
-    )
-    .add_sub_option(
-        text(
-            "ping",
-            "Whom to ping (default: the announcement role, if set)",
-            false,
-        )
-        .add_string_choice("the announcement role", "role")
-        .add_string_choice("@everyone", "everyone")
-        .add_string_choice("nobody", "none"),
-    );
-    let settings = sub("settings", "Show or change rallybot's settings here")
-        .add_sub_option(CreateCommandOption::new(
-            CommandOptionType::Boolean,
-            "require_approval",
-            "Whether new rallies wait for a moderator",
-        ))
-        .add_sub_option(unit_option())
-        .add_sub_option(CreateCommandOption::new(
-            CommandOptionType::Role,
-            "moderator_role",
-            "A role whose members moderate rallies, besides Manage Events",
-        ))
-        .add_sub_option(
-            CreateCommandOption::new(
-                CommandOptionType::Channel,
-                "reminder_channel",
-                "Where rally reminders are posted (default: where each rally was created)",
-            )
-            .channel_types(vec![ChannelType::Text, ChannelType::News]),
-        )
-        .add_sub_option(text(
-            "reminder_offsets",
-            "When channel reminders go out, e.g. 24h,1h",
-            false,
-        ))
-        .add_sub_option(
-            CreateCommandOption::new(
-                CommandOptionType::Channel,
-                "announcement_channel",
-                "Where /rallymod announce posts (default: where it is used)",
-            )
-            .channel_types(vec![ChannelType::Text, ChannelType::News]),
-        )
-        .add_sub_option(
-            CreateCommandOption::new(
-                CommandOptionType::Channel,
-                "moderator_channel",
-                "Where new submissions are posted for moderators",
-            )
-            .channel_types(vec![ChannelType::Text, ChannelType::News]),
-        )
-        .add_sub_option(CreateCommandOption::new(
-            CommandOptionType::Role,
-            "announcement_role",
-            "The role an announcement may ping",
-        ))
-        .add_sub_option(
-            CreateCommandOption::new(
-                CommandOptionType::Integer,
-                "daily_limit",
-                "Rallies one member may create per day (default 5)",
-            )
-            .min_int_value(1)
-            .max_int_value(100),
-        )
-        .add_sub_option(text(
-            "clear",
-            "Settings to unset, e.g. reminder_channel,announcement_role",
-            false,
-        ));
-    CreateCommand::new("rallymod")
-        .description("Moderate rallies in this server")
-        .default_member_permissions(Permissions::MANAGE_EVENTS)
-        .dm_permission(false)
-        .set_options(vec![
-            queue,
-            approve,
-            reject,
-            announce,
-            settings,
-            status,
-            log,
-            campaign_group(),
-        ])
 }
 
-fn campaign_overview() -> CreateCommandOption {
-    sub(
-        "campaign",
-        "A campaign's rallies by state and city, or nearest first",
-    )
-    .add_sub_option(campaign_option(true))
-    .add_sub_option(place_option(false))
+fn option(o: &Opt) -> CreateCommandOption {
+    let kind = match o.kind {
+        Kind::Text { .. } => CommandOptionType::String,
+        Kind::Integer { .. } => CommandOptionType::Integer,
+        Kind::Number { .. } => CommandOptionType::Number,
+        Kind::Boolean => CommandOptionType::Boolean,
+        Kind::Channel => CommandOptionType::Channel,
+        Kind::Role => CommandOptionType::Role,
+    };
+    let mut built = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
+    built = match o.kind {
+        // Discord checks the length too; the service checks it again.
+        Kind::Text { max_len: Some(max) } => built.max_length(max as u16),
+        Kind::Integer { min, max } => built.min_int_value(min as u64).max_int_value(max as u64),
+        Kind::Number { min, max } => built.min_number_value(min).max_number_value(max),
+        Kind::Channel => built.channel_types(vec![ChannelType::Text, ChannelType::News]),
+        _ => built,
+    };
+    for (label, value) in o.choices {
+        built = built.add_string_choice(*label, *value);
+    }
+    if o.complete.is_some() {
+        built = built.set_autocomplete(true);
+    }
+    built
 }
 
-/// /rallymod campaign create | edit | archive
-fn campaign_group() -> CreateCommandOption {
-    let name = |required| bounded("name", "The campaign's name", required, NAME_MAX);
-    let start = |required| text("start", "First day, e.g. 2027-04-17", required);
-    let end = |required| text("end", "Last day, e.g. 2027-04-17", required);
-    let description = bounded(
-        "description",
-        "What the campaign is about",
-        false,
-        DETAILS_MAX,
-    );
-    let create = sub("create", "Create a campaign (a day of action)")
-        .add_sub_option(name(true))
-        .add_sub_option(start(true))
-        .add_sub_option(end(true))
-        .add_sub_option(description.clone());
-    let edit = sub("edit", "Change a campaign")
-        .add_sub_option(campaign_option(true))
-        .add_sub_option(name(false))
-        .add_sub_option(start(false))
-        .add_sub_option(end(false))
-        .add_sub_option(description);
-    let archive = sub(
-        "archive",
-        "Archive a campaign: it keeps its rallies, takes no new ones",
-    )
-    .add_sub_option(campaign_option(true))
-    .add_sub_option(CreateCommandOption::new(
-        CommandOptionType::Boolean,
-        "restore",
-        "Restore an archived campaign instead",
-    ));
-    CreateCommandOption::new(
-        CommandOptionType::SubCommandGroup,
-        "campaign",
-        "Campaigns: days of action grouping many rallies",
-    )
-    .add_sub_option(create)
-    .add_sub_option(edit)
-    .add_sub_option(archive)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// What is registered is exactly what the table declares, and so what the parser reads.
+    #[test]
+    fn registration_matches_the_table() {
+        let registered: Vec<Value> = all()
+            .iter()
+            .map(|c| serde_json::to_value(c).unwrap())
+            .collect();
+        let mut seen = 0;
+        for command in &registered {
+            let name = command["name"].as_str().unwrap();
+            for option in command["options"].as_array().unwrap() {
+                let walk: Vec<(Vec<String>, &Value)> = if option["type"] == 2 {
+                    option["options"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|s| {
+                            let path = vec![
+                                name.to_string(),
+                                option["name"].as_str().unwrap().to_string(),
+                                s["name"].as_str().unwrap().to_string(),
+                            ];
+                            (path, s)
+                        })
+                        .collect()
+                } else {
+                    vec![(
+                        vec![
+                            name.to_string(),
+                            option["name"].as_str().unwrap().to_string(),
+                        ],
+                        option,
+                    )]
+                };
+                for (path, sub_json) in walk {
+                    seen += 1;
+                    let sub = crate::commands::table::sub(&path)
+                        .unwrap_or_else(|| panic!("{path:?} is registered but not in the table"));
+                    let names: Vec<&str> = sub_json["options"]
+                        .as_array()
+                        .map(|o| o.iter().map(|o| o["name"].as_str().unwrap()).collect())
+                        .unwrap_or_default();
+                    let declared: Vec<&str> = sub.options.iter().map(|o| o.name).collect();
+                    assert_eq!(names, declared, "{path:?}");
+                    for (o, json) in sub
+                        .options
+                        .iter()
+                        .zip(sub_json["options"].as_array().into_iter().flatten())
+                    {
+                        assert_eq!(
+                            json["required"].as_bool().unwrap_or(false),
+                            o.required,
+                            "{path:?} {}",
+                            o.name
+                        );
+                        assert_eq!(
+                            json["autocomplete"].as_bool().unwrap_or(false),
+                            o.complete.is_some(),
+                            "{path:?} {}",
+                            o.name
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, SUBS.len(), "every subcommand is registered once");
+    }
 }

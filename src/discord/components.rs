@@ -2,7 +2,10 @@
 //! clicks keep working after a restart.
 use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
-use crate::domain::{RallyView, RsvpChoice};
+use crate::domain::limits::DEFAULT_RADIUS;
+use crate::domain::{DistanceUnit, RallyView, RsvpChoice};
+use crate::service::request::Request;
+use crate::service::NearQuery;
 
 /// Discord limits a custom id to 100 characters.
 const MAX_CUSTOM_ID: usize = 100;
@@ -58,6 +61,62 @@ pub enum ListSource {
 }
 
 impl ListSource {
+    /// How to rebuild the list a request shows, for its page buttons.
+    pub fn of(request: &Request) -> Option<ListSource> {
+        Some(match request {
+            Request::List => ListSource::Upcoming,
+            Request::Queue => ListSource::Queue,
+            Request::Mine => ListSource::Mine,
+            Request::Log { rally } => ListSource::Log { rally: *rally },
+            Request::Near(q) => ListSource::Near {
+                place: q.place.clone(),
+                radius: q.radius.unwrap_or(DEFAULT_RADIUS),
+                unit: q.unit.map_or(String::new(), |u| u.as_str().to_string()),
+                days: q.days,
+                campaign: q.campaign.clone().filter(|c| !c.trim().is_empty()),
+            },
+            Request::ListCampaign { campaign } => ListSource::CampaignList {
+                campaign: campaign.clone(),
+            },
+            Request::CampaignOverview { campaign, place } => ListSource::Campaign {
+                campaign: campaign.clone(),
+                place: place.clone().unwrap_or_default(),
+            },
+            _ => return None,
+        })
+    }
+
+    /// The request that shows the list again.
+    pub fn request(&self) -> Request {
+        match self {
+            ListSource::Upcoming => Request::List,
+            ListSource::Queue => Request::Queue,
+            ListSource::Mine => Request::Mine,
+            ListSource::CampaignList { campaign } => Request::ListCampaign {
+                campaign: campaign.clone(),
+            },
+            ListSource::Campaign { campaign, place } => Request::CampaignOverview {
+                campaign: campaign.clone(),
+                place: Some(place.clone()).filter(|p| !p.is_empty()),
+            },
+            ListSource::Log { rally } => Request::Log { rally: *rally },
+            ListSource::Near {
+                place,
+                radius,
+                unit,
+                days,
+                campaign,
+            } => Request::Near(NearQuery {
+                place: place.clone(),
+                radius: Some(*radius),
+                unit: DistanceUnit::parse(unit),
+                days: *days,
+                limit: None,
+                campaign: campaign.clone(),
+            }),
+        }
+    }
+
     fn encode(&self) -> String {
         match self {
             ListSource::Upcoming => "list".into(),

@@ -234,6 +234,20 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             )
         }
         Response::Log { rally, entries } => audit::log(*rally, entries, page),
+        // Autocomplete and modals have replies of their own; these are for completeness.
+        Response::Choices(choices) => Reply::text(
+            choices
+                .iter()
+                .map(|c| markdown(&c.label))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            true,
+        ),
+        Response::AskRejectReason { rally } => Reply::text(
+            format!("Give the reason with /rallymod reject rally:{rally} reason:"),
+            true,
+        ),
+        Response::CardRecorded => Reply::text("Noted.", true),
         Response::Queue(entries) => queue::queue(entries, page),
     }
 }

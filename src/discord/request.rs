@@ -1,28 +1,29 @@
 //! Interaction to plain request: who is asking, and what they typed as path and options.
 use serenity::all::{
-    CommandData, CommandDataOption, CommandDataOptionValue, GuildId, Member, Permissions, User,
+    ChannelId, CommandData, CommandDataOption, CommandDataOptionValue, GuildId, Member,
+    Permissions, User,
 };
 
-use crate::service::request::Invocation;
+use crate::commands::Invocation;
+use crate::domain::{Caller, Origin};
 
-/// The caller as Discord describes them. Moderator status is decided by the service.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Caller {
-    pub user_id: i64,
-    /// None in a direct message.
-    pub server_id: Option<i64>,
-    /// Manage Events as Discord computed it for this member in this channel.
-    pub manage_events: bool,
-    pub role_ids: Vec<i64>,
-}
-
-pub fn caller(guild_id: Option<GuildId>, member: Option<&Member>, user: &User) -> Caller {
+/// The caller as Discord describes them: who, in which server and channel, with which
+/// permissions there. Moderator status is decided by the service.
+pub fn caller(
+    guild_id: Option<GuildId>,
+    channel_id: ChannelId,
+    member: Option<&Member>,
+    user: &User,
+) -> Caller {
     let permissions = member
         .and_then(|m| m.permissions)
         .unwrap_or(Permissions::empty());
     Caller {
         user_id: id(user.id.get()),
-        server_id: guild_id.map(|g| id(g.get())),
+        origin: Origin {
+            server_id: guild_id.map(|g| id(g.get())),
+            channel_id: Some(id(channel_id.get())),
+        },
         // Administrators hold every permission, Manage Events included.
         manage_events: permissions.contains(Permissions::MANAGE_EVENTS)
             || permissions.contains(Permissions::ADMINISTRATOR),

@@ -8,3 +8,21 @@ pub struct Actor {
     pub server_id: i64,
     pub is_moderator: bool,
 }
+
+/// Where a request came from: the server and channel, where the front end has them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// None in a direct message, or in the console before it picks a server.
+    pub server_id: Option<i64>,
+    pub channel_id: Option<i64>,
+}
+
+/// Who is asking, as the front end describes them; the service decides what that lets them do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Caller {
+    pub user_id: i64,
+    pub origin: Origin,
+    /// Manage Events (or Administrator) as Discord computed it for this member in this channel.
+    pub manage_events: bool,
+    pub role_ids: Vec<i64>,
+}

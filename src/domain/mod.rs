@@ -4,16 +4,18 @@ mod actor;
 mod audit;
 mod campaign;
 mod card;
+mod complete;
 pub mod geo;
 pub mod limits;
 mod outbox;
 mod rally;
 mod server;
 
-pub use actor::Actor;
+pub use actor::{Actor, Caller, Origin};
 pub use audit::AuditEntry;
 pub use campaign::Campaign;
 pub use card::CardKind;
+pub use complete::Complete;
 pub use outbox::{
     CardNote, Clash, FailureKind, LocalTime, MovedField, NewItem, Notice, OutboxItem, OutboxKind,
     OutboxStatus, Payload, Settle,

@@ -34,6 +34,9 @@ pub const POST_CARD: &[BotPermission] = &[
 pub enum ChannelProblem {
     /// Not a channel of that server (or one the bot can't know about).
     NotInServer,
+    /// The front end knows nothing yet of that server's channels (Discord has not sent the
+    /// server since the bot connected): the channel can't be shown to be the server's.
+    CantTell,
     Missing(Vec<BotPermission>),
 }
 
@@ -80,7 +83,10 @@ impl super::Service {
         use crate::error::UserError;
         match self.access.check(server_id, channel, needed) {
             None => Ok(()),
-            Some(ChannelProblem::NotInServer) => Err(UserError::NotServerChannel { channel }),
+            // A channel not known to be this server's is never used: nothing crosses servers.
+            Some(ChannelProblem::NotInServer | ChannelProblem::CantTell) => {
+                Err(UserError::NotServerChannel { channel })
+            }
             Some(ChannelProblem::Missing(missing)) => Err(UserError::BotMissingPermissions {
                 channel,
                 missing: missing

@@ -7,15 +7,11 @@ use when::{local_label, parse_when};
 use super::choices::{Choice, MAX_CHOICES};
 use super::permissions::require_moderator;
 use super::{validate, Change, Service};
-use crate::domain::limits::{DETAILS_MAX, MAX_MONTHS_AHEAD};
+use crate::domain::limits::{CAMPAIGN_MAX_DAYS, CAMPAIGN_NAME_MAX, DETAILS_MAX, MAX_MONTHS_AHEAD};
 use crate::domain::Campaign;
 use crate::domain::{Actor, RallyStatus};
 use crate::error::{Result, UserError};
 use crate::store::CampaignRow;
-
-pub const NAME_MAX: usize = 80;
-/// A campaign spans at most this many days: a day of action, a week, a season.
-pub const MAX_DAYS: i64 = 366;
 
 /// A campaign as a moderator typed it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -70,9 +66,9 @@ pub fn validate_name(raw: &str) -> Result<String, UserError> {
         );
     }
     let len = name.chars().count();
-    if len > NAME_MAX {
+    if len > CAMPAIGN_NAME_MAX {
         return Err(UserError::CampaignInvalid(format!(
-            "The campaign name is {len} characters long; shorten it to at most {NAME_MAX}."
+            "The campaign name is {len} characters long; shorten it to at most {CAMPAIGN_NAME_MAX}."
         )));
     }
     // The address check refuses control and invisible characters on one line.
@@ -155,9 +151,9 @@ fn check_days(start: NaiveDate, end: NaiveDate, now: DateTime<Utc>) -> Result<()
         ));
     }
     let days = (end - start).num_days() + 1;
-    if days > MAX_DAYS {
+    if days > CAMPAIGN_MAX_DAYS {
         return invalid(format!(
-            "The campaign would last {days} days; a campaign can last at most {MAX_DAYS} days."
+            "The campaign would last {days} days; a campaign can last at most {CAMPAIGN_MAX_DAYS} days."
         ));
     }
     Ok(())

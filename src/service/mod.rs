@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod changes;
 pub mod choices;
 pub mod clock;
+mod execute;
 pub mod location;
 mod moderation;
 mod near;
@@ -31,7 +32,7 @@ use chrono::{DateTime, Utc};
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use moderation::SettingsChange;
-pub use near::{NearQuery, NearResult, DEFAULT_RADIUS, MAX_RADIUS};
+pub use near::{NearQuery, NearResult};
 pub use outbox::DeliveryFailures;
 pub use rallies::{Change, Created, Edited, NewRally, RallyEdit};
 

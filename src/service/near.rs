@@ -3,15 +3,12 @@ use chrono::Duration;
 
 use super::location::{locate, Located};
 use super::Service;
+use crate::domain::limits::{
+    DEFAULT_RADIUS, MAX_RADIUS, NEAR_DAYS_MAX, NEAR_DEFAULT_LIMIT, NEAR_MAX_LIMIT,
+};
 use crate::domain::{Actor, DistanceUnit, RallyView};
 use crate::error::{Result, UserError};
 use crate::store::{Nearest, Position};
-
-pub const DEFAULT_RADIUS: f64 = 50.0;
-/// The largest radius, in the unit asked for: enough for a region, not a continent.
-pub const MAX_RADIUS: f64 = 500.0;
-pub const DEFAULT_LIMIT: usize = 25;
-pub const MAX_LIMIT: usize = 100;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NearQuery {
@@ -58,18 +55,25 @@ impl Service {
                 option: "radius",
                 input: radius.to_string(),
                 // The limit is the same number in either unit, so name the one in force.
-                expected: match unit {
-                    DistanceUnit::Miles => "give a distance above 0 and at most 500 miles",
-                    DistanceUnit::Kilometres => "give a distance above 0 and at most 500 km",
-                },
+                expected: format!(
+                    "give a distance above 0 and at most {MAX_RADIUS} {}",
+                    match unit {
+                        DistanceUnit::Miles => "miles",
+                        DistanceUnit::Kilometres => "km",
+                    }
+                )
+                .into(),
             }
             .into());
         }
-        let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+        let limit = query
+            .limit
+            .unwrap_or(NEAR_DEFAULT_LIMIT)
+            .clamp(1, NEAR_MAX_LIMIT);
         let origin = locate(&query.place, None)?;
         let now = self.now();
         let until = match query.days {
-            Some(days) => now + Duration::days(i64::from(days.clamp(1, 730))),
+            Some(days) => now + Duration::days(i64::from(days).clamp(1, NEAR_DAYS_MAX)),
             None => now + Duration::days(3660),
         };
         let campaign = match query.campaign.as_deref().map(str::trim) {

@@ -23,8 +23,6 @@ pub struct NewRally {
     pub details: Option<String>,
     pub address: Option<String>,
     pub ends: Option<String>,
-    /// The channel it is created in (set by the front end, not typed).
-    pub channel_id: Option<i64>,
     /// The campaign to join, by name or "#12".
     pub campaign: Option<String>,
 }
@@ -72,7 +70,20 @@ pub struct Edited {
 }
 
 impl Service {
+    /// Registers a rally typed nowhere in particular (its channel reminders go to the server's
+    /// reminder channel).
     pub async fn create_rally(&self, actor: &Actor, new: NewRally) -> Result<Created> {
+        self.create_rally_in(actor, None, new).await
+    }
+
+    /// Registers a rally typed in `channel`, where its channel reminders go unless the server
+    /// set a reminder channel.
+    pub async fn create_rally_in(
+        &self,
+        actor: &Actor,
+        channel: Option<i64>,
+        new: NewRally,
+    ) -> Result<Created> {
         let now = self.now();
         let mut notes = Vec::new();
         let title = validate::title(&new.title)?;
@@ -117,7 +128,7 @@ impl Service {
             .insert_rally(
                 actor.server_id,
                 actor.user_id,
-                new.channel_id,
+                channel,
                 &fields,
                 status,
                 now,

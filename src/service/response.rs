@@ -1,11 +1,8 @@
-//! Running a request: the one entry point both front ends call.
+//! What a request produced, as values, for a front end to render.
 use super::campaigns::CampaignSaved;
 use super::overview::CampaignOverview;
-use super::request::Request;
-use super::{Created, Edited, NearResult, Service};
-use crate::domain::Campaign;
-use crate::domain::{Actor, RallyStatus, RallyView, ServerSettings};
-use crate::error::Result;
+use super::{Created, Edited, NearResult};
+use crate::domain::{Campaign, RallyStatus, RallyView, ServerSettings};
 
 /// What a request produced, for a front end to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +54,22 @@ pub enum Response {
         rally: Option<i64>,
         entries: Vec<crate::domain::AuditEntry>,
     },
+    /// What to offer as someone types.
+    Choices(Vec<crate::service::choices::Choice>),
+    /// The moderator may reject the rally: ask them why.
+    AskRejectReason {
+        rally: i64,
+    },
+    /// A posted card is remembered.
+    CardRecorded,
+}
+
+/// A response, with what the person should hear besides: direct messages that could not
+/// reach them, told once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub response: Response,
+    pub untold: Vec<crate::domain::OutboxItem>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,90 +104,9 @@ impl Response {
             Response::Campaign(_) => true,
             Response::CampaignOverview(o) => o.origin.is_some(),
             Response::CampaignList { .. } => false,
+            Response::Choices(_) | Response::AskRejectReason { .. } | Response::CardRecorded => {
+                true
+            }
         }
-    }
-}
-
-impl Service {
-    pub async fn execute(&self, actor: &Actor, request: Request) -> Result<Response> {
-        Ok(match request {
-            Request::Create(new) => Response::Created(self.create_rally(actor, new).await?),
-            Request::Near(query) => Response::Near(self.near(actor, query).await?),
-            Request::Info { rally } => Response::Rally(self.show_rally(actor, rally).await?),
-            Request::List => Response::List {
-                kind: ListKind::Upcoming,
-                rallies: self.list_upcoming(actor).await?,
-            },
-            Request::Rsvp { rally, choice } => {
-                Response::Rsvp(self.rsvp(actor, rally, choice).await?)
-            }
-            Request::RemindMe { rally, before } => Response::RemindMe {
-                view: self.remind_me(actor, rally, before).await?,
-                before,
-            },
-            Request::Mine => Response::Mine {
-                organising: self.my_rallies(actor).await?,
-                answered: self.my_rsvps(actor).await?,
-            },
-            Request::Edit { rally, edit } => {
-                Response::Edited(self.edit_rally(actor, rally, edit).await?)
-            }
-            Request::Cancel { rally, reason } => {
-                Response::Cancelled(self.cancel_rally(actor, rally, reason.as_deref()).await?)
-            }
-            Request::About => Response::About,
-            Request::Status => Response::Status(self.delivery_failures(actor).await?),
-            Request::Queue => Response::Queue(self.queue(actor).await?),
-            Request::Announce {
-                rally,
-                channel,
-                ping,
-                here,
-            } => {
-                let plan = self
-                    .plan_announcement(actor, rally, channel, ping, here)
-                    .await?;
-                Response::Announce {
-                    view: plan.view,
-                    channel: plan.channel,
-                    ping: plan.ping,
-                }
-            }
-            Request::Approve { rally } => {
-                Response::Approved(self.approve_rally(actor, rally).await?)
-            }
-            Request::Reject { rally, reason } => {
-                Response::Rejected(self.reject_rally(actor, rally, reason.as_deref()).await?)
-            }
-            Request::Log { rally } => Response::Log {
-                rally,
-                entries: self.audit_log(actor, rally).await?,
-            },
-            Request::Settings(change) => {
-                let empty = change == Default::default();
-                Response::Settings(if empty {
-                    self.settings(actor).await?
-                } else {
-                    self.update_settings(actor, change).await?
-                })
-            }
-            Request::ListCampaign { campaign } => {
-                let (campaign, rallies) = self.list_campaign(actor, &campaign).await?;
-                Response::CampaignList { campaign, rallies }
-            }
-            Request::CampaignOverview { campaign, place } => Response::CampaignOverview(
-                self.campaign_overview(actor, &campaign, place.as_deref())
-                    .await?,
-            ),
-            Request::CampaignCreate(new) => {
-                Response::Campaign(self.create_campaign(actor, new).await?)
-            }
-            Request::CampaignEdit { campaign, edit } => {
-                Response::Campaign(self.edit_campaign(actor, &campaign, edit).await?)
-            }
-            Request::CampaignArchive { campaign, restore } => {
-                Response::Campaign(self.archive_campaign(actor, &campaign, restore).await?)
-            }
-        })
     }
 }

@@ -94,24 +94,25 @@ fn numbers_integers_booleans_and_roles_become_text() {
 fn the_caller_comes_from_the_member() {
     // 8589934592 is Manage Events (1 << 33).
     let c = command(json!([{"name": "list", "type": 1}]), true, "8589934592");
-    let who = caller(c.guild_id, c.member.as_deref(), &c.user);
+    let who = caller(c.guild_id, c.channel_id, c.member.as_deref(), &c.user);
     assert_eq!(who.user_id, 80351110224678912);
-    assert_eq!(who.server_id, Some(1100000000000000000));
+    assert_eq!(who.origin.server_id, Some(1100000000000000000));
+    assert_eq!(who.origin.channel_id, Some(1110000000000000000));
     assert!(who.manage_events);
     assert_eq!(who.role_ids, [1120000000000000000]);
     // Send Messages and View Channel only.
     let c = command(json!([{"name": "list", "type": 1}]), true, "3072");
-    assert!(!caller(c.guild_id, c.member.as_deref(), &c.user).manage_events);
+    assert!(!caller(c.guild_id, c.channel_id, c.member.as_deref(), &c.user).manage_events);
     // Administrator implies everything.
     let c = command(json!([{"name": "list", "type": 1}]), true, "8");
-    assert!(caller(c.guild_id, c.member.as_deref(), &c.user).manage_events);
+    assert!(caller(c.guild_id, c.channel_id, c.member.as_deref(), &c.user).manage_events);
 }
 
 #[test]
 fn a_direct_message_has_no_server() {
     let c = command(json!([{"name": "about", "type": 1}]), false, "0");
-    let who = caller(c.guild_id, c.member.as_deref(), &c.user);
-    assert_eq!(who.server_id, None);
+    let who = caller(c.guild_id, c.channel_id, c.member.as_deref(), &c.user);
+    assert_eq!(who.origin.server_id, None);
     assert!(!who.manage_events);
     assert_eq!(who.user_id, 80351110224678912);
 }

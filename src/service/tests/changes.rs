@@ -130,11 +130,10 @@ impl Recorder {
 
 /// An approved rally with Alice going, Bob interested and Carol not answering.
 async fn with_rsvps(f: &Fixture) -> i64 {
-    let mut new = new_rally("March", "2026-12-05 18:00");
-    new.channel_id = Some(CHANNEL);
+    let new = new_rally("March", "2026-12-05 18:00");
     let id = f
         .service
-        .create_rally(&MOD, new)
+        .create_rally_in(&MOD, Some(CHANNEL), new)
         .await
         .unwrap()
         .view

@@ -65,10 +65,15 @@ async fn listed(f: &Fixture, place: &str, when: &str) -> (i64, DateTime<Utc>) {
         title: format!("R {when}"),
         place: place.into(),
         when: when.into(),
-        channel_id: Some(CHANNEL),
         ..Default::default()
     };
-    let r = f.service.create_rally(&MOD, new).await.unwrap().view.rally;
+    let r = f
+        .service
+        .create_rally_in(&MOD, Some(CHANNEL), new)
+        .await
+        .unwrap()
+        .view
+        .rally;
     (r.id, r.starts_at)
 }
 

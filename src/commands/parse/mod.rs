@@ -1,0 +1,154 @@
+//! What someone typed, as a command path and options by name (every value as text), becomes a
+//! typed `Request`. Both front ends reduce their input to an `Invocation` and call `parse`, so
+//! they accept exactly the commands and options the table declares, checked the same way.
+mod moderation;
+mod rally;
+pub mod values;
+
+use std::collections::BTreeMap;
+
+use super::spec::{Kind, Opt, Sub};
+use super::table;
+use crate::error::UserError;
+use crate::service::request::Request;
+
+/// A command as typed: its path ("rally", "create") and its options by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invocation {
+    pub path: Vec<String>,
+    pub options: BTreeMap<String, String>,
+}
+
+impl Invocation {
+    pub fn new(path: &[&str], options: &[(&str, &str)]) -> Self {
+        Invocation {
+            path: path.iter().map(|s| s.to_string()).collect(),
+            options: options
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    /// Takes an option's value; what is left untaken after building a request is a bug that
+    /// `parse` reports.
+    pub(super) fn take(&mut self, name: &str) -> Option<String> {
+        self.options.remove(name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RequestError {
+    #[error("Unknown command /{0}. Type /help for the list of commands.")]
+    UnknownCommand(String),
+    #[error("/{command} needs the option {option}:, e.g. {example}.")]
+    MissingOption {
+        command: String,
+        option: &'static str,
+        example: String,
+    },
+    #[error("/{command} has no option {option}:. Its options are: {allowed}.")]
+    UnknownOption {
+        command: String,
+        option: String,
+        allowed: String,
+    },
+    /// The table declares an option that the request builder never read.
+    #[error("/{command} ignored its option {option}:; this is a bug in rallybot.")]
+    Unread { command: String, option: String },
+    #[error(transparent)]
+    Invalid(#[from] UserError),
+}
+
+/// Checks the options against the command's table entry and builds the typed request.
+pub fn parse(mut inv: Invocation) -> Result<Request, RequestError> {
+    let command = inv.path.join(" ");
+    let sub = table::sub(&inv.path).ok_or_else(|| RequestError::UnknownCommand(command.clone()))?;
+    check_options(sub, &inv)?;
+    let request = match sub.path[0] {
+        "rally" => rally::build(sub, &mut inv)?,
+        _ => moderation::build(sub, &mut inv)?,
+    };
+    if let Some(option) = inv.options.keys().next() {
+        return Err(RequestError::Unread {
+            command,
+            option: option.clone(),
+        });
+    }
+    Ok(request)
+}
+
+/// Every option is one the command has, every required one is given, and every value is of
+/// its kind and within its range.
+fn check_options(sub: &Sub, inv: &Invocation) -> Result<(), RequestError> {
+    let command = sub.name();
+    for name in inv.options.keys() {
+        if sub.option(name).is_none() {
+            let allowed: Vec<String> = sub
+                .options
+                .iter()
+                .map(|o| {
+                    if o.required {
+                        format!("{}:", o.name)
+                    } else {
+                        format!("[{}:]", o.name)
+                    }
+                })
+                .collect();
+            return Err(RequestError::UnknownOption {
+                command,
+                option: name.clone(),
+                allowed: if allowed.is_empty() {
+                    "none".into()
+                } else {
+                    allowed.join(" ")
+                },
+            });
+        }
+    }
+    for opt in sub.options {
+        let value = inv.options.get(opt.name).map(|v| v.trim());
+        match value {
+            None | Some("") if opt.required => {
+                return Err(RequestError::MissingOption {
+                    command,
+                    option: opt.name,
+                    example: opt.typed_example(),
+                })
+            }
+            Some(value) if !value.is_empty() => check_kind(opt, value)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_kind(opt: &Opt, value: &str) -> Result<(), UserError> {
+    let bad = |expected: String| UserError::BadOption {
+        option: opt.name,
+        input: value.to_string(),
+        expected: expected.into(),
+    };
+    match opt.kind {
+        Kind::Integer { min, max } => match value.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(()),
+            _ => Err(bad(format!(
+                "give a whole number from {min} to {max}, e.g. {}",
+                opt.example
+            ))),
+        },
+        // The range of a distance is checked by the service, which names its unit.
+        Kind::Number { .. } => match value.parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(()),
+            _ => Err(bad(format!("give a number, e.g. {}", opt.example))),
+        },
+        Kind::Boolean => values::boolean(opt.name, value).map(|_| ()),
+        Kind::Channel if value.eq_ignore_ascii_case("none") => Ok(()),
+        Kind::Channel => values::channel(opt.name, value).map(|_| ()),
+        Kind::Role => values::role(opt.name, value).map(|_| ()),
+        Kind::Text { .. } => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

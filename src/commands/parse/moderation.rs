@@ -1,0 +1,121 @@
+//! `/rallymod …`: what moderators do.
+use super::values;
+use super::{Invocation, RequestError};
+use crate::commands::spec::Sub;
+use crate::error::UserError;
+use crate::service::campaigns::{CampaignEdit, NewCampaign};
+use crate::service::request::Request;
+use crate::service::SettingsChange;
+
+/// The settings `clear:` may unset.
+const CLEARABLE: [&str; 5] = [
+    "moderator_role",
+    "reminder_channel",
+    "announcement_channel",
+    "moderator_channel",
+    "announcement_role",
+];
+
+pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestError> {
+    let rally = |inv: &mut Invocation| -> Result<Option<i64>, RequestError> {
+        Ok(inv
+            .take("rally")
+            .map(|r| values::rally_id(&r))
+            .transpose()?)
+    };
+    let path: Vec<&str> = sub.path[1..].to_vec();
+    Ok(match path.as_slice() {
+        ["queue"] => Request::Queue,
+        ["status"] => Request::Status,
+        ["approve"] => Request::Approve {
+            rally: rally(inv)?.unwrap_or_default(),
+        },
+        ["reject"] => Request::Reject {
+            rally: rally(inv)?.unwrap_or_default(),
+            reason: inv.take("reason"),
+        },
+        ["announce"] => Request::Announce {
+            rally: rally(inv)?.unwrap_or_default(),
+            channel: inv
+                .take("channel")
+                .map(|c| values::channel("channel", &c))
+                .transpose()?,
+            ping: inv.take("ping").map(|p| values::ping(&p)).transpose()?,
+        },
+        ["settings"] => Request::Settings(settings_change(inv)?),
+        ["log"] => Request::Log { rally: rally(inv)? },
+        ["campaign", "create"] => Request::CampaignCreate(NewCampaign {
+            name: inv.take("name").unwrap_or_default(),
+            start: inv.take("start").unwrap_or_default(),
+            end: inv.take("end").unwrap_or_default(),
+            description: inv.take("description"),
+        }),
+        ["campaign", "edit"] => Request::CampaignEdit {
+            campaign: inv.take("campaign").unwrap_or_default(),
+            edit: CampaignEdit {
+                name: inv.take("name"),
+                start: inv.take("start"),
+                end: inv.take("end"),
+                description: inv.take("description"),
+            },
+        },
+        ["campaign", "archive"] => Request::CampaignArchive {
+            campaign: inv.take("campaign").unwrap_or_default(),
+            restore: inv
+                .take("restore")
+                .map(|v| values::boolean("restore", &v))
+                .transpose()?
+                .unwrap_or(false),
+        },
+        _ => return Err(RequestError::UnknownCommand(sub.name())),
+    })
+}
+
+/// The settings named in `clear:` become `none`; the others are read as typed.
+fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
+    let clear = inv.take("clear").unwrap_or_default();
+    for name in clear.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        if !CLEARABLE.contains(&name) || inv.options.contains_key(name) {
+            return Err(UserError::BadOption {
+                option: "clear",
+                input: name.to_string(),
+                expected: format!(
+                    "name settings to unset, separated by commas: {} (and don't also set them)",
+                    CLEARABLE.join(", ")
+                )
+                .into(),
+            });
+        }
+        inv.options.insert(name.to_string(), "none".into());
+    }
+    let role = |inv: &mut Invocation, option: &'static str| {
+        inv.take(option)
+            .map(|r| values::role(option, &r))
+            .transpose()
+    };
+    let channel = |inv: &mut Invocation, option: &'static str| {
+        inv.take(option)
+            .map(|c| values::optional_channel(option, &c))
+            .transpose()
+    };
+    Ok(SettingsChange {
+        require_approval: inv
+            .take("require_approval")
+            .map(|v| values::boolean("require_approval", &v))
+            .transpose()?,
+        distance_unit: inv.take("unit").map(|u| values::unit(&u)).transpose()?,
+        moderator_role_id: role(inv, "moderator_role")?,
+        reminder_channel_id: channel(inv, "reminder_channel")?,
+        reminder_offsets: inv
+            .take("reminder_offsets")
+            .map(|o| values::offsets(&o))
+            .transpose()?,
+        announcement_channel_id: channel(inv, "announcement_channel")?,
+        moderator_channel_id: channel(inv, "moderator_channel")?,
+        announcement_role_id: role(inv, "announcement_role")?,
+        daily_limit: inv
+            .take("daily_limit")
+            .map(|d| values::integer("daily_limit", &d))
+            .transpose()?,
+    })
+}

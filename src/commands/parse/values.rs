@@ -1,0 +1,169 @@
+//! Option values as people type them: rally numbers, answers, units, durations, channels and
+//! roles (as ids or as the mentions Discord shows).
+use std::borrow::Cow;
+
+use chrono::Duration;
+
+use crate::domain::limits::{LEAD_MAX, LEAD_MIN, MAX_REMINDER_OFFSETS};
+use crate::domain::{DistanceUnit, RsvpChoice};
+use crate::error::UserError;
+use crate::service::announce::PingChoice;
+
+fn bad(option: &'static str, raw: &str, expected: impl Into<Cow<'static, str>>) -> UserError {
+    UserError::BadOption {
+        option,
+        input: raw.trim().to_string(),
+        expected: expected.into(),
+    }
+}
+
+/// Accepts "12", "#12" and Discord's autocomplete value for a rally.
+pub fn rally_id(raw: &str) -> Result<i64, UserError> {
+    let trimmed = raw.trim();
+    trimmed
+        .strip_prefix('#')
+        .unwrap_or(trimmed)
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| UserError::BadRallyId {
+            input: trimmed.to_string(),
+        })
+}
+
+pub fn choice(raw: &str) -> Result<RsvpChoice, UserError> {
+    match raw
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '-', '\''], "_")
+        .as_str()
+    {
+        "going" | "yes" => Ok(RsvpChoice::Going),
+        "interested" | "maybe" => Ok(RsvpChoice::Interested),
+        "not_going" | "notgoing" | "no" | "cant_go" | "cantgo" | "can_t_go" => {
+            Ok(RsvpChoice::NotGoing)
+        }
+        _ => Err(bad("status", raw, "use going, interested or not_going")),
+    }
+}
+
+pub fn unit(raw: &str) -> Result<DistanceUnit, UserError> {
+    DistanceUnit::parse(raw).ok_or_else(|| bad("unit", raw, "use mi or km"))
+}
+
+pub fn ping(raw: &str) -> Result<PingChoice, UserError> {
+    PingChoice::parse(raw).ok_or_else(|| {
+        bad(
+            "ping",
+            raw,
+            "give role (the announcement role), everyone, or none",
+        )
+    })
+}
+
+pub fn number(option: &'static str, raw: &str) -> Result<f64, UserError> {
+    raw.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| bad(option, raw, "give a number, e.g. 25"))
+}
+
+/// A whole number; its range was checked against the table.
+pub fn integer(option: &'static str, raw: &str) -> Result<i64, UserError> {
+    raw.trim()
+        .parse::<i64>()
+        .map_err(|_| bad(option, raw, "give a whole number"))
+}
+
+pub fn boolean(option: &'static str, raw: &str) -> Result<bool, UserError> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" => Ok(true),
+        "false" | "no" | "off" => Ok(false),
+        _ => Err(bad(option, raw, "use true or false")),
+    }
+}
+
+/// "off" or a lead between a minute and two weeks.
+pub fn before(raw: &str) -> Result<Option<Duration>, UserError> {
+    if raw.trim().eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    lead("before", raw).map(Some)
+}
+
+fn lead(option: &'static str, raw: &str) -> Result<Duration, UserError> {
+    when::parse_duration(raw.trim())
+        .ok()
+        .filter(|d| *d >= LEAD_MIN && *d <= LEAD_MAX)
+        .ok_or_else(|| {
+            bad(
+                option,
+                raw,
+                format!(
+                    "give a time from {} minute to {} days before the start, e.g. 30m, 2h or 1d",
+                    LEAD_MIN.num_minutes(),
+                    LEAD_MAX.num_days()
+                ),
+            )
+        })
+}
+
+/// "24h,1h,15m": up to five leads, largest first, duplicates dropped.
+pub fn offsets(raw: &str) -> Result<Vec<Duration>, UserError> {
+    let mut leads = raw
+        .split(',')
+        .map(|part| lead("reminder_offsets", part))
+        .collect::<Result<Vec<_>, _>>()?;
+    leads.sort_by(|a, b| b.cmp(a));
+    leads.dedup();
+    if leads.len() > MAX_REMINDER_OFFSETS {
+        return Err(bad(
+            "reminder_offsets",
+            raw,
+            format!("give at most {MAX_REMINDER_OFFSETS} times, e.g. 24h,1h"),
+        ));
+    }
+    Ok(leads)
+}
+
+/// A channel id, or the mention Discord shows for it (`<#ID>`).
+pub fn channel(option: &'static str, raw: &str) -> Result<i64, UserError> {
+    let c = raw.trim();
+    let digits = c
+        .strip_prefix("<#")
+        .and_then(|c| c.strip_suffix('>'))
+        .unwrap_or(c);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| bad(option, raw, "give a channel id or mention"))
+}
+
+/// A channel, or "none" to clear the setting.
+pub fn optional_channel(option: &'static str, raw: &str) -> Result<Option<i64>, UserError> {
+    if raw.trim().eq_ignore_ascii_case("none") {
+        Ok(None)
+    } else {
+        channel(option, raw).map(Some)
+    }
+}
+
+/// A role id or the mention Discord shows for it (`<@&ID>`), or "none".
+pub fn role(option: &'static str, raw: &str) -> Result<Option<i64>, UserError> {
+    let r = raw.trim();
+    if r.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let digits = r
+        .strip_prefix("<@&")
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or(r);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(Some)
+        .ok_or_else(|| bad(option, raw, "give a role id or mention, or none"))
+}
