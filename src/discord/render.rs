@@ -1,11 +1,11 @@
 //! Plain responses to Discord messages: embeds, buttons, ephemeral flags. Allowed mentions are
 //! always empty here, so nothing a user typed can ping anyone.
 use serenity::all::{
-    Colour, CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
-    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
+    Colour, CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateInteractionResponseFollowup,
+    CreateInteractionResponseMessage, EditInteractionResponse,
 };
 
-use super::components::{page_row, rsvp_row, ListSource};
+use super::components::{rsvp_row, ListSource};
 use super::escape::{limit, markdown};
 use super::style::{timestamp as discord_timestamp, Discord};
 use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
@@ -338,28 +338,21 @@ fn list(
     if entries.is_empty() {
         return Reply::text(empty, ephemeral);
     }
-    let pages = entries.len().div_ceil(PAGE_SIZE);
-    let page = page.min(pages - 1);
+    let p = page::page(entries, page, PAGE_SIZE);
     let mut embed = CreateEmbed::new()
         .title(format!("{title} ({})", entries.len()))
         .colour(Colour::DARK_GREEN);
-    for e in entries.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
+    for e in p.shown {
         let (name, mut value) = line(e.view);
         if let Some(note) = &e.note {
             value.push_str(&format!(" · {note}"));
         }
         embed = embed.field(name, value, false);
     }
-    if pages > 1 {
-        embed = embed.footer(CreateEmbedFooter::new(format!(
-            "Page {} of {pages}",
-            page + 1
-        )));
-    }
     Reply {
         content: None,
-        embeds: vec![embed],
-        components: page_row(source, page, pages).into_iter().collect(),
+        embeds: vec![p.footer(embed)],
+        components: p.buttons(Some(source)),
         ephemeral,
     }
 }
@@ -396,8 +389,7 @@ fn near(n: &NearResult, page: usize, source: Option<&ListSource>) -> Reply {
             true,
         )
     } else {
-        let pages = n.rallies.len().div_ceil(PAGE_SIZE);
-        let page = page.min(pages - 1);
+        let p = page::page(&n.rallies, page, PAGE_SIZE);
         let more = if n.more { "+" } else { "" };
         let mut embed = CreateEmbed::new()
             .title(limit(
@@ -413,7 +405,7 @@ fn near(n: &NearResult, page: usize, source: Option<&ListSource>) -> Reply {
                 256,
             ))
             .colour(Colour::DARK_GREEN);
-        for (view, distance) in n.rallies.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
+        for (view, distance) in p.shown {
             let (name, value) = line(view);
             embed = embed.field(
                 name,
@@ -421,18 +413,9 @@ fn near(n: &NearResult, page: usize, source: Option<&ListSource>) -> Reply {
                 false,
             );
         }
-        if pages > 1 {
-            embed = embed.footer(CreateEmbedFooter::new(format!(
-                "Page {} of {pages}",
-                page + 1
-            )));
-        }
         Reply {
-            embeds: vec![embed],
-            components: source
-                .and_then(|s| page_row(s, page, pages))
-                .into_iter()
-                .collect(),
+            embeds: vec![p.footer(embed)],
+            components: p.buttons(source),
             ephemeral: true,
             ..Default::default()
         }
@@ -496,6 +479,7 @@ fn about() -> CreateEmbed {
 }
 
 mod audit;
+mod page;
 mod queue;
 mod status;
 #[cfg(test)]

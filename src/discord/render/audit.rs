@@ -1,8 +1,8 @@
 //! `/rallymod log`: audit entries, newest first, a page at a time.
-use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
+use serenity::all::{Colour, CreateEmbed};
 
 use super::{Reply, PAGE_SIZE};
-use crate::discord::components::{page_row, ListSource};
+use crate::discord::components::ListSource;
 use crate::discord::escape::{limit, markdown};
 use crate::discord::style::timestamp as discord_timestamp;
 use crate::domain::AuditEntry;
@@ -15,26 +15,17 @@ pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
     if entries.is_empty() {
         return Reply::text(format!("{title}: nothing recorded yet."), true);
     }
-    let pages = entries.len().div_ceil(PAGE_SIZE);
-    let page = page.min(pages - 1);
+    let p = super::page::page(entries, page, PAGE_SIZE);
     let mut embed = CreateEmbed::new()
         .title(format!("{title} ({})", entries.len()))
         .colour(Colour::BLUE);
-    for e in entries.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
+    for e in p.shown {
         embed = embed.field(name(e), value(e), false);
-    }
-    if pages > 1 {
-        embed = embed.footer(CreateEmbedFooter::new(format!(
-            "Page {} of {pages}",
-            page + 1
-        )));
     }
     Reply {
         content: None,
-        embeds: vec![embed],
-        components: page_row(&ListSource::Log { rally }, page, pages)
-            .into_iter()
-            .collect(),
+        embeds: vec![p.footer(embed)],
+        components: p.buttons(Some(&ListSource::Log { rally })),
         ephemeral: true,
     }
 }

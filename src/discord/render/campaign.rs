@@ -1,8 +1,8 @@
 //! Campaign replies: the moderator's confirmation and the paginated overview.
-use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
+use serenity::all::{Colour, CreateEmbed};
 
 use super::{line, Reply, PAGE_SIZE};
-use crate::discord::components::{page_row, ListSource};
+use crate::discord::components::ListSource;
 use crate::discord::escape::{limit, markdown};
 use crate::service::campaigns::{CampaignAction, CampaignSaved};
 use crate::service::overview::{groups, CampaignOverview};
@@ -70,10 +70,8 @@ pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) 
         .title(limit(title, 256))
         .colour(Colour::DARK_GREEN)
         .description(limit(summary, 4096));
-    let pages = o.entries.len().div_ceil(PAGE_SIZE).max(1);
-    let page = page.min(pages - 1);
-    let shown = &o.entries[(page * PAGE_SIZE).min(o.entries.len())..]
-        [..PAGE_SIZE.min(o.entries.len().saturating_sub(page * PAGE_SIZE))];
+    let p = super::page::page(&o.entries, page, PAGE_SIZE);
+    let shown = p.shown;
     if o.entries.is_empty() {
         embed = embed.field(
             "Rallies",
@@ -108,19 +106,10 @@ pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) 
             );
         }
     }
-    if pages > 1 {
-        embed = embed.footer(CreateEmbedFooter::new(format!(
-            "Page {} of {pages}",
-            page + 1
-        )));
-    }
     Reply {
         content: None,
-        embeds: vec![embed],
-        components: source
-            .and_then(|s| page_row(s, page, pages))
-            .into_iter()
-            .collect(),
+        embeds: vec![p.footer(embed)],
+        components: p.buttons(source),
         ephemeral: o.origin.is_some(),
     }
 }

@@ -1,9 +1,9 @@
 //! `/rallymod queue`: pending rallies, a few per page, each with Approve and Reject buttons and
 //! a flag when it clashes with an approved rally nearby.
-use serenity::all::{Colour, CreateEmbed, CreateEmbedFooter};
+use serenity::all::{Colour, CreateEmbed};
 
 use super::Reply;
-use crate::discord::components::{moderation_row, page_row, ListSource};
+use crate::discord::components::{moderation_row, ListSource};
 use crate::discord::escape::{limit, markdown};
 use crate::discord::style::timestamp as discord_timestamp;
 use crate::service::queue::QueueEntry;
@@ -15,17 +15,11 @@ pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
     if entries.is_empty() {
         return Reply::text("Nothing is waiting for approval.", true);
     }
-    let pages = entries.len().div_ceil(QUEUE_PAGE);
-    let page = page.min(pages - 1);
-    let shown: Vec<&QueueEntry> = entries
-        .iter()
-        .skip(page * QUEUE_PAGE)
-        .take(QUEUE_PAGE)
-        .collect();
+    let p = super::page::page(entries, page, QUEUE_PAGE);
     let mut embed = CreateEmbed::new()
         .title(format!("Waiting for approval ({})", entries.len()))
         .colour(Colour::GOLD);
-    for e in &shown {
+    for e in p.shown {
         let r = &e.view.rally;
         let flag = if e.clash.is_empty() { "" } else { " ⚠ clash" };
         let name = limit(format!("#{} {}{flag}", r.id, markdown(&r.title)), 256);
@@ -41,20 +35,15 @@ pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
         }
         embed = embed.field(name, limit(value, 1024), false);
     }
-    if pages > 1 {
-        embed = embed.footer(CreateEmbedFooter::new(format!(
-            "Page {} of {pages}",
-            page + 1
-        )));
-    }
-    let mut components: Vec<_> = shown
+    let mut components: Vec<_> = p
+        .shown
         .iter()
         .map(|e| moderation_row(e.view.rally.id))
         .collect();
-    components.extend(page_row(&ListSource::Queue, page, pages));
+    components.extend(p.buttons(Some(&ListSource::Queue)));
     Reply {
         content: None,
-        embeds: vec![embed],
+        embeds: vec![p.footer(embed)],
         components,
         ephemeral: true,
     }
