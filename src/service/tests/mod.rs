@@ -8,6 +8,7 @@ mod matrix;
 mod near;
 mod rallies;
 mod reminders;
+mod rsvps;
 mod settings;
 use std::sync::Arc;
 
