@@ -36,23 +36,44 @@ pub struct ConfigError {
     pub problem: String,
 }
 
+/// What a command needs of the configuration: only what it needs is read, so a malformed
+/// value a command never uses (a broken DISCORD_TOKEN for an import) does not stop it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The Discord bot: everything.
+    Bot,
+    /// The console, import and export: the database only; the Discord keys are not read.
+    Offline,
+}
+
 impl Config {
     /// Reads the process environment.
-    pub fn from_env() -> Result<Self, ConfigError> {
-        Self::from_lookup(|key| std::env::var(key).ok())
+    pub fn from_env(scope: Scope) -> Result<Self, ConfigError> {
+        Self::from_lookup(scope, |key| std::env::var(key).ok())
+    }
+
+    /// Whether a bot token is configured at all (well formed or not): then plain `rallybot`
+    /// runs the bot, and a malformed token is an error worth stopping for.
+    pub fn token_given(lookup: impl Fn(&str) -> Option<String>) -> bool {
+        lookup("DISCORD_TOKEN").is_some_and(|v| !v.trim().is_empty())
     }
 
     /// Reads values through `lookup`, so tests need not touch the process environment.
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+    pub fn from_lookup(
+        scope: Scope,
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
         let get = |key: &str| lookup(key).filter(|v| !v.trim().is_empty());
+        let bot = scope == Scope::Bot;
+        let discord = |key: &str| if bot { get(key) } else { None };
         Ok(Config {
-            discord_token: get("DISCORD_TOKEN").map(parse_token).transpose()?,
+            discord_token: discord("DISCORD_TOKEN").map(parse_token).transpose()?,
             database_url: get("DATABASE_URL")
                 .map(parse_database_url)
                 .transpose()?
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
-            discord_api_url: get("DISCORD_API_URL").map(parse_api_url).transpose()?,
-            dev_guild_id: get("DEV_GUILD_ID").map(parse_guild_id).transpose()?,
+            discord_api_url: discord("DISCORD_API_URL").map(parse_api_url).transpose()?,
+            dev_guild_id: discord("DEV_GUILD_ID").map(parse_guild_id).transpose()?,
         })
     }
 }
@@ -135,7 +156,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Config::from_lookup(|k| map.get(k).cloned())
+        Config::from_lookup(Scope::Bot, |k| map.get(k).cloned())
     }
 
     const GOOD_TOKEN: &str =
@@ -196,6 +217,37 @@ mod tests {
             assert_eq!(err.key, key, "{value}");
             assert!(err.to_string().starts_with("configuration error: "));
         }
+    }
+
+    /// The console, import and export read no Discord key: a broken token they never use
+    /// does not stop them, while a broken database URL, which they do use, still does.
+    #[test]
+    fn offline_commands_read_only_what_they_use() {
+        let lookup = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let broken = &[("DISCORD_TOKEN", "not-a-token"), ("DEV_GUILD_ID", "abc")];
+        let offline = Config::from_lookup(Scope::Offline, lookup(broken)).unwrap();
+        assert!(offline.discord_token.is_none());
+        assert_eq!(
+            Config::from_lookup(Scope::Bot, lookup(broken))
+                .unwrap_err()
+                .key,
+            "DISCORD_TOKEN"
+        );
+        let bad_db = &[
+            ("DISCORD_TOKEN", "not-a-token"),
+            ("DATABASE_URL", "mysql://x"),
+        ];
+        let err = Config::from_lookup(Scope::Offline, lookup(bad_db)).unwrap_err();
+        assert_eq!(err.key, "DATABASE_URL");
+        assert!(Config::token_given(lookup(broken)));
+        assert!(!Config::token_given(lookup(&[("DISCORD_TOKEN", " ")])));
     }
 
     #[test]

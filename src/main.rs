@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
-use rallybot::config::Config;
+use rallybot::config::{Config, Scope};
 use rallybot::console::{stdin_is_interactive, Console};
 use rallybot::service::{ManualClock, Service};
 use rallybot::store::Store;
@@ -112,12 +112,19 @@ async fn main() -> ExitCode {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
-    let config = match Config::from_env() {
+    // Plain `rallybot` runs the bot when a token is configured, else the console.
+    let bot = match cli.command {
+        Some(Command::Run) => true,
+        None => Config::token_given(|k| std::env::var(k).ok()),
+        _ => false,
+    };
+    let scope = if bot { Scope::Bot } else { Scope::Offline };
+    let config = match Config::from_env(scope) {
         Ok(c) => c,
         Err(e) => return config_error(&e.to_string()),
     };
     match cli.command {
-        None if config.discord_token.is_some() => run_bot(&config).await,
+        None if bot => run_bot(&config).await,
         None => run_console(&config, None, None).await,
         Some(Command::Run) => run_bot(&config).await,
         Some(Command::Console { db, now }) => run_console(&config, db, now).await,

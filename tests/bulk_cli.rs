@@ -233,3 +233,39 @@ fn usage_mistakes_exit_2() {
         text(&no_campaign.stderr)
     );
 }
+
+/// Import, export and the console use no Discord key, so a malformed DISCORD_TOKEN in `.env`
+/// does not stop them; the bot, which needs it, still refuses to start.
+#[test]
+fn offline_commands_ignore_a_broken_token_they_never_use() {
+    let run = Run::new();
+    std::fs::write(run.path(".env"), "DISCORD_TOKEN=not-a-real-token\n").unwrap();
+    let db = run.db();
+    let export = run.rallybot(
+        &["export", "--server", SERVER, "--db", &db, "--now", NOW],
+        "",
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let console = run.rallybot(
+        &["console", "--db", ":memory:", "--now", NOW],
+        "/rally about\n",
+    );
+    assert!(
+        console.status.success(),
+        "{}",
+        String::from_utf8_lossy(&console.stderr)
+    );
+    assert!(String::from_utf8_lossy(&console.stdout).contains("rallybot "));
+    let bot = run.rallybot(&["run"], "");
+    assert_eq!(bot.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bot.stderr);
+    assert!(err.contains("DISCORD_TOKEN"), "{err}");
+    assert!(
+        !err.contains("not-a-real-token"),
+        "the token is never echoed: {err}"
+    );
+}

@@ -187,7 +187,10 @@ impl Service {
         known: &HashMap<String, Rally>,
         set_campaign: bool,
     ) -> crate::error::Result<Result<Plan, RowError>> {
-        let mut existing = known.get(&row.key).cloned();
+        let mut existing = known
+            .get(&row.key)
+            .or_else(|| row.day_key.as_ref().and_then(|k| known.get(k)))
+            .cloned();
         if existing.is_none() {
             if let Some(id) = row
                 .key

@@ -31,6 +31,9 @@ impl std::fmt::Display for RowError {
 pub struct ValidRow {
     pub line: u64,
     pub key: String,
+    /// The key an empty `key` was given before it included the start time
+    /// (`place|2027-04-17`), so a rally imported then is still found.
+    pub day_key: Option<String>,
     pub fields: RallyFields,
     pub contact: String,
 }
@@ -189,13 +192,25 @@ pub fn check(
             note("date", e);
         }
     }
-    let key = match record.get("key") {
-        "" => place.as_ref().zip(start).map(|(p, s)| {
-            let day = s.with_timezone(&p.time_zone).date_naive();
-            format!("{}|{day}", name_key(&p.name))
-        }),
-        key => key_ok(key).map_err(|e| problems.push(e)).ok(),
+    // An empty key is the place and the local start, so a morning march and an evening vigil
+    // in one city on one day are two rallies.
+    let implicit = record.get("key").is_empty();
+    let local = place.as_ref().zip(start).map(|(p, s)| {
+        (
+            name_key(&p.name),
+            s.with_timezone(&p.time_zone).naive_local(),
+        )
+    });
+    let key = if implicit {
+        local
+            .as_ref()
+            .map(|(place, at)| format!("{place}|{}", at.format("%Y-%m-%d %H:%M")))
+    } else {
+        key_ok(record.get("key")).map_err(|e| problems.push(e)).ok()
     };
+    let day_key = local
+        .filter(|_| implicit)
+        .map(|(place, at)| format!("{place}|{}", at.date()));
     let bad = |problems: Vec<String>| RowError {
         line: record.line,
         reason: problems.join("; "),
@@ -218,6 +233,7 @@ pub fn check(
     Ok(ValidRow {
         line: record.line,
         key,
+        day_key,
         contact,
         fields: RallyFields {
             title,

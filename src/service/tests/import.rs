@@ -335,3 +335,40 @@ async fn a_key_of_a_cancelled_rally_is_a_bad_row() {
     let errors = rows(import(&f, csv.as_bytes(), &options()).await.unwrap_err());
     assert!(errors[0].1.contains("cancelled"), "{errors:?}");
 }
+
+/// Two rallies in one city on one day with no keys are two rallies: the implicit key holds the
+/// start time. A rally imported with the older day-only key is found again, not doubled.
+#[tokio::test]
+async fn keyless_rows_of_one_city_and_day_are_told_apart_by_their_start() {
+    let f = fixture().await;
+    let csv = format!(
+        "{HEADER},Morning march,\"Austin, TX\",,2026-12-05,9am,,,,\n\
+         ,Evening vigil,\"Austin, TX\",,2026-12-05,7pm,,,,\n"
+    );
+    let first = import(&f, csv.as_bytes(), &options()).await.unwrap();
+    assert_eq!(first.created, 2, "{first:?}");
+    let again = import(&f, csv.as_bytes(), &options()).await.unwrap();
+    assert_eq!((again.created, again.unchanged), (0, 2), "{again:?}");
+    let keys: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT import_key FROM rallies ORDER BY starts_at")
+            .fetch_all(f.service.store().pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        keys,
+        [
+            Some("austin, texas, us|2026-12-05 09:00".to_string()),
+            Some("austin, texas, us|2026-12-05 19:00".to_string())
+        ]
+    );
+
+    // A rally imported before: its key is the day alone.
+    sqlx::query("UPDATE rallies SET import_key = 'austin, texas, us|2026-12-05' WHERE title = 'Evening vigil'")
+        .execute(f.service.store().pool())
+        .await
+        .unwrap();
+    let vigil = format!("{HEADER},Evening vigil,\"Austin, TX\",,2026-12-05,7pm,,,,Bring candles\n");
+    let updated = import(&f, vigil.as_bytes(), &options()).await.unwrap();
+    assert_eq!((updated.created, updated.updated), (0, 1), "{updated:?}");
+    assert_eq!(rally_count(&f).await, 2);
+}
