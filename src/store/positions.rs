@@ -1,15 +1,17 @@
 //! The spatial index: approved rallies by position, time and server, all exact integers (see
 //! the rally_positions migrations). A search reads the index's rows within a small circle
 //! first, and within circles twice as wide only while the last held too few; then it reads
-//! the rows of the nearest few only and measures those exactly. It runs on the calling thread
-//! through SQLite's own API (raw.rs), in one read transaction: each step is a few
-//! microseconds, where a round trip through sqlx's connection thread costs about 0.15 ms.
+//! the rows of the nearest few only and measures those exactly. It runs on the
+//! calling thread on a read connection of the store's own (readers.rs), in one read
+//! transaction: each step is a few microseconds, where a round trip through sqlx's connection
+//! thread costs about 0.15 ms.
 use chrono::{DateTime, Utc};
+use rusqlite::Connection;
 use sqlx::Row;
 
+use super::columns::Names;
 use super::rallies::rally_columns;
-use super::raw::{RawResult, Value};
-use super::readers::Session;
+use super::readers::{failed, Session};
 use super::views::{view_columns, view_from_row};
 use super::{to_unix, Store};
 use crate::error::{Error, Result};
@@ -108,7 +110,7 @@ impl Nearest {
 
     /// `CANDIDATES_SQL`'s values for the box around the circle of radius `km` on `side`
     /// (`None` when that circle lies wholly on the other side of the antimeridian).
-    fn box_params(&self, km: f64, side: &GeoBox) -> Option<[Value; 8]> {
+    fn box_params(&self, km: f64, side: &GeoBox) -> Option<[Option<i64>; 8]> {
         // A candidate's index distance may be off by the error, its exact one by twice.
         let boxes = boxes_around(self.origin.0, self.origin.1, km + 2.0 * INDEX_KM_ERROR);
         let b = boxes.iter().find_map(|b| b.intersection(side))?;
@@ -117,21 +119,22 @@ impl Nearest {
         let from = to_unix(self.from);
         let from_minute = from.div_euclid(60) + i64::from(from.rem_euclid(60) != 0);
         Some([
-            Value::Int((b.min_lat * 1e6).floor() as i64),
-            Value::Int((b.max_lat * 1e6).ceil() as i64),
-            Value::Int((b.min_lon * 1e6).floor() as i64),
-            Value::Int((b.max_lon * 1e6).ceil() as i64),
-            Value::Int(from_minute),
-            Value::Int(to_unix(self.until).div_euclid(60)),
-            Value::Int(self.server_id),
-            Value::from(self.campaign),
+            Some((b.min_lat * 1e6).floor() as i64),
+            Some((b.max_lat * 1e6).ceil() as i64),
+            Some((b.min_lon * 1e6).floor() as i64),
+            Some((b.max_lon * 1e6).ceil() as i64),
+            Some(from_minute),
+            Some(to_unix(self.until).div_euclid(60)),
+            Some(self.server_id),
+            self.campaign,
         ])
     }
 
     /// The `take` candidates nearest by the index's distance on one side of the antimeridian:
     /// from the narrowest circle that holds that many, or all within the radius.
-    fn hits(&self, s: &mut Session<'_>, side: &GeoBox, take: usize) -> RawResult<Vec<Hit>> {
+    fn hits(&self, db: &Connection, side: &GeoBox, take: usize) -> rusqlite::Result<Vec<Hit>> {
         let radii = self.radii();
+        let mut stmt = db.prepare_cached(CANDIDATES_SQL)?;
         let mut hits = Vec::new();
         for (i, &km) in radii.iter().enumerate() {
             let Some(params) = self.box_params(km, side) else {
@@ -139,11 +142,13 @@ impl Nearest {
             };
             let within = km + INDEX_KM_ERROR;
             hits.clear();
-            let mut rows = s.statement(CANDIDATES_SQL)?.query(&params)?;
+            let mut rows = stmt.query(params)?;
             while let Some(row) = rows.next()? {
-                let (Some(id), Some(lat), Some(lon)) =
-                    (row.int("id")?, row.int("min_lat")?, row.int("min_lon")?)
-                else {
+                let (Some(id), Some(lat), Some(lon)) = (
+                    row.get::<_, Option<i64>>(0)?,
+                    row.get::<_, Option<i64>>(1)?,
+                    row.get::<_, Option<i64>>(2)?,
+                ) else {
                     continue;
                 };
                 let approx_km = distance_km(
@@ -166,23 +171,17 @@ impl Nearest {
     }
 
     /// The `take` nearest candidates on one side, read in full.
-    fn candidates(
-        &self,
-        s: &mut Session<'_>,
-        side: &GeoBox,
-        take: usize,
-    ) -> Result<Vec<Candidate>> {
-        let raw = |e| Error::internal("searching nearby rallies", e);
-        let hits = self.hits(s, side, take).map_err(raw)?;
-        let view = s.statement(VIEW_SQL).map_err(raw)?;
+    fn candidates(&self, db: &Connection, side: &GeoBox, take: usize) -> Result<Vec<Candidate>> {
+        let raw = failed("searching nearby rallies");
+        let hits = self.hits(db, side, take).map_err(&raw)?;
+        let mut stmt = db.prepare_cached(VIEW_SQL).map_err(&raw)?;
+        let names = Names::of(&stmt);
         let mut out = Vec::with_capacity(hits.len());
         for hit in hits {
-            let mut rows = view
-                .query(&[Value::Int(hit.id), Value::Int(self.user_id)])
-                .map_err(raw)?;
+            let mut rows = stmt.query((hit.id, self.user_id)).map_err(&raw)?;
             // A rally deleted since the index was read has no row.
-            if let Some(row) = rows.next().map_err(raw)? {
-                let view: RallyView = view_from_row(&row)?;
+            if let Some(row) = rows.next().map_err(&raw)? {
+                let view: RallyView = view_from_row(&names.row(row))?;
                 let r = &view.rally;
                 let km = distance_km(self.origin.0, self.origin.1, r.latitude, r.longitude);
                 out.push(Candidate {
@@ -195,11 +194,11 @@ impl Nearest {
     }
 
     /// The nearest rallies this search admits on one side, certain to be the nearest.
-    fn nearest_on(&self, s: &mut Session<'_>, side: &GeoBox) -> Result<Vec<Position>> {
+    fn nearest_on(&self, db: &Connection, side: &GeoBox) -> Result<Vec<Position>> {
         // One more than wanted shows the wanted ones are nearer than anything left out.
         let mut take = self.want + 1;
         loop {
-            let found = self.candidates(s, side, take)?;
+            let found = self.candidates(db, side, take)?;
             let complete = found.len() < take;
             let last_approx = found.iter().map(|c| c.approx_km).fold(0.0, f64::max);
             let mut valid: Vec<Position> = found
@@ -222,15 +221,16 @@ impl Nearest {
         }
     }
 
-    /// The whole search, in one snapshot.
+    /// The whole search, in one snapshot: a read transaction, rolled back if the search fails
+    /// (by the session, should it panic).
     fn search(&self, s: &mut Session<'_>) -> Result<Vec<Position>> {
-        let raw = |e| Error::internal("searching nearby rallies", e);
-        s.begin().map_err(raw)?;
+        let raw = failed("searching nearby rallies");
+        let tx = s.transaction().map_err(&raw)?;
         let mut found = Vec::new();
         for side in self.sides() {
-            found.extend(self.nearest_on(s, &side)?);
+            found.extend(self.nearest_on(&tx, &side)?);
         }
-        s.end().map_err(raw)?;
+        tx.commit().map_err(&raw)?;
         sort(&mut found);
         found.truncate(self.want);
         Ok(found)
@@ -252,10 +252,7 @@ impl Store {
             .ok_or_else(|| Error::internal("explaining a search", "no box"))?;
         let mut query = sqlx::query(sqlx::AssertSqlSafe(explain));
         for p in params {
-            query = match p {
-                Value::Int(v) => query.bind(v),
-                Value::Null => query.bind(None::<i64>),
-            };
+            query = query.bind(p);
         }
         let rows = query.fetch_all(&self.pool).await?;
         rows.iter()

@@ -19,13 +19,7 @@ fn at(lat: f64, lon: f64, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> R
 }
 
 /// A search of the next 30 days on `server` as user 1 sees it.
-fn search(
-    server: i64,
-    origin: (f64, f64),
-    km: f64,
-    want: usize,
-    now: DateTime<Utc>,
-) -> Nearest {
+fn search(server: i64, origin: (f64, f64), km: f64, want: usize, now: DateTime<Utc>) -> Nearest {
     Nearest {
         server_id: server,
         user_id: 1,
@@ -79,8 +73,8 @@ async fn rallies_the_index_cannot_rule_out_are_checked_and_skipped() {
 
 /// Clusters and sparse outliers around origins in a city, the countryside, across the
 /// antimeridian and near a pole: the search must return exactly what measuring every
-/// rally would, however many circles it has to look in. In memory the search borrows the
-/// pool's connection; on file it has connections of its own.
+/// rally would, however many circles it has to look in: in memory (a `memdb` database the pool
+/// and the store's read connection share) and on file.
 #[tokio::test]
 async fn finds_what_measuring_every_rally_finds() {
     finds_what_measuring_finds(Store::open_in_memory().await.unwrap()).await;
