@@ -1,11 +1,14 @@
 //! The spatial index: approved rallies by position, time and server, all exact integers (see
 //! the rally_positions migrations). A search reads the index's rows within a small circle
 //! first, and within circles twice as wide only while the last held too few; then it reads
-//! the rows of the nearest few only and measures those exactly. It runs on the
+//! the rows of the nearest few only, in one query, and measures those exactly. It runs on the
 //! calling thread on a read connection of the store's own (readers.rs), in one read
 //! transaction: each step is a few microseconds, where a round trip through sqlx's connection
 //! thread costs about 0.15 ms.
+use std::rc::Rc;
+
 use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
 use rusqlite::Connection;
 use sqlx::Row;
 
@@ -60,11 +63,11 @@ pub const CANDIDATES_SQL: &str = "SELECT id, min_lat, min_lon FROM rally_positio
        AND min_server = (SELECT number FROM server_numbers WHERE server_id = ?7)
        AND (?8 IS NULL OR id IN (SELECT id FROM rallies WHERE campaign_id = ?8))";
 
-/// One rally as the asker (?2) sees it.
-const VIEW_SQL: &str = concat!(
+/// The rallies with the ids in the array ?1 (rusqlite's `rarray`) as the asker (?2) sees them.
+const VIEWS_SQL: &str = concat!(
     "SELECT ",
     view_columns!("?2"),
-    " FROM rallies r WHERE r.id = ?1"
+    " FROM rallies r WHERE r.id IN rarray(?1)"
 );
 
 /// A candidate the index found.
@@ -170,25 +173,34 @@ impl Nearest {
         Ok(hits)
     }
 
-    /// The `take` nearest candidates on one side, read in full.
+    /// The `take` nearest candidates on one side, read in full with one query.
     fn candidates(&self, db: &Connection, side: &GeoBox, take: usize) -> Result<Vec<Candidate>> {
         let raw = failed("searching nearby rallies");
-        let hits = self.hits(db, side, take).map_err(&raw)?;
-        let mut stmt = db.prepare_cached(VIEW_SQL).map_err(&raw)?;
+        let mut hits = self.hits(db, side, take).map_err(&raw)?;
+        if hits.is_empty() {
+            return Ok(Vec::new());
+        }
+        hits.sort_by_key(|h| h.id);
+        let ids: Vec<Value> = hits.iter().map(|h| Value::Integer(h.id)).collect();
+        let mut stmt = db.prepare_cached(VIEWS_SQL).map_err(&raw)?;
         let names = Names::of(&stmt);
+        let mut rows = stmt.query((Rc::new(ids), self.user_id)).map_err(&raw)?;
+        // A rally deleted since the index was read has no row.
         let mut out = Vec::with_capacity(hits.len());
-        for hit in hits {
-            let mut rows = stmt.query((hit.id, self.user_id)).map_err(&raw)?;
-            // A rally deleted since the index was read has no row.
-            if let Some(row) = rows.next().map_err(&raw)? {
-                let view: RallyView = view_from_row(&names.row(row))?;
-                let r = &view.rally;
-                let km = distance_km(self.origin.0, self.origin.1, r.latitude, r.longitude);
-                out.push(Candidate {
-                    position: Position { view, km },
-                    approx_km: hit.approx_km,
-                });
-            }
+        while let Some(row) = rows.next().map_err(&raw)? {
+            let view: RallyView = view_from_row(&names.row(row))?;
+            let r = &view.rally;
+            let at = hits.binary_search_by_key(&r.id, |h| h.id).map_err(|_| {
+                Error::internal(
+                    "searching nearby rallies",
+                    format!("rally {} unasked", r.id),
+                )
+            })?;
+            let km = distance_km(self.origin.0, self.origin.1, r.latitude, r.longitude);
+            out.push(Candidate {
+                position: Position { view, km },
+                approx_km: hits[at].approx_km,
+            });
         }
         Ok(out)
     }

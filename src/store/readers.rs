@@ -101,6 +101,7 @@ fn connect(place: Place<'_>, busy: Duration, mmap_bytes: u64) -> rusqlite::Resul
         Place::Memory(name) => Connection::open_with_flags_and_vfs(name, flags, c"memdb")?,
     };
     conn.busy_timeout(busy)?;
+    rusqlite::vtab::array::load_module(&conn)?;
     Ok(conn)
 }
 

@@ -1,4 +1,7 @@
+use std::rc::Rc;
+
 use chrono::{Duration, TimeZone};
+use rusqlite::types::Value;
 
 use super::*;
 use crate::service::model::{RallyFields, RallyStatus, RsvpStatus};
@@ -248,4 +251,30 @@ async fn a_failed_search_leaves_no_transaction_open() {
         let found = store.nearest_in(&query).await.unwrap();
         assert_eq!(found.len(), 1);
     }
+}
+
+/// The nearest candidates' rows are read in one query that looks each up by id: no scan of
+/// the rallies table, however many it holds.
+#[tokio::test]
+async fn the_candidates_rows_are_looked_up_by_id() {
+    let store = Store::open_in_memory().await.unwrap();
+    let test = failed("test");
+    let plan: Vec<String> = store
+        .readers
+        .read(store.pool(), |s| {
+            let mut stmt = s
+                .prepare(&format!("EXPLAIN QUERY PLAN {VIEWS_SQL}"))
+                .map_err(&test)?;
+            let ids = Rc::new(vec![Value::Integer(1), Value::Integer(2)]);
+            let rows = stmt
+                .query_map((ids, 1), |r| r.get::<_, String>(3))
+                .map_err(&test)?;
+            rows.collect::<rusqlite::Result<_>>().map_err(&test)
+        })
+        .await
+        .unwrap();
+    let by_id = "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)";
+    assert!(plan.iter().any(|l| l == by_id), "{plan:?}");
+    let scans_rallies = |l: &String| l.split_whitespace().take(2).eq(["SCAN", "r"]);
+    assert!(!plan.iter().any(scans_rallies), "{plan:?}");
 }
