@@ -233,16 +233,16 @@ impl Nearest {
         }
     }
 
-    /// The whole search, in one snapshot: a read transaction, which the session rolls back if
-    /// the search fails or panics.
+    /// The whole search, in one snapshot: a read transaction, rolled back if the search fails
+    /// (by the session, should it panic).
     fn search(&self, s: &mut Session<'_>) -> Result<Vec<Position>> {
         let raw = failed("searching nearby rallies");
-        s.begin().map_err(&raw)?;
+        let tx = s.transaction().map_err(&raw)?;
         let mut found = Vec::new();
         for side in self.sides() {
-            found.extend(self.nearest_on(s, &side)?);
+            found.extend(self.nearest_on(&tx, &side)?);
         }
-        s.end().map_err(&raw)?;
+        tx.commit().map_err(&raw)?;
         sort(&mut found);
         found.truncate(self.want);
         Ok(found)

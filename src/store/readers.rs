@@ -57,19 +57,6 @@ impl DerefMut for Session<'_> {
     }
 }
 
-impl Session<'_> {
-    /// Starts a read transaction: what follows reads one snapshot of the database until `end`
-    /// (or until the session is dropped). Unlike rusqlite's `Transaction`, these statements
-    /// are prepared once per connection.
-    pub(super) fn begin(&self) -> rusqlite::Result<()> {
-        self.prepare_cached("BEGIN")?.execute([]).map(drop)
-    }
-
-    pub(super) fn end(&self) -> rusqlite::Result<()> {
-        self.prepare_cached("COMMIT")?.execute([]).map(drop)
-    }
-}
-
 impl Drop for Session<'_> {
     fn drop(&mut self) {
         if !self.conn.is_autocommit() {
