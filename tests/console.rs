@@ -199,15 +199,25 @@ fn no_subcommand_and_no_token_starts_the_console() {
 
 #[test]
 fn a_bad_config_value_stops_with_exit_2_and_names_the_key() {
-    for (key, value) in [
-        ("DEV_GUILD_ID", "not-a-number"),
-        ("DATABASE_URL", "postgres://db"),
-        ("DISCORD_API_URL", "localhost:80"),
-        ("DISCORD_TOKEN", "s3cret token"),
-        ("RUST_LOG", "rallybot=loud"),
-    ] {
-        let out = rallybot(&["console", "--db", ":memory:"], &[(key, value)], "");
-        assert_eq!(out.status.code(), Some(2), "{key}={value}");
+    // Each command is stopped by the values it uses: the console by the database and the log
+    // filter, the bot by those and by every Discord key. (A Discord key the console never
+    // reads does not stop it: tests/bulk_cli.rs.)
+    let cases: [(&[&str], &str, &str); 7] = [
+        (
+            &["console", "--db", ":memory:"],
+            "RUST_LOG",
+            "rallybot=loud",
+        ),
+        (&["console"], "DATABASE_URL", "postgres://db"),
+        (&["run"], "DATABASE_URL", "postgres://db"),
+        (&["run"], "DEV_GUILD_ID", "not-a-number"),
+        (&["run"], "DISCORD_API_URL", "localhost:80"),
+        (&["run"], "DISCORD_TOKEN", "s3cret token"),
+        (&[], "DISCORD_TOKEN", "s3cret token"),
+    ];
+    for (args, key, value) in cases {
+        let out = rallybot(args, &[(key, value)], "");
+        assert_eq!(out.status.code(), Some(2), "{args:?} {key}={value}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.lines().count(), 1, "one line: {err}");
         assert!(err.contains(key), "{key}: {err}");

@@ -1,5 +1,5 @@
-//! The store: SQLite through sqlx, and for the hot reads through SQLite's C API on connections
-//! of its own (raw.rs, readers.rs). Every query of rallybot lives in this folder.
+//! The store: SQLite through sqlx, and for the hot reads through rusqlite on read connections
+//! of its own, on the calling thread (readers.rs). Every query of rallybot lives in this folder.
 mod abuse;
 mod audit;
 mod campaigns;
@@ -9,7 +9,6 @@ mod import;
 mod outbox;
 mod positions;
 mod rallies;
-mod raw;
 mod readers;
 mod rsvps;
 mod servers;
@@ -17,6 +16,7 @@ mod settings_cache;
 mod views;
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -32,7 +32,7 @@ pub use rsvps::GoingRsvp;
 pub use settings_cache::SETTINGS_TTL;
 
 use crate::error::{Error, Result};
-use readers::Readers;
+use readers::{Place, Readers};
 use settings_cache::SettingsCache;
 
 /// How long a query waits for another connection's lock before failing.
@@ -52,11 +52,23 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating when missing) the database at `url` and runs pending migrations.
-    /// `sqlite::memory:` gives a private in-memory database.
+    /// `sqlite::memory:` gives a private in-memory database, freed when the store is closed or
+    /// dropped.
     pub async fn open(url: &str) -> Result<Self> {
         let in_memory = url.contains(":memory:");
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(|e| Error::internal("parsing DATABASE_URL", e))?
+        // In memory: a `memdb` database of a name no other store of this process has, which
+        // SQLite shares between the pool and the read connections (readers.rs).
+        let memory_name = in_memory.then(|| {
+            static NEXT: AtomicU64 = AtomicU64::new(0);
+            let n = NEXT.fetch_add(1, Ordering::Relaxed);
+            format!("/rallybot-{}-{n}", std::process::id())
+        });
+        let options = match &memory_name {
+            Some(name) => SqliteConnectOptions::new().filename(name).vfs("memdb"),
+            None => SqliteConnectOptions::from_str(url)
+                .map_err(|e| Error::internal("parsing DATABASE_URL", e))?,
+        };
+        let options = options
             .create_if_missing(true)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT)
@@ -71,13 +83,16 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .pragma("mmap_size", MMAP_BYTES.to_string())
         };
-        // Each connection to :memory: is its own database, so keep exactly one, forever.
+        // In memory, one connection, forever: every write goes through it, so a read that holds
+        // it knows no write is under way (readers.rs). It can't go stale, so it is not pinged
+        // before each use.
         let pool_options = if in_memory {
             SqlitePoolOptions::new()
                 .max_connections(1)
                 .min_connections(1)
                 .idle_timeout(None)
                 .max_lifetime(None)
+                .test_before_acquire(false)
         } else {
             SqlitePoolOptions::new().max_connections(8)
         };
@@ -90,12 +105,12 @@ impl Store {
             .run(&pool)
             .await
             .map_err(|e| Error::internal("running database migrations", e))?;
-        let readers = if in_memory {
-            Readers::in_memory()
-        } else {
-            let count = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-            Readers::open(&filename, count, BUSY_TIMEOUT, MMAP_BYTES)?
+        let place = match &memory_name {
+            Some(name) => Place::Memory(name),
+            None => Place::File(&filename),
         };
+        let count = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let readers = Readers::open(place, count, BUSY_TIMEOUT, MMAP_BYTES)?;
         Ok(Store {
             pool,
             readers: Arc::new(readers),
@@ -111,7 +126,8 @@ impl Store {
         &self.pool
     }
 
-    /// Waits for in-flight queries and checkpoints the WAL so the file is left clean.
+    /// Waits for in-flight queries and checkpoints the WAL so the file is left clean: the read
+    /// connections close first, as the last connection to close removes the WAL.
     pub async fn close(&self) {
         self.readers.close().await;
         self.pool.close().await;

@@ -3,7 +3,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::raw::Value;
+use super::readers::failed;
 use super::{from_unix, to_unix, Store};
 use crate::domain::{
     CardNote, Clash, FailureKind, NewItem, Notice, OutboxItem, OutboxKind, OutboxStatus, Payload,
@@ -260,13 +260,10 @@ impl Store {
     pub async fn has_untold_failures(&self, user_id: i64) -> Result<bool> {
         self.readers
             .read(&self.pool, |s| {
-                let raw = |e| Error::internal("checking for untold failures", e);
-                let stmt = s.statement(UNTOLD_FAILURES_SQL).map_err(raw)?;
-                let mut rows = stmt.query(&[Value::Int(user_id)]).map_err(raw)?;
-                let untold = match rows.next().map_err(raw)? {
-                    Some(row) => row.int("untold").map_err(raw)?,
-                    None => None,
-                };
+                let untold: Option<i64> = s
+                    .prepare_cached(UNTOLD_FAILURES_SQL)
+                    .and_then(|mut stmt| stmt.query_row([user_id], |row| row.get("untold")))
+                    .map_err(failed("checking for untold failures"))?;
                 Ok(untold == Some(1))
             })
             .await
