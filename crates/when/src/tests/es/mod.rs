@@ -6,6 +6,8 @@ use chrono_tz::Tz;
 use super::super::{parse_when_in, Lang, TimeError, When};
 use super::utc;
 
+mod duration;
+mod format;
 mod messages;
 mod table;
 
