@@ -1,7 +1,7 @@
 //! Creating, showing, listing, editing and cancelling rallies.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use when::{local_label, parse_when};
+use when::{local_label, parse_when, Lang};
 
 use super::campaigns::check_covers;
 use super::location::{locate, parse_time_zone};
@@ -380,7 +380,8 @@ pub(super) fn wrong_status(rally: &Rally, action: &'static str) -> UserError {
 fn parse_start(when: &str, tz: Tz, now: DateTime<Utc>) -> Result<(DateTime<Utc>, Option<String>)> {
     let parsed = parse_when(when, tz, now).map_err(|e| UserError::Time(e.to_string()))?;
     validate::start(parsed.utc, tz, now)?;
-    Ok((parsed.utc, parsed.note))
+    // The bot speaks English for now; the note is typed so it can follow the user's locale.
+    Ok((parsed.utc, parsed.note.map(|n| n.message(Lang::En))))
 }
 
 /// An end is read relative to the start, so "8pm" means 8 PM on the rally's day.
@@ -394,7 +395,7 @@ fn parse_end(
         return Ok(None);
     };
     let parsed = parse_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
-    notes.extend(parsed.note.map(Note::TimeReading));
+    notes.extend(parsed.note.map(|n| Note::TimeReading(n.message(Lang::En))));
     validate::end(starts_at, Some(parsed.utc), tz)?;
     Ok(Some(parsed.utc))
 }

@@ -1,16 +1,19 @@
-//! Times of day: "6pm", "6:30 p.m.", "18:30", "1830", "noon", "midnight".
+//! Times of day: "6pm", "6:30 p.m.", "18:30", "1830", "noon", "midnight";
+//! in Spanish also "18h", "18:00 h", "6 de la tarde", "mediodía".
 use chrono::NaiveTime;
 
-use super::error::TimeError;
+use super::error::{TimeError, TimeProblem};
 use super::lexer::{show, Tok};
+use super::period::clock_in;
+use super::{vocab, Lang};
 
 /// How the time was written; the resolver needs this for "tonight" and for
 /// refusing bare hours like "at 6".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Form {
-    /// Had am/pm.
+    /// Had am/pm (or, in Spanish, a part of the day: "de la tarde").
     Meridiem,
-    /// Read as 24-hour time: "18:30", "6:30", "1830", "18".
+    /// Read as 24-hour time: "18:30", "6:30", "1830", "18", "6h".
     TwentyFour,
     /// A lone 1..=12 with no am/pm: morning or evening is unknown.
     BareHour,
@@ -25,40 +28,36 @@ pub(super) struct Clock {
     pub form: Form,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Meridiem {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Meridiem {
     Am,
     Pm,
 }
 
 /// Reads a time of day at the start of `toks`; returns it and how many
 /// tokens it used, `None` if this is not a time at all.
-pub(super) fn parse_clock(toks: &[Tok]) -> Result<Option<(Clock, usize)>, TimeError> {
+pub(super) fn parse_clock(toks: &[Tok], lang: Lang) -> Result<Option<(Clock, usize)>, TimeError> {
     match toks.first() {
-        Some(Tok::Word(w)) => Ok(named(w).map(|c| (c, 1))),
-        Some(Tok::Num { .. }) => numeric(toks),
+        Some(Tok::Word(w)) => Ok(named(w, lang).map(|c| (c, 1))),
+        Some(Tok::Num { .. }) => numeric(toks, lang),
         _ => Ok(None),
     }
 }
 
-fn named(word: &str) -> Option<Clock> {
-    match word {
-        "noon" | "midday" => Some(Clock {
-            time: hm(12, 0),
-            form: Form::Noon,
-        }),
-        "midnight" => Some(Clock {
-            time: hm(0, 0),
-            form: Form::Midnight,
-        }),
-        _ => None,
-    }
+fn named(word: &str, lang: Lang) -> Option<Clock> {
+    let form = vocab::named_time(word, lang)?;
+    let time = if form == Form::Noon {
+        hm(12, 0)
+    } else {
+        hm(0, 0)
+    };
+    Some(Clock { time, form })
 }
 
-fn numeric(toks: &[Tok]) -> Result<Option<(Clock, usize)>, TimeError> {
+fn numeric(toks: &[Tok], lang: Lang) -> Result<Option<(Clock, usize)>, TimeError> {
     let first = &toks[0];
     let mut used = 1;
-    let (hour, minute, second, has_minutes) = match first.digits() {
+    let (hour, mut minute, second, mut has_minutes) = match first.digits() {
         1 | 2 => {
             let hour = first.num(2).unwrap_or(u32::MAX);
             let sep = toks.get(1);
@@ -92,27 +91,57 @@ fn numeric(toks: &[Tok]) -> Result<Option<(Clock, usize)>, TimeError> {
         _ => return Ok(None),
     };
 
-    let meridiem = match toks.get(used).and_then(Tok::word) {
-        Some("am" | "a") => Some(Meridiem::Am),
-        Some("pm" | "p") => Some(Meridiem::Pm),
+    // Spanish marks 24-hour time with "h": "18h", "18h30", "18:00 h".
+    let marked = toks
+        .get(used)
+        .and_then(Tok::word)
+        .is_some_and(|w| vocab::hour_marker(w, lang));
+    if marked {
+        used += 1;
+        if let Some(m) = toks.get(used).filter(|m| !has_minutes && m.digits() == 2) {
+            minute = m.num(2).unwrap_or(u32::MAX);
+            has_minutes = true;
+            used += 1;
+        }
+    }
+    let meridiem = match vocab::meridiem(&toks[used..], lang).filter(|_| !marked) {
+        Some((m, n)) => {
+            used += n;
+            Some(m)
+        }
+        None => None,
+    };
+    let mut written = show(&toks[..used]);
+    let period = match vocab::period(&toks[used..], lang).filter(|_| !marked) {
+        Some((p, n)) if meridiem.is_none() => {
+            written = format!("{written} {} la {}", show(&toks[used..used + 1]), p.word());
+            used += n;
+            Some(p)
+        }
         _ => None,
     };
-    if meridiem.is_some() {
-        used += 1;
-    }
-    let written = show(&toks[..used]);
 
-    // "12 noon", "12 midnight".
-    if meridiem.is_none() && !has_minutes && hour == 12 {
-        if let Some(c) = toks.get(used).and_then(Tok::word).and_then(named) {
-            return Ok(Some((c, used + 1)));
+    // "12 noon", "12 midnight", "12 del mediodía".
+    if meridiem.is_none() && period.is_none() && !marked && !has_minutes && hour == 12 {
+        let skip = vocab::before_named_time(&toks[used..], lang);
+        let named = toks.get(used + skip).and_then(Tok::word);
+        if let Some(c) = named.and_then(|w| self::named(w, lang)) {
+            return Ok(Some((c, used + skip + 1)));
         }
     }
 
     if minute > 59 || second > 59 {
         return Err(TimeError::InvalidTime {
-            reason: format!("\"{written}\" isn't a time of day: minutes go from 00 to 59."),
+            reason: TimeProblem::Minutes { written },
         });
+    }
+    if let Some(p) = period {
+        return match clock_in(p, hour, minute, second) {
+            Some(c) => Ok(Some((c, used))),
+            None => Err(TimeError::InvalidTime {
+                reason: TimeProblem::Meridiem { written },
+            }),
+        };
     }
     let (hour, form) = match meridiem {
         Some(Meridiem::Am) => match hour {
@@ -129,12 +158,10 @@ fn numeric(toks: &[Tok]) -> Result<Option<(Clock, usize)>, TimeError> {
         },
         None if hour > 23 => {
             return Err(TimeError::InvalidTime {
-                reason: format!(
-                    "\"{written}\" isn't a time of day: hours go from 0 to 23 \
-                     (or 1 to 12 with am/pm)."
-                ),
+                reason: TimeProblem::Hours { written },
             })
         }
+        None if marked => (hour, Form::TwentyFour),
         None if !has_minutes && (1..=12).contains(&hour) => (hour, Form::BareHour),
         None => (hour, Form::TwentyFour),
     };
@@ -144,10 +171,9 @@ fn numeric(toks: &[Tok]) -> Result<Option<(Clock, usize)>, TimeError> {
 
 fn bad_meridiem(written: &str) -> TimeError {
     TimeError::InvalidTime {
-        reason: format!(
-            "\"{written}\" isn't a time of day: with am/pm the hour goes from 1 to 12 \
-             (12am is midnight, 12pm is noon). Or use 24-hour time like 18:30."
-        ),
+        reason: TimeProblem::Meridiem {
+            written: written.to_string(),
+        },
     }
 }
 

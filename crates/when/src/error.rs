@@ -1,42 +1,49 @@
-//! What can go wrong reading a time, phrased for the person who typed it.
-use chrono::NaiveDateTime;
+//! What can go wrong reading a time. Every variant carries data, not text,
+//! so that each language can word it for the person who typed it (see
+//! `wording`); `Display` is the English wording.
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
-use super::format::{date_words, time_words};
+use super::note::DateOrder;
+use super::period::DayPeriod;
+use super::wording;
+use super::Lang;
 
-/// Example forms shown whenever we cannot read the input at all.
-pub const EXAMPLES: &str = "\"2026-06-30 18:00\", \"6/30 6pm\", \"June 30 at 6:30pm\", \
-\"tomorrow 6pm\", \"next thursday 18:30\", \"saturday noon\" or \"in 3 hours\"";
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeError {
-    #[error("Please give a date and start time, for example {EXAMPLES}.")]
     Empty,
 
-    #[error("I couldn't read \"{input}\" as a date and time. Try {EXAMPLES}.")]
-    Unrecognized { input: String },
+    Unrecognized {
+        input: String,
+    },
 
-    #[error("\"{input}\" has a day but no start time. Add one, for example \"{input} 6pm\".")]
-    MissingTime { input: String },
+    MissingTime {
+        input: String,
+    },
 
     /// A date that is not on the calendar, or written in a form we refuse.
-    #[error("{reason}")]
-    InvalidDate { reason: String },
+    InvalidDate {
+        reason: DateProblem,
+    },
 
     /// A time of day that is not on the clock ("25:00", "13am").
-    #[error("{reason}")]
-    InvalidTime { reason: String },
+    InvalidTime {
+        reason: TimeProblem,
+    },
 
     /// A bare hour such as "at 6": morning or evening?
-    #[error("{}", ambiguous_hour(*.hour))]
-    AmbiguousHour { hour: u32 },
+    AmbiguousHour {
+        hour: u32,
+    },
 
     /// Two dates, two times, or a phrase that contradicts another.
-    #[error("{reason}")]
-    Conflicting { reason: String },
+    Conflicting {
+        reason: Conflict,
+    },
 
     /// The local time falls in a spring-forward gap.
-    #[error("{}", gap_message(.start, .end, .tz))]
     NonexistentLocalTime {
         tz: Tz,
         /// First local time that is skipped.
@@ -45,43 +52,104 @@ pub enum TimeError {
         end: NaiveDateTime,
     },
 
-    #[error("That is further away than I can handle. Pick something within the next few years.")]
     OutOfRange,
 
-    #[error(
-        "I couldn't read \"{input}\" as a length of time. Use forms like \"24h\", \"90m\", \
-         \"2d\", \"1h30m\" or \"90 minutes\"."
-    )]
-    InvalidDuration { input: String },
+    InvalidDuration {
+        input: String,
+    },
 }
 
-fn ambiguous_hour(hour: u32) -> String {
-    if hour == 12 {
-        "Is that 12 noon or 12 midnight? Write \"noon\" or \"midnight\" (or 12pm / 12am).".into()
-    } else {
-        format!(
-            "Is that {hour} in the morning or the evening? Write \"{hour}am\" or \"{hour}pm\", \
-             or use 24-hour time like \"{:02}:00\".",
-            hour + 12
-        )
+/// Why a date was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    /// The year after a numeric date is neither two nor four digits.
+    BadYear {
+        written: String,
+        order: DateOrder,
+    },
+    /// A numeric date whose month part is not 1 to 12 ("30/06" in English);
+    /// `first` and `second` are the two numbers in the order written.
+    MonthOutOfRange {
+        written: String,
+        order: DateOrder,
+        first: u32,
+        second: u32,
+    },
+    NoSuchMonth {
+        month: u32,
+    },
+    /// February 29 of a year that is not a leap year.
+    NotLeapYear {
+        year: i32,
+    },
+    /// A day past the end of its month; `at_most` when no year was given and
+    /// the month is February (29 days at most).
+    NoSuchDay {
+        month: u32,
+        day: u32,
+        max: u32,
+        at_most: bool,
+    },
+}
+
+/// Why a time of day was refused; `written` is the time as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeProblem {
+    Minutes {
+        written: String,
+    },
+    Hours {
+        written: String,
+    },
+    /// An hour that does not go with its am/pm ("13am", "0pm").
+    Meridiem {
+        written: String,
+    },
+}
+
+/// Parts of a phrase that contradict each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// "in 3 hours" next to a day or a time of day.
+    ElapsedWithParts,
+    TwoTimes {
+        input: String,
+    },
+    TwoDays {
+        input: String,
+    },
+    /// "tonight" with a morning time ("tonight 9am").
+    TonightMorning {
+        time: NaiveTime,
+    },
+    /// A weekday that is not the date's ("Sat 2026-06-30").
+    WrongWeekday {
+        date: NaiveDate,
+        named: Weekday,
+    },
+    /// A part of the day that does not hold the time ("por la mañana a las
+    /// 18:00").
+    PeriodMismatch {
+        time: NaiveTime,
+        period: DayPeriod,
+    },
+}
+
+impl TimeError {
+    /// The error worded for the user, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => wording::en::error(self),
+            Lang::Es => wording::es::error(self),
+        }
     }
 }
 
-fn gap_message(start: &NaiveDateTime, end: &NaiveDateTime, tz: &Tz) -> String {
-    let from = time_words(start.time());
-    let to = time_words(end.time());
-    let (span, before, after) = if start.date() == end.date() {
-        let span = format!("{from} to {to} on {}", date_words(start.date()));
-        (span, from, to)
-    } else {
-        // Rare: the gap crosses midnight, so each edge needs its own date.
-        let before = format!("{from} on {}", date_words(start.date()));
-        let after = format!("{to} on {}", date_words(end.date()));
-        (format!("{before} to {after}"), before, after)
-    };
-    format!(
-        "{span} doesn't exist in {}: clocks jump forward. Pick a time before {before} or from \
-         {after}.",
-        tz.name()
-    )
+/// The English wording.
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
+
+impl std::error::Error for TimeError {}

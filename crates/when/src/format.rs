@@ -2,12 +2,24 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
+use super::wording;
+use super::Lang;
+
 /// "Saturday, December 5, 2026 at 6:00 PM CST": the date spelled out so that
 /// month/day mix-ups are visible, plus the zone abbreviation.
 pub fn local_label(utc: DateTime<Utc>, tz: Tz) -> String {
     utc.with_timezone(&tz)
         .format("%A, %B %-d, %Y at %-I:%M %p %Z")
         .to_string()
+}
+
+/// [`local_label`] in `lang`; in Spanish "jueves, 10 de diciembre de 2026,
+/// 18:00 (CST)": 24-hour clock, lower-case day and month names.
+pub fn local_label_in(utc: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
+    match lang {
+        Lang::En => local_label(utc, tz),
+        Lang::Es => wording::es::label(utc, tz),
+    }
 }
 
 /// "Sunday, March 14, 2027".

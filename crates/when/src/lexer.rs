@@ -1,7 +1,9 @@
 //! Splits user input into numbers, words and symbols.
 //!
 //! Lower-cases everything, drops dots and apostrophes inside words (so "p.m."
-//! is "pm" and "Sept." is "sept"), and treats commas as spaces.
+//! is "pm" and "Sept." is "sept"), and treats commas as spaces. Accents and
+//! ñ are folded away ("sábado" is "sabado", "mañana" is "manana") because
+//! people type Spanish with and without them; no English word has them.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Tok {
@@ -41,10 +43,6 @@ impl Tok {
     pub(super) fn is_sym(&self, c: char) -> bool {
         matches!(self, Tok::Sym(s) if *s == c)
     }
-
-    pub(super) fn is_word(&self, w: &str) -> bool {
-        self.word() == Some(w)
-    }
 }
 
 pub(super) fn lex(input: &str) -> Vec<Tok> {
@@ -68,7 +66,7 @@ pub(super) fn lex(input: &str) -> Vec<Tok> {
             let mut word = String::new();
             while i < chars.len() && (chars[i].is_alphabetic() || matches!(chars[i], '.' | '\'')) {
                 if chars[i].is_alphabetic() {
-                    word.push(chars[i]);
+                    word.push(fold(chars[i]));
                 }
                 i += 1;
             }
@@ -82,6 +80,18 @@ pub(super) fn lex(input: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        _ => c,
+    }
 }
 
 /// The tokens as the user typed them, minus spaces: "6:30pm", "05/06".

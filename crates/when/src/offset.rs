@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 use chrono_tz::Tz;
 
-use super::format::local_label;
+use super::note::Note;
 use super::When;
 
 /// chrono's `%z` reads the offset with or without a colon ("-05:00", "-0500").
@@ -16,14 +16,11 @@ pub(super) fn explicit(input: &str, tz: Tz) -> Option<When> {
     let utc = at.with_timezone(&Utc);
     let local = utc.with_timezone(&tz);
     // Say so only when the offset written is not the zone's own at that instant.
-    let note = (local.offset().fix() != *at.offset()).then(|| {
-        format!(
-            "\"{}\" carries its own UTC offset ({}); in {} that is {}.",
-            input.trim(),
-            at.offset(),
-            tz.name(),
-            local_label(utc, tz),
-        )
+    let note = (local.offset().fix() != *at.offset()).then(|| Note::ForeignOffset {
+        input: input.trim().to_string(),
+        offset: *at.offset(),
+        utc,
+        tz,
     });
     Some(When {
         utc,

@@ -1,12 +1,14 @@
-//! Splits a token stream into its parts: at most one day, one time of day,
-//! or a lone "in 3 hours".
+//! Splits a token stream into its parts: at most one day, one time of day
+//! and (in Spanish) one part of the day, or a lone "in 3 hours".
 use chrono::{Duration, Weekday};
 
 use super::clock::{parse_clock, Clock};
 use super::date::{parse_date, DateSpec};
 use super::duration::parse_span;
-use super::error::TimeError;
+use super::error::{Conflict, TimeError};
 use super::lexer::Tok;
+use super::period::DayPeriod;
+use super::{vocab, Lang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Phrase {
@@ -19,25 +21,34 @@ pub(super) enum Phrase {
         /// A weekday written next to a calendar date ("Sat June 30"); it must
         /// agree with the date.
         weekday_check: Option<Weekday>,
+        /// A part of the day written apart from the time ("mañana por la
+        /// tarde a las 6"): it stands for am/pm.
+        period: Option<DayPeriod>,
     },
 }
 
-/// Words that carry no meaning here: "June 30 at 6pm", "6pm on Friday",
-/// and the "T" of "2026-06-30T18:00".
-const FILLER: &[&str] = &["at", "on", "t", "the"];
-
-pub(super) fn read(toks: &[Tok], input: &str) -> Result<Phrase, TimeError> {
+pub(super) fn read(toks: &[Tok], input: &str, lang: Lang) -> Result<Phrase, TimeError> {
     let unrecognized = || TimeError::Unrecognized { input: clip(input) };
     let mut dates = Vec::new();
     let mut times = Vec::new();
+    let mut periods = Vec::new();
     let mut elapsed = None;
     let mut i = 0;
     while i < toks.len() {
         let rest = &toks[i..];
-        if rest[0].word().is_some_and(|w| FILLER.contains(&w)) {
+        // Before the day words, so that "mañana por la mañana" is tomorrow
+        // morning and "esta tarde" is not a weekday prefix.
+        if let Some((period, used)) = vocab::period(rest, lang) {
+            periods.push(period);
+            i += used;
+        } else if let Some((period, used)) = vocab::period_today(rest, lang) {
+            periods.push(period);
+            dates.push(DateSpec::Today);
+            i += used;
+        } else if rest[0].word().is_some_and(|w| vocab::filler(w, lang)) {
             i += 1;
-        } else if rest[0].is_word("in") {
-            let (span, used) = parse_span(&rest[1..])?.ok_or_else(unrecognized)?;
+        } else if let intro @ 1.. = vocab::span_intro(rest, lang) {
+            let (span, used) = parse_span(&rest[intro..], lang)?.ok_or_else(unrecognized)?;
             if span.has_clock_units {
                 if elapsed.is_some() {
                     return Err(unrecognized());
@@ -46,11 +57,11 @@ pub(super) fn read(toks: &[Tok], input: &str) -> Result<Phrase, TimeError> {
             } else {
                 dates.push(DateSpec::InDays(span.days));
             }
-            i += 1 + used;
-        } else if let Some((date, used)) = parse_date(rest)? {
+            i += intro + used;
+        } else if let Some((date, used)) = parse_date(rest, lang)? {
             dates.push(date);
             i += used;
-        } else if let Some((time, used)) = parse_clock(rest)? {
+        } else if let Some((time, used)) = parse_clock(rest, lang)? {
             times.push(time);
             i += used;
         } else {
@@ -59,22 +70,16 @@ pub(super) fn read(toks: &[Tok], input: &str) -> Result<Phrase, TimeError> {
     }
 
     if let Some(d) = elapsed {
-        if !dates.is_empty() || !times.is_empty() {
+        if !dates.is_empty() || !times.is_empty() || !periods.is_empty() {
             return Err(TimeError::Conflicting {
-                reason: "\"in ... hours/minutes\" counts from now, so it can't be combined with \
-                         a day or time. Use it alone (\"in 3 hours\") or give a day and time \
-                         (\"tomorrow 6pm\")."
-                    .into(),
+                reason: Conflict::ElapsedWithParts,
             });
         }
         return Ok(Phrase::Elapsed(d));
     }
-    if times.len() > 1 {
+    if times.len() > 1 || periods.len() > 1 {
         return Err(TimeError::Conflicting {
-            reason: format!(
-                "I found more than one time of day in \"{}\". Give just one start time.",
-                clip(input)
-            ),
+            reason: Conflict::TwoTimes { input: clip(input) },
         });
     }
     let (date, weekday_check) = combine_dates(dates, input)?;
@@ -86,6 +91,7 @@ pub(super) fn read(toks: &[Tok], input: &str) -> Result<Phrase, TimeError> {
         date,
         time,
         weekday_check,
+        period: periods.pop(),
     })
 }
 
@@ -107,11 +113,7 @@ fn combine_dates(
         }
     }
     Err(TimeError::Conflicting {
-        reason: format!(
-            "I found more than one day in \"{}\". Give just one, e.g. \"June 30 6pm\" or \
-             \"next thursday 18:30\".",
-            clip(input)
-        ),
+        reason: Conflict::TwoDays { input: clip(input) },
     })
 }
 

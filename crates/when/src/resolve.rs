@@ -4,8 +4,9 @@ use chrono_tz::Tz;
 
 use super::clock::{Clock, Form};
 use super::date::DateSpec;
-use super::error::TimeError;
-use super::format::{month_day_words, time_words};
+use super::error::{Conflict, DateProblem, TimeError};
+use super::note::Note;
+use super::period::constrain;
 use super::phrase::{clip, Phrase};
 use super::zone::to_utc;
 use super::When;
@@ -45,16 +46,16 @@ pub(super) fn resolve(
             date,
             time,
             weekday_check,
+            period,
         } => {
+            let time = match (time, period) {
+                (Some(clock), Some(p)) => Some(constrain(clock, p)?),
+                (time, _) => time,
+            };
             let (date, time, note) = day_and_time(date, time, input, now_local)?;
-            if let Some(wd) = weekday_check.filter(|wd| *wd != date.weekday()) {
+            if let Some(named) = weekday_check.filter(|wd| *wd != date.weekday()) {
                 return Err(TimeError::Conflicting {
-                    reason: format!(
-                        "{} is a {}, not a {}. Check the date.",
-                        month_day_words(date),
-                        date.format("%A"),
-                        weekday_name(wd)
-                    ),
+                    reason: Conflict::WrongWeekday { date, named },
                 });
             }
             (date, time, note)
@@ -64,7 +65,7 @@ pub(super) fn resolve(
     let local = date.and_time(time);
     let (utc, zone_note) = to_utc(local, tz)?;
     let note = match (spec_note, zone_note) {
-        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (Some(a), Some(b)) => Some(Note::Both(Box::new(a), Box::new(b))),
         (a, b) => a.or(b),
     };
     Ok(When {
@@ -82,7 +83,7 @@ fn day_and_time(
     time: Option<Clock>,
     input: &str,
     now_local: NaiveDateTime,
-) -> Result<(NaiveDate, NaiveTime, Option<String>), TimeError> {
+) -> Result<(NaiveDate, NaiveTime, Option<Note>), TimeError> {
     let today = now_local.date();
     match (date, time) {
         (Some(DateSpec::Tonight), clock) => {
@@ -139,11 +140,7 @@ fn tonight(clock: Option<Clock>, today: NaiveDate) -> Result<(NaiveDate, NaiveTi
         Ok((add_days(today, 1)?, time))
     } else if time.hour() < 12 {
         Err(TimeError::Conflicting {
-            reason: format!(
-                "\"tonight\" means this evening, but {} is in the morning. Say \"today\" or \
-                 \"tomorrow\" instead.",
-                time_words(time)
-            ),
+            reason: Conflict::TonightMorning { time },
         })
     } else {
         Ok((today, time))
@@ -155,7 +152,7 @@ fn day_of(
     spec: DateSpec,
     time: NaiveTime,
     now_local: NaiveDateTime,
-) -> Result<(NaiveDate, Option<String>), TimeError> {
+) -> Result<(NaiveDate, Option<Note>), TimeError> {
     let today = now_local.date();
     let date = match spec {
         DateSpec::Calendar {
@@ -163,22 +160,23 @@ fn day_of(
             month,
             day,
             swappable,
+            order,
         } => {
             let date = match year {
                 Some(y) => NaiveDate::from_ymd_opt(y, month, day)
                     .ok_or_else(|| invalid_date(Some(y), month, day))?,
                 None => next_occurrence(month, day, time, now_local)?,
             };
-            let note = swappable.map(|written| {
-                format!(
-                    "\"{written}\" read as {} (month/day).",
-                    month_day_words(date)
-                )
+            let note = swappable.map(|written| Note::NumericDate {
+                written,
+                date,
+                order,
             });
             return Ok((date, note));
         }
         DateSpec::Today | DateSpec::Tonight => today,
         DateSpec::Tomorrow => add_days(today, 1)?,
+        DateSpec::DayAfterTomorrow => add_days(today, 2)?,
         DateSpec::Yesterday => today.pred_opt().ok_or(TimeError::OutOfRange)?,
         DateSpec::InDays(n) => add_days(today, n)?,
         DateSpec::Weekday { day, next } => {
@@ -224,26 +222,16 @@ fn add_days(date: NaiveDate, n: i64) -> Result<NaiveDate, TimeError> {
 }
 
 fn invalid_date(year: Option<i32>, month: u32, day: u32) -> TimeError {
-    let reason = match NaiveDate::from_ymd_opt(2000, month, 1) {
-        None => format!("There is no month {month}: months go from 1 (January) to 12 (December)."),
-        Some(first) => {
-            let name = first.format("%B");
-            match year {
-                Some(y) if month == 2 && day == 29 => {
-                    format!("February 29, {y} doesn't exist: {y} isn't a leap year.")
-                }
-                _ => {
-                    let max = days_in_month(year.unwrap_or(2000), month);
-                    let most = if year.is_none() && month == 2 {
-                        "at most "
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "{name} {day} doesn't exist: {name} has {most}{max} days. Check the date."
-                    )
-                }
-            }
+    let reason = if !(1..=12).contains(&month) {
+        DateProblem::NoSuchMonth { month }
+    } else if let (Some(year), 2, 29) = (year, month, day) {
+        DateProblem::NotLeapYear { year }
+    } else {
+        DateProblem::NoSuchDay {
+            month,
+            day,
+            max: days_in_month(year.unwrap_or(2000), month),
+            at_most: year.is_none() && month == 2,
         }
     };
     TimeError::InvalidDate { reason }
@@ -254,17 +242,4 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .rev()
         .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some())
         .unwrap_or(28)
-}
-
-fn weekday_name(day: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match day {
-        Mon => "Monday",
-        Tue => "Tuesday",
-        Wed => "Wednesday",
-        Thu => "Thursday",
-        Fri => "Friday",
-        Sat => "Saturday",
-        Sun => "Sunday",
-    }
 }

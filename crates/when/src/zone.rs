@@ -3,26 +3,23 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::error::TimeError;
-use super::format::{date_words, time_words};
+use super::note::Note;
 
 /// Resolves `local` in `tz`. A time in a spring-forward gap is refused; a
 /// time repeated by a fall-back takes the earlier instant and says so.
 pub(super) fn to_utc(
     local: NaiveDateTime,
     tz: Tz,
-) -> Result<(DateTime<Utc>, Option<String>), TimeError> {
+) -> Result<(DateTime<Utc>, Option<Note>), TimeError> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok((t.with_timezone(&Utc), None)),
         LocalResult::Ambiguous(first, second) => {
-            let note = format!(
-                "{} on {} happens twice in {} because clocks fall back; using the first one \
-                 ({}), not the later one ({}).",
-                time_words(local.time()),
-                date_words(local.date()),
-                tz.name(),
-                first.format("%-I:%M %p %Z"),
-                second.format("%-I:%M %p %Z"),
-            );
+            let note = Note::RepeatedTime {
+                tz,
+                local,
+                first: first.with_timezone(&Utc),
+                second: second.with_timezone(&Utc),
+            };
             Ok((first.with_timezone(&Utc), Some(note)))
         }
         LocalResult::None => Err(gap_around(local, tz)),

@@ -7,6 +7,7 @@ use super::{parse_when, TimeError, When};
 mod dst;
 mod duration;
 mod errors;
+mod es;
 mod format;
 mod offset;
 mod table;

@@ -31,7 +31,7 @@ fn the_note_speaks_only_when_the_offset_is_not_the_zones() {
     let same = ok("2026-12-25T10:00:00-05:00", New_York, NOW);
     assert_eq!(same.note, None);
     let other = ok("2026-12-25T10:00:00-05:00", Chicago, NOW);
-    let note = other.note.expect("a note about the offset");
+    let note = other.note.expect("a note about the offset").to_string();
     assert!(
         note.contains("-05:00") && note.contains("9:00 AM CST"),
         "{note}"

@@ -154,7 +154,7 @@ fn swappable_numeric_date_is_month_first_and_says_so() {
     let w = ok("05/06 6pm", New_York, NOW);
     assert_eq!(w.utc, utc("2027-05-06T22:00:00Z"));
     assert_eq!(
-        w.note.as_deref(),
+        w.note.map(|n| n.to_string()).as_deref(),
         Some("\"05/06\" read as May 6, 2027 (month/day).")
     );
     assert_eq!(
