@@ -301,6 +301,7 @@ async fn near_case(
             }
             let t = Instant::now();
             let query = Nearest {
+                shared: Vec::new(),
                 server_id: SERVER,
                 user_id: ASKER,
                 origin: (p.lat, p.lon),
@@ -423,6 +424,7 @@ async fn near_case(
 /// EXPLAIN QUERY PLAN of the nearby query (src/store/positions.rs).
 async fn plan(store: &rallybot::store::Store, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
     let query = Nearest {
+        shared: Vec::new(),
         server_id: SERVER,
         user_id: ASKER,
         origin: (30.0, -97.0),

@@ -124,6 +124,28 @@ pub enum UserError {
     },
     #[error("The contact is {len} characters long; shorten it to at most {max}.", max = limits::ADDRESS_MAX)]
     ContactTooLong { len: usize },
+    #[error("{0}")]
+    CoalitionInvalid(String),
+    #[error("This server already owns a coalition called \"{name}\"; choose another name.")]
+    CoalitionNameTaken { name: String },
+    #[error("This server is in no coalition called \"{name}\". {known}")]
+    CoalitionNotFound { name: String, known: String },
+    #[error("Only the moderators of the server that owns a coalition can {action}.")]
+    CoalitionOwnersOnly { action: &'static str },
+    #[error("This server is already in {max} coalitions, the most a server can be in; leave one first with /rallymod coalition leave.")]
+    TooManyCoalitions { max: usize },
+    #[error("This server is already a member of that coalition.")]
+    AlreadyInCoalition,
+    #[error("That code is not a coalition invitation that can be used: it may have been used already or expired (codes last 7 days). Ask the coalition's owner for a new one.")]
+    BadInviteCode,
+    #[error("This server owns the coalition \"{name}\", so it can't leave it; remove the other servers instead.")]
+    OwnerCannotLeave { name: String },
+    #[error("\"{server}\" is not a member server of \"{coalition}\" that can be removed; see /rallymod coalition members.")]
+    NotAMember { server: String, coalition: String },
+    #[error("The campaign \"{name}\" is shared by a coalition; only the moderators of the server that owns it can change it.")]
+    SharedCampaignOwnersOnly { name: String },
+    #[error("Rally #{id} is not in a campaign your server shares with its server.")]
+    NotInSharedCampaign { id: i64 },
 }
 
 /// The text a user sees for an error. A user error says what to fix; an internal one is logged

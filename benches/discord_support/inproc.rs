@@ -35,6 +35,7 @@ pub struct InProcess {
 /// SQLite's plan for `Store::nearest_in`'s query.
 async fn explain(store: &Store, server: i64) -> Vec<String> {
     let query = Nearest {
+        shared: Vec::new(),
         server_id: server,
         user_id: 1,
         origin: (30.27, -97.74),
@@ -70,6 +71,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
             origin: Origin {
                 server_id: Some(server),
                 channel_id: Some(1),
+                server_name: None,
             },
             manage_events: false,
             role_ids: Vec::new(),
@@ -126,6 +128,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
                 let t = Instant::now();
                 let found = store
                     .nearest_in(&Nearest {
+                        shared: Vec::new(),
                         server_id: server,
                         user_id: user,
                         origin: at,

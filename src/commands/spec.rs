@@ -61,6 +61,8 @@ pub enum Kind {
     /// A text or announcement channel of the server.
     Channel,
     Role,
+    /// A member of the server (Discord sends the id; the console takes an id or mention).
+    User,
 }
 
 /// One option of a subcommand.

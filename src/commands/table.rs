@@ -3,8 +3,8 @@
 //! (`commands::parse`) and the console's `/help` are all built from it.
 use super::spec::{Command, Complete, Group, Kind, Opt, Sub};
 use crate::domain::limits::{
-    ADDRESS_MAX, CAMPAIGN_NAME_MAX, DAILY_LIMIT_MAX, DETAILS_MAX, MAX_RADIUS, MIN_RADIUS,
-    NEAR_DAYS_MAX, REASON_MAX, TITLE_MAX,
+    ADDRESS_MAX, CAMPAIGN_NAME_MAX, COALITION_NAME_MAX, DAILY_LIMIT_MAX, DETAILS_MAX, MAX_RADIUS,
+    MAX_RETENTION_DAYS, MIN_RADIUS, NEAR_DAYS_MAX, REASON_MAX, TITLE_MAX,
 };
 
 pub const COMMANDS: &[Command] = &[
@@ -20,10 +20,16 @@ pub const COMMANDS: &[Command] = &[
     },
 ];
 
-pub const GROUPS: &[Group] = &[Group {
-    path: ["rallymod", "campaign"],
-    description: "Campaigns: days of action grouping many rallies",
-}];
+pub const GROUPS: &[Group] = &[
+    Group {
+        path: ["rallymod", "campaign"],
+        description: "Campaigns: days of action grouping many rallies",
+    },
+    Group {
+        path: ["rallymod", "coalition"],
+        description: "Coalitions: servers that share campaigns",
+    },
+];
 
 const SNOWFLAKE: &str = "123456789012345678";
 
@@ -77,6 +83,22 @@ const REASON: Opt = Opt::text(
 )
 .max_len(REASON_MAX);
 const CHANNEL_KIND: Kind = Kind::Channel;
+const VISIBILITY: Opt = Opt::text(
+    "address_visibility",
+    "Who sees the address: public, people going (default), or organisers",
+    "going",
+)
+.choices(&[
+    ("everyone (public)", "public"),
+    ("people going", "going"),
+    ("organisers and moderators", "organisers"),
+]);
+const COALITION: Opt = Opt::text(
+    "coalition",
+    "The coalition (when this server is in more than one)",
+    "Families Belong Together",
+)
+.complete(Complete::Coalition);
 
 pub const SUBS: &[Sub] = &[
     Sub {
@@ -91,6 +113,7 @@ pub const SUBS: &[Sub] = &[
             ENDS,
             TZ,
             JOIN_CAMPAIGN,
+            VISIBILITY,
         ],
     },
     Sub {
@@ -163,6 +186,13 @@ pub const SUBS: &[Sub] = &[
             ENDS,
             TZ,
             JOIN_CAMPAIGN.described("The campaign to move it to, or none"),
+            VISIBILITY,
+            Opt::text(
+                "organiser",
+                "Moderators: give the rally a new organiser",
+                "123456789012345678",
+            )
+            .of(Kind::User),
         ],
     },
     Sub {
@@ -174,6 +204,17 @@ pub const SUBS: &[Sub] = &[
         path: &["rally", "about"],
         description: "About rallybot, its data and commands",
         options: &[],
+    },
+    Sub {
+        path: &["rally", "mydata"],
+        description: "What rallybot holds about you: see it, export it, or delete it",
+        options: &[
+            Opt::text("action", "What to do (default: show)", "show").choices(&[
+                ("show", "show"),
+                ("export as a file", "export"),
+                ("delete", "delete"),
+            ]),
+        ],
     },
     Sub {
         path: &["rally", "campaign"],
@@ -269,6 +310,15 @@ pub const SUBS: &[Sub] = &[
                 max: DAILY_LIMIT_MAX,
             }),
             Opt::text(
+                "retention_days",
+                "Days after a rally ends that who answered it is kept (default 30)",
+                "30",
+            )
+            .of(Kind::Integer {
+                min: 1,
+                max: MAX_RETENTION_DAYS,
+            }),
+            Opt::text(
                 "clear",
                 "Settings to unset, e.g. reminder_channel,announcement_role",
                 "reminder_channel",
@@ -293,6 +343,7 @@ pub const SUBS: &[Sub] = &[
             CAMPAIGN_START.required(),
             CAMPAIGN_END.required(),
             CAMPAIGN_ABOUT,
+            COALITION.described("Share it with this coalition's servers (one this server owns)"),
         ],
     },
     Sub {
@@ -312,6 +363,53 @@ pub const SUBS: &[Sub] = &[
         options: &[
             FIND_CAMPAIGN.required(),
             Opt::text("restore", "Restore an archived campaign instead", "true").of(Kind::Boolean),
+        ],
+    },
+    Sub {
+        path: &["rallymod", "campaign", "remove"],
+        description: "Take another server's rally out of a campaign this server shares",
+        options: &[RALLY],
+    },
+    Sub {
+        path: &["rallymod", "coalition", "create"],
+        description: "Create a coalition owned by this server",
+        options: &[
+            Opt::text("name", "The coalition's name", "Families Belong Together")
+                .max_len(COALITION_NAME_MAX)
+                .required(),
+        ],
+    },
+    Sub {
+        path: &["rallymod", "coalition", "invite"],
+        description: "A one-time code another server's moderators join with (valid 7 days)",
+        options: &[COALITION],
+    },
+    Sub {
+        path: &["rallymod", "coalition", "join"],
+        description: "Join a coalition with the code its owner gave you",
+        options: &[Opt::text("code", "The invitation code", "ABCDE-FGHJK-LMNPQ-RSTUV").required()],
+    },
+    Sub {
+        path: &["rallymod", "coalition", "members"],
+        description: "The servers in a coalition",
+        options: &[COALITION],
+    },
+    Sub {
+        path: &["rallymod", "coalition", "leave"],
+        description: "Take this server out of a coalition",
+        options: &[COALITION],
+    },
+    Sub {
+        path: &["rallymod", "coalition", "remove"],
+        description: "Remove a server from a coalition this server owns",
+        options: &[
+            Opt::text(
+                "server",
+                "The server's name or id, as members lists it",
+                "Houston United",
+            )
+            .required(),
+            COALITION,
         ],
     },
 ];

@@ -258,6 +258,7 @@ impl Console {
             origin: Origin {
                 server_id: Some(self.actor.server_id),
                 channel_id: Some(CONSOLE_CHANNEL),
+                server_name: Some(format!("server {}", self.actor.server_id)),
             },
             manage_events: self.actor.is_moderator,
             role_ids: Vec::new(),

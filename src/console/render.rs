@@ -51,12 +51,16 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
                 Some(RsvpStatus::Interested) => "You're interested in",
                 None => "You're not going to",
             };
-            format!(
+            let mut out = format!(
                 "{answer} #{} {}. {}\n",
                 v.rally.id,
                 v.rally.title,
                 counts(v)
-            )
+            );
+            if !v.rally.address.is_empty() {
+                let _ = writeln!(out, "Meeting point: {}", v.rally.address);
+            }
+            out
         }
         Response::Edited(e) => {
             let mut out = format!("Rally #{} updated.\n", e.view.rally.id);
@@ -127,6 +131,19 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             format!("Give the reason with /rallymod reject rally:{rally} reason:\"...\".\n")
         }
         Response::CardRecorded => String::new(),
+        Response::Coalition(done) => format!("{}\n", text::coalitions::coalition_done(done, names)),
+        Response::Dropped(v) => format!(
+            "Rally #{} is out of the shared campaign.\n{}",
+            v.rally.id,
+            card(v, names)
+        ),
+        Response::MyData(held) => format!("{}\n", text::mydata::held(held, names)),
+        Response::MyDataExport { json } => format!("{json}\n"),
+        Response::ConfirmForget => format!(
+            "{}\nIn Discord a button confirms it; here, type /rally mydata action:confirm.\n",
+            text::mydata::CONFIRM_FORGET
+        ),
+        Response::Forgotten(f) => format!("{}\n", text::mydata::forgotten(f)),
         Response::Queue(entries) if entries.is_empty() => "Nothing is waiting for approval.".into(),
         Response::Queue(entries) => {
             let mut out = String::from("Waiting for approval:\n");
@@ -185,6 +202,9 @@ fn list(title: &str, empty: &str, rallies: &[RallyView], names: &dyn Names) -> S
 pub fn card(v: &RallyView, names: &dyn Names) -> String {
     let r = &v.rally;
     let mut out = format!("#{} {}", r.id, r.title);
+    if let Some(server) = &v.from_server {
+        let _ = write!(out, " (from {server})");
+    }
     match r.status {
         RallyStatus::Approved => {}
         RallyStatus::Pending => out.push_str(" [pending approval]"),
@@ -201,7 +221,9 @@ pub fn card(v: &RallyView, names: &dyn Names) -> String {
         let _ = writeln!(out, "   Address: {}", r.address);
     }
     // Imported rallies have no Discord organiser, only a contact.
-    if r.organiser_id != 0 {
+    if r.organiser_gone {
+        let _ = writeln!(out, "   Organiser: a former member");
+    } else if r.organiser_id != 0 {
         let _ = writeln!(out, "   Organiser: {}", names.name(r.organiser_id));
     }
     if !r.contact.is_empty() {

@@ -65,6 +65,7 @@ fn option(o: &Opt) -> CreateCommandOption {
         Kind::Boolean => CommandOptionType::Boolean,
         Kind::Channel => CommandOptionType::Channel,
         Kind::Role => CommandOptionType::Role,
+        Kind::User => CommandOptionType::User,
     };
     let mut built = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
     built = match o.kind {

@@ -24,6 +24,8 @@ pub enum Click {
     Reject {
         rally: i64,
     },
+    /// The person confirms they want their data deleted.
+    ForgetMe,
     /// Show page `page` (from 0) of a list described by `list`.
     Page {
         page: usize,
@@ -227,6 +229,7 @@ impl Click {
             Click::Page { page, list } => format!("page:{page}:{}", list.encode()),
             Click::Approve { rally } => format!("approve:{rally}"),
             Click::Reject { rally } => format!("reject:{rally}"),
+            Click::ForgetMe => "forget:yes".into(),
         }
     }
 
@@ -252,6 +255,7 @@ impl Click {
             "reject" => Some(Click::Reject {
                 rally: rest.parse().ok()?,
             }),
+            "forget" if rest == "yes" => Some(Click::ForgetMe),
             "page" => {
                 let (page, list) = rest.split_once(':')?;
                 Some(Click::Page {
@@ -281,6 +285,13 @@ pub fn reject_modal_id(rally: i64) -> String {
 
 pub fn decode_reject_modal(custom_id: &str) -> Option<i64> {
     custom_id.strip_prefix("rejectmodal:")?.parse().ok()
+}
+
+/// The one button that confirms deleting a person's data.
+pub fn forget_row() -> CreateActionRow {
+    CreateActionRow::Buttons(vec![CreateButton::new(Click::ForgetMe.encode())
+        .label("Delete everything")
+        .style(ButtonStyle::Danger)])
 }
 
 /// Approve and Reject buttons for one pending rally.
@@ -388,6 +399,7 @@ mod tests {
             },
             Click::Approve { rally: 12 },
             Click::Reject { rally: 9 },
+            Click::ForgetMe,
             Click::Page {
                 page: 1,
                 list: ListSource::Near {

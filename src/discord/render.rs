@@ -1,8 +1,8 @@
 //! Plain responses to Discord messages: embeds, buttons, ephemeral flags. Allowed mentions are
 //! always empty here, so nothing a user typed can ping anyone.
 use serenity::all::{
-    Colour, CreateActionRow, CreateAllowedMentions, CreateEmbed, CreateInteractionResponseFollowup,
-    CreateInteractionResponseMessage, EditInteractionResponse,
+    Colour, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateEmbed,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
 };
 
 use super::components::{rsvp_row, ListSource};
@@ -27,6 +27,8 @@ pub struct Reply {
     pub embeds: Vec<CreateEmbed>,
     pub components: Vec<CreateActionRow>,
     pub ephemeral: bool,
+    /// Files attached to the reply: (name, bytes).
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Reply {
@@ -47,15 +49,22 @@ impl Reply {
         if let Some(content) = self.content {
             m = m.content(content);
         }
+        for (name, bytes) in self.files {
+            m = m.add_file(CreateAttachment::bytes(bytes, name));
+        }
         m
     }
 
     pub fn edit(self) -> EditInteractionResponse {
-        EditInteractionResponse::new()
+        let mut e = EditInteractionResponse::new()
             .allowed_mentions(CreateAllowedMentions::new())
             .content(self.content.unwrap_or_default())
             .embeds(self.embeds)
-            .components(self.components)
+            .components(self.components);
+        for (name, bytes) in self.files {
+            e = e.new_attachment(CreateAttachment::bytes(bytes, name));
+        }
+        e
     }
 
     pub fn followup(self) -> CreateInteractionResponseFollowup {
@@ -66,6 +75,9 @@ impl Reply {
             .components(self.components);
         if let Some(content) = self.content {
             f = f.content(content);
+        }
+        for (name, bytes) in self.files {
+            f = f.add_file(CreateAttachment::bytes(bytes, name));
         }
         f
     }
@@ -79,6 +91,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
         embeds: vec![card(view, None)],
         components: rsvp_buttons(view),
         ephemeral: private,
+        files: Vec::new(),
     };
     match r {
         Response::Created(c) => {
@@ -120,10 +133,12 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
                 Some(RsvpStatus::Interested) => "You're interested in",
                 None => "You're not going to",
             };
-            Reply::text(
-                format!("{answer} #{} {}.", v.rally.id, markdown(&v.rally.title)),
-                true,
-            )
+            let mut text = format!("{answer} #{} {}.", v.rally.id, markdown(&v.rally.title));
+            // Only the person sees this reply: the meeting point, when they may have it.
+            if !v.rally.address.is_empty() {
+                text.push_str(&format!("\nMeeting point: {}", markdown(&v.rally.address)));
+            }
+            Reply::text(text, true)
         }
         Response::Edited(e) => {
             let mut content = format!("Rally #{} is updated.", e.view.rally.id);
@@ -248,6 +263,32 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             true,
         ),
         Response::CardRecorded => Reply::text("Noted.", true),
+        Response::Coalition(done) => Reply::text(
+            limit(text::coalitions::coalition_done(done, &Discord), 2000),
+            true,
+        ),
+        Response::Dropped(v) => with(
+            format!("Rally #{} is out of the shared campaign.", v.rally.id),
+            v,
+        ),
+        Response::MyData(held) => {
+            Reply::text(limit(text::mydata::held(held, &Discord), 2000), true)
+        }
+        Response::MyDataExport { json } => Reply {
+            content: Some(
+                "Everything rallybot holds about you, as a file only you can see.".into(),
+            ),
+            ephemeral: true,
+            files: vec![("rallybot-my-data.json".into(), json.clone().into_bytes())],
+            ..Default::default()
+        },
+        Response::ConfirmForget => Reply {
+            content: Some(text::mydata::CONFIRM_FORGET.into()),
+            components: vec![super::components::forget_row()],
+            ephemeral: true,
+            ..Default::default()
+        },
+        Response::Forgotten(f) => Reply::text(text::mydata::forgotten(f), true),
         Response::Queue(entries) => queue::queue(entries, page),
     }
 }
@@ -286,7 +327,18 @@ pub fn card(v: &RallyView, distance: Option<String>) -> CreateEmbed {
         place.push_str(&format!(" · {d}"));
     }
     let mut embed = CreateEmbed::new()
-        .title(limit(format!("#{} {}", r.id, markdown(&r.title)), 256))
+        .title(limit(
+            match &v.from_server {
+                Some(server) => format!(
+                    "#{} {} · from {}",
+                    r.id,
+                    markdown(&r.title),
+                    markdown(server)
+                ),
+                None => format!("#{} {}", r.id, markdown(&r.title)),
+            },
+            256,
+        ))
         .colour(colour)
         .field("When", when, false)
         .field("Where", limit(place, 1024), true);
@@ -294,7 +346,9 @@ pub fn card(v: &RallyView, distance: Option<String>) -> CreateEmbed {
         embed = embed.field("Address", limit(markdown(&r.address), 1024), true);
     }
     // Imported rallies have no Discord organiser, only a contact.
-    if r.organiser_id != 0 {
+    if r.organiser_gone {
+        embed = embed.field("Organiser", "a former member", true);
+    } else if r.organiser_id != 0 {
         embed = embed.field("Organiser", format!("<@{}>", r.organiser_id), true);
     }
     if !r.contact.is_empty() {
@@ -354,6 +408,7 @@ fn list(
         embeds: vec![p.footer(embed)],
         components: p.buttons(Some(source)),
         ephemeral,
+        files: Vec::new(),
     }
 }
 

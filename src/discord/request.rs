@@ -23,6 +23,7 @@ pub fn caller(
         origin: Origin {
             server_id: guild_id.map(|g| id(g.get())),
             channel_id: Some(id(channel_id.get())),
+            server_name: None,
         },
         // Administrators hold every permission, Manage Events included.
         manage_events: permissions.contains(Permissions::MANAGE_EVENTS)
@@ -31,6 +32,19 @@ pub fn caller(
             .map(|m| m.roles.iter().map(|r| id(r.get())).collect())
             .unwrap_or_default(),
     }
+}
+
+/// The caller, with their server's name from the cache (coalitions show servers by name).
+pub fn caller_in(
+    ctx: &serenity::all::Context,
+    guild_id: Option<GuildId>,
+    channel_id: ChannelId,
+    member: Option<&Member>,
+    user: &User,
+) -> Caller {
+    let mut who = caller(guild_id, channel_id, member, user);
+    who.origin.server_name = guild_id.and_then(|g| ctx.cache.guild(g).map(|g| g.name.clone()));
+    who
 }
 
 /// Snowflakes fit in 63 bits; the store keeps them as i64.

@@ -10,11 +10,14 @@ pub struct Actor {
 }
 
 /// Where a request came from: the server and channel, where the front end has them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
     /// None in a direct message, or in the console before it picks a server.
     pub server_id: Option<i64>,
     pub channel_id: Option<i64>,
+    /// What the server is called, where the front end knows it: coalition members are shown
+    /// by name.
+    pub server_name: Option<String>,
 }
 
 /// Who is asking, as the front end describes them; the service decides what that lets them do.

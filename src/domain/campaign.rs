@@ -12,6 +12,8 @@ pub struct Campaign {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub archived: bool,
+    /// The coalition it is shared with, if any: its rallies come from every member server.
+    pub coalition_id: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

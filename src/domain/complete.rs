@@ -9,4 +9,6 @@ pub enum Complete {
     Campaign {
         joining: bool,
     },
+    /// The coalitions the server belongs to.
+    Coalition,
 }

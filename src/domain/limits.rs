@@ -32,3 +32,13 @@ pub const DAILY_LIMIT_MAX: i64 = 100;
 pub const LEAD_MIN: chrono::Duration = chrono::Duration::minutes(1);
 pub const LEAD_MAX: chrono::Duration = chrono::Duration::days(14);
 pub const MAX_REMINDER_OFFSETS: usize = 5;
+/// A server belongs to at most this many coalitions.
+pub const MAX_COALITIONS: usize = 5;
+/// A coalition's name.
+pub const COALITION_NAME_MAX: usize = 80;
+/// A coalition invitation code works once, for this long.
+pub const INVITE_VALID: chrono::Duration = chrono::Duration::days(7);
+/// Who answered a rally is kept this many days after it ends, unless the server says
+/// otherwise (1 to 365).
+pub const DEFAULT_RETENTION_DAYS: i64 = 30;
+pub const MAX_RETENTION_DAYS: i64 = 365;

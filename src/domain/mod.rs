@@ -4,6 +4,7 @@ mod actor;
 mod audit;
 mod campaign;
 mod card;
+mod coalition;
 mod complete;
 pub mod geo;
 pub mod limits;
@@ -15,10 +16,14 @@ pub use actor::{Actor, Caller, Origin};
 pub use audit::AuditEntry;
 pub use campaign::Campaign;
 pub use card::CardKind;
+pub use coalition::{Coalition, Member};
 pub use complete::Complete;
 pub use outbox::{
     CardNote, Clash, FailureKind, LocalTime, MovedField, NewItem, Notice, OutboxItem, OutboxKind,
     OutboxStatus, Payload, Settle,
 };
-pub use rally::{Rally, RallyFields, RallyStatus, RallyView, RsvpChoice, RsvpCounts, RsvpStatus};
+pub use rally::{
+    AddressVisibility, Rally, RallyFields, RallyStatus, RallyView, RsvpChoice, RsvpCounts,
+    RsvpStatus,
+};
 pub use server::{DistanceUnit, ServerSettings};

@@ -31,6 +31,40 @@ impl RallyStatus {
     }
 }
 
+/// Who may read a rally's street address or meeting point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AddressVisibility {
+    /// Anyone: it shows on cards, lists, announcements and public pages.
+    Public,
+    /// People who RSVP going (in their private RSVP reply and reminder), the organiser and
+    /// the moderators.
+    #[default]
+    Going,
+    /// The organiser and the moderators only.
+    Organisers,
+}
+
+impl AddressVisibility {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AddressVisibility::Public => "public",
+            AddressVisibility::Going => "going",
+            AddressVisibility::Organisers => "organisers",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "public" | "everyone" => Some(AddressVisibility::Public),
+            "going" => Some(AddressVisibility::Going),
+            "organisers" | "organizers" | "organiser" | "organizer" => {
+                Some(AddressVisibility::Organisers)
+            }
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rally {
     pub id: i64,
@@ -55,6 +89,9 @@ pub struct Rally {
     pub campaign_id: Option<i64>,
     /// Who to contact, as given in an imported spreadsheet (empty otherwise).
     pub contact: String,
+    pub address_visibility: AddressVisibility,
+    /// The organiser erased their data: the rally is organised by "a former member".
+    pub organiser_gone: bool,
 }
 
 /// The fields of a rally as the service has validated them, ready to store.
@@ -70,6 +107,7 @@ pub struct RallyFields {
     pub starts_at: DateTime<Utc>,
     pub ends_at: Option<DateTime<Utc>>,
     pub campaign_id: Option<i64>,
+    pub address_visibility: AddressVisibility,
 }
 
 impl Rally {
@@ -85,6 +123,7 @@ impl Rally {
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             campaign_id: self.campaign_id,
+            address_visibility: self.address_visibility,
         }
     }
 }
@@ -132,4 +171,7 @@ pub struct RallyView {
     pub rally: Rally,
     pub counts: RsvpCounts,
     pub my_rsvp: Option<RsvpStatus>,
+    /// The server it comes from, when that is not the reader's (a coalition's shared
+    /// campaign).
+    pub from_server: Option<String>,
 }

@@ -57,4 +57,6 @@ pub struct ServerSettings {
     pub announcement_role_id: Option<i64>,
     /// Rallies one member may create here per day.
     pub daily_limit: i64,
+    /// Days after a rally ends that who answered it is kept.
+    pub retention_days: i64,
 }

@@ -8,7 +8,8 @@ use super::{
     MAX_ATTEMPTS,
 };
 use crate::domain::{
-    CardNote, FailureKind, OutboxItem, OutboxKind, Payload, Rally, RallyStatus, RallyView, Settle,
+    AddressVisibility, CardNote, FailureKind, MovedField, Notice, OutboxItem, OutboxKind, Payload,
+    Rally, RallyStatus, RallyView, RsvpStatus, Settle,
 };
 use crate::error::Result;
 
@@ -115,19 +116,35 @@ impl Outbox {
             OutboxKind::ChannelReminder => Message::ChannelReminder {
                 channel: item.target_id,
                 lead,
-                view: self.view(rally).await?,
+                view: self.view(public(rally)).await?,
             },
-            OutboxKind::PersonalReminder => Message::PersonalReminder {
-                user: item.target_id,
-                lead,
-                view: self.view(rally).await?,
-            },
-            OutboxKind::Notice => match &item.payload {
-                Payload::Notice(notice) => Message::Notice {
+            OutboxKind::PersonalReminder => {
+                // Personal reminders go to people going.
+                let rally = for_reader(rally, item.target_id, true);
+                Message::PersonalReminder {
                     user: item.target_id,
-                    notice: notice.clone(),
-                    rally,
-                },
+                    lead,
+                    view: self.view(rally).await?,
+                }
+            }
+            OutboxKind::Notice => match &item.payload {
+                Payload::Notice(notice) => {
+                    let going = self.store.rsvp_of(rally.id, item.target_id).await?
+                        == Some(RsvpStatus::Going);
+                    let rally = for_reader(rally, item.target_id, going);
+                    let notice = without_hidden_address(notice, &rally);
+                    if matches!(&notice, Notice::Changed { fields } if fields.is_empty()) {
+                        return Ok(Err(Settle::Skipped {
+                            why: FailureKind::RallyGone,
+                            detail: "nothing this reader may see has changed".into(),
+                        }));
+                    }
+                    Message::Notice {
+                        user: item.target_id,
+                        notice,
+                        rally,
+                    }
+                }
                 _ => return Ok(skip("the notice has no content")),
             },
             OutboxKind::CardEdit => Message::CardEdit {
@@ -137,7 +154,7 @@ impl Outbox {
                     Payload::Card(note) => note,
                     _ => CardNote::Updated,
                 },
-                view: self.view(rally).await?,
+                view: self.view(public(rally)).await?,
             },
             OutboxKind::ModeratorPost if rally.status != RallyStatus::Pending => {
                 return Ok(skip("the rally was decided before this could be sent"))
@@ -148,7 +165,8 @@ impl Outbox {
                     Payload::Submission(clash) => clash.clone(),
                     _ => Vec::new(),
                 },
-                view: self.view(rally).await?,
+                // The moderator channel is seen by more than the moderators.
+                view: self.view(public(rally)).await?,
             },
         }))
     }
@@ -158,8 +176,46 @@ impl Outbox {
         Ok(RallyView {
             counts: self.store.rsvp_counts(rally.id).await?,
             my_rsvp: None,
+            from_server: None,
             rally,
         })
+    }
+}
+
+/// The rally as a channel may see it: its address only when the organiser made it public.
+fn public(mut rally: Rally) -> Rally {
+    if rally.address_visibility != AddressVisibility::Public {
+        rally.address.clear();
+    }
+    rally
+}
+
+/// The rally as one person may see it in a direct message: the address when public, when they
+/// are going and it is for people going, or when they organise it.
+fn for_reader(mut rally: Rally, user: i64, going: bool) -> Rally {
+    let may = match rally.address_visibility {
+        AddressVisibility::Public => true,
+        AddressVisibility::Going => going || rally.organiser_id == user,
+        AddressVisibility::Organisers => rally.organiser_id == user,
+    };
+    if !may {
+        rally.address.clear();
+    }
+    rally
+}
+
+/// A change notice without its address line when the reader may not see the address (the
+/// rally as given has it blanked then).
+fn without_hidden_address(notice: &Notice, rally: &Rally) -> Notice {
+    match notice {
+        Notice::Changed { fields } if rally.address.is_empty() => Notice::Changed {
+            fields: fields
+                .iter()
+                .filter(|f| !matches!(f, MovedField::Address { .. }))
+                .cloned()
+                .collect(),
+        },
+        other => other.clone(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct NewCampaign {
     pub start: String,
     pub end: String,
     pub description: Option<String>,
+    /// A coalition the server owns, to share the campaign with its member servers.
+    pub coalition: Option<String>,
 }
 
 /// What to change; `None` leaves a field as it is.
@@ -169,6 +171,19 @@ impl Service {
         let ends_on = parse_day("end", &new.end, now)?;
         check_days(starts_on, ends_on, now)?;
         self.store.ensure_server(actor.server_id, now).await?;
+        let coalition = match new.coalition.as_deref().map(str::trim) {
+            Some(c) if !c.is_empty() => {
+                let coalition = self.coalition_of(actor, Some(c)).await?;
+                if coalition.owner_server_id != actor.server_id {
+                    return Err(UserError::CoalitionOwnersOnly {
+                        action: "share campaigns with it",
+                    }
+                    .into());
+                }
+                Some(coalition)
+            }
+            _ => None,
+        };
         let key = name_key(&name);
         let row = CampaignRow {
             server_id: actor.server_id,
@@ -178,6 +193,7 @@ impl Service {
             starts_on,
             ends_on,
             archived: false,
+            coalition_id: coalition.as_ref().map(|c| c.id),
         };
         let campaign = self
             .store
@@ -206,6 +222,7 @@ impl Service {
         require_moderator(actor, "edit campaigns")?;
         let now = self.now();
         let old = self.find_campaign(actor, reference).await?;
+        require_own(actor, &old)?;
         if edit == CampaignEdit::default() {
             return Err(UserError::CampaignInvalid(
                 "Nothing to change: give at least one of name:, start:, end: or description:."
@@ -278,6 +295,7 @@ impl Service {
     ) -> Result<CampaignSaved> {
         require_moderator(actor, "archive campaigns")?;
         let mut campaign = self.find_campaign(actor, reference).await?;
+        require_own(actor, &campaign)?;
         if campaign.archived != restore {
             let state = if restore {
                 "not archived"
@@ -321,6 +339,7 @@ impl Service {
             starts_on: c.starts_on,
             ends_on: c.ends_on,
             archived: c.archived,
+            coalition_id: c.coalition_id,
         };
         if !self.store.update_campaign(c.id, &row, now).await? {
             return Err(UserError::CampaignNameTaken {
@@ -384,6 +403,7 @@ impl Service {
             .store
             .upcoming_in_campaign(campaign.id, self.now(), crate::domain::limits::LIST_MAX)
             .await?;
+        let rallies = self.shared_only(actor, rallies).await?;
         Ok((campaign, self.views(actor, rallies).await?))
     }
 
@@ -428,6 +448,16 @@ impl Service {
             })
             .collect())
     }
+}
+
+/// A shared campaign is changed only by the server that owns it.
+fn require_own(actor: &Actor, campaign: &Campaign) -> Result<(), UserError> {
+    if campaign.server_id != actor.server_id {
+        return Err(UserError::SharedCampaignOwnersOnly {
+            name: campaign.name.clone(),
+        });
+    }
+    Ok(())
 }
 
 /// A rally joining a campaign must start on one of its days.

@@ -1,7 +1,8 @@
 //! `Service::execute`: the one way into the service. Slash commands, buttons, modals and
 //! autocomplete from every front end arrive here as a `Request` with the `Caller` beside it,
 //! and leave as a `Response` of values.
-use super::request::Request;
+use super::coalitions::CoalitionDone;
+use super::request::{CoalitionRequest, Request};
 use super::response::{Answer, ListKind, Response};
 use super::Service;
 use crate::domain::{Actor, Caller, Complete};
@@ -31,9 +32,10 @@ impl Service {
         let actor = self.actor_of(caller).await?;
         let tells = !matches!(
             request,
-            Request::Autocomplete { .. } | Request::CardPosted { .. }
+            Request::Autocomplete { .. } | Request::CardPosted { .. } | Request::MyData(_)
         );
-        let response = self.run(&actor, caller, request).await?;
+        let mut response = self.run(&actor, caller, request).await?;
+        super::privacy::redact(&actor, &mut response);
         let untold = if tells {
             self.untold_failures(&actor).await?
         } else {
@@ -149,10 +151,44 @@ impl Service {
             Request::CampaignArchive { campaign, restore } => {
                 Response::Campaign(self.archive_campaign(actor, &campaign, restore).await?)
             }
+            Request::Coalition(c) => Response::Coalition(self.coalition(actor, caller, c).await?),
+            Request::CampaignRemove { rally } => {
+                Response::Dropped(self.drop_from_shared_campaign(actor, rally).await?)
+            }
+            Request::MyData(action) => self.my_data(actor, action).await?,
             Request::Autocomplete { complete, typed } => {
                 Response::Choices(self.choices(actor, complete, &typed).await)
             }
         })
+    }
+
+    async fn coalition(
+        &self,
+        actor: &Actor,
+        caller: &Caller,
+        request: CoalitionRequest,
+    ) -> Result<CoalitionDone> {
+        let name = caller.origin.server_name.as_deref();
+        match request {
+            CoalitionRequest::Create { name: coalition } => {
+                self.create_coalition(actor, &coalition, name).await
+            }
+            CoalitionRequest::Invite { coalition } => {
+                self.invite_to_coalition(actor, coalition.as_deref()).await
+            }
+            CoalitionRequest::Join { code } => self.join_coalition(actor, &code, name).await,
+            CoalitionRequest::Members { coalition } => {
+                self.coalition_members(actor, coalition.as_deref(), name)
+                    .await
+            }
+            CoalitionRequest::Leave { coalition } => {
+                self.leave_coalition(actor, coalition.as_deref()).await
+            }
+            CoalitionRequest::Remove { coalition, server } => {
+                self.remove_from_coalition(actor, coalition.as_deref(), &server)
+                    .await
+            }
+        }
     }
 
     /// Suggestions for what is typed; a failure to find them offers nothing rather than an
@@ -168,6 +204,7 @@ impl Service {
             Complete::Rally => self.rally_choices(actor, typed).await,
             // Joining needs an open campaign; looking one up may name an archived one.
             Complete::Campaign { joining } => self.campaign_choices(actor, typed, !joining).await,
+            Complete::Coalition => self.coalition_choices(actor, typed).await,
         };
         found.unwrap_or_else(|e| {
             crate::error::report(&e, "autocomplete");

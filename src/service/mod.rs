@@ -9,14 +9,17 @@ pub mod campaigns;
 pub mod changes;
 pub mod choices;
 pub mod clock;
+pub mod coalitions;
 mod execute;
 pub mod location;
 mod moderation;
+mod mydata;
 mod near;
 pub mod notes;
 pub mod outbox;
 pub mod overview;
 pub mod permissions;
+mod privacy;
 pub mod queue;
 mod rallies;
 pub mod reminders;
@@ -24,6 +27,7 @@ pub mod request;
 pub mod response;
 mod rsvp;
 pub mod settings;
+mod sharing;
 pub mod validate;
 
 use std::sync::Arc;
@@ -47,6 +51,8 @@ pub struct Service {
     outbox: crate::outbox::Outbox,
     /// Woken whenever something is queued in the outbox, so the scheduler looks again.
     outbox_changed: Arc<tokio::sync::Notify>,
+    /// When the retention sweep last ran.
+    last_purge: Arc<std::sync::Mutex<Option<DateTime<Utc>>>>,
     /// What the bot may do in a channel, as the front end knows it.
     access: access::AccessSlot,
 }
@@ -58,6 +64,7 @@ impl Service {
             store,
             clock,
             outbox_changed: Arc::new(tokio::sync::Notify::new()),
+            last_purge: Arc::default(),
             access: access::AccessSlot::default(),
         }
     }
@@ -80,38 +87,33 @@ impl Service {
         self.outbox_changed.clone()
     }
 
-    /// The rally if it exists and the actor may see it.
+    /// The rally if it exists and the actor may see it: in its own server, or shared with
+    /// the actor's server through a coalition's campaign.
     async fn visible_rally(&self, actor: &Actor, id: i64) -> Result<Rally> {
         let rally = self.store.rally(id).await?;
-        Ok(permissions::visible(actor, rally, id)?)
+        let shared = match &rally {
+            Some(r) if r.server_id != actor.server_id => {
+                self.shared_with(r, actor.server_id).await?
+            }
+            _ => false,
+        };
+        Ok(permissions::visible(actor, rally, id, shared)?)
     }
 
-    /// Adds RSVP counts and the actor's own RSVP to each rally.
+    /// Adds RSVP counts, the actor's own RSVP and, for a rally of another server, that
+    /// server's name, to each rally; in the order given.
     async fn views(&self, actor: &Actor, rallies: Vec<Rally>) -> Result<Vec<RallyView>> {
         let ids: Vec<i64> = rallies.iter().map(|r| r.id).collect();
-        let mut counts = self.store.rsvp_counts_for(&ids).await?;
-        let mine: std::collections::HashMap<i64, _> = self
-            .store
-            .rsvps_of_user(actor.server_id, actor.user_id)
-            .await?
-            .into_iter()
-            .collect();
-        Ok(rallies
-            .into_iter()
-            .map(|rally| RallyView {
-                counts: counts.remove(&rally.id).unwrap_or_default(),
-                my_rsvp: mine.get(&rally.id).copied(),
-                rally,
-            })
-            .collect())
+        let mut views = self.store.rally_views(&ids, actor.user_id).await?;
+        self.mark_servers(actor, &mut views).await?;
+        Ok(views)
     }
 
     async fn view(&self, actor: &Actor, rally: Rally) -> Result<RallyView> {
-        Ok(RallyView {
-            counts: self.store.rsvp_counts(rally.id).await?,
-            my_rsvp: self.store.rsvp_of(rally.id, actor.user_id).await?,
-            rally,
-        })
+        let mut views = self.views(actor, vec![rally]).await?;
+        views
+            .pop()
+            .ok_or_else(|| crate::error::Error::internal("reading a rally", "it vanished"))
     }
 }
 

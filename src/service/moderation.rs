@@ -23,6 +23,7 @@ pub struct SettingsChange {
     /// `Some(None)`: announcements ping nobody.
     pub announcement_role_id: Option<Option<i64>>,
     pub daily_limit: Option<i64>,
+    pub retention_days: Option<i64>,
 }
 
 impl Service {
@@ -182,6 +183,9 @@ impl Service {
         }
         if let Some(v) = change.daily_limit {
             settings.daily_limit = v;
+        }
+        if let Some(v) = change.retention_days {
+            settings.retention_days = v;
         }
         self.store
             .save_server_settings(&settings, self.now())

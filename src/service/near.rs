@@ -80,8 +80,15 @@ impl Service {
             Some(c) if !c.is_empty() => Some(self.find_campaign(actor, c).await?),
             _ => None,
         };
+        // A shared campaign is searched in its coalition; with no campaign named, so is every
+        // coalition the server belongs to.
+        let mut shared = self.store.shared_scopes(actor.server_id).await?;
+        if let Some(c) = &campaign {
+            shared.retain(|s| Some(s.coalition_id) == c.coalition_id);
+        }
         let query = Nearest {
             server_id: actor.server_id,
+            shared,
             user_id: actor.user_id,
             origin: (origin.latitude, origin.longitude),
             km: unit.to_km(radius),
@@ -92,9 +99,12 @@ impl Service {
             want: limit + 1,
         };
         let (found, more) = self.nearest(query).await?;
-        let rallies = found
+        let (mut views, km): (Vec<_>, Vec<_>) = found.into_iter().map(|p| (p.view, p.km)).unzip();
+        self.mark_servers(actor, &mut views).await?;
+        let rallies = views
             .into_iter()
-            .map(|p| (p.view, unit.from_km(p.km)))
+            .zip(km)
+            .map(|(v, km)| (v, unit.from_km(km)))
             .collect();
         Ok(NearResult {
             origin,

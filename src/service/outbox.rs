@@ -43,6 +43,7 @@ impl Service {
         now: DateTime<Utc>,
         notifier: &N,
     ) -> Result<StepReport> {
+        self.purge_expired(now).await?;
         self.outbox.step(now, notifier).await
     }
 

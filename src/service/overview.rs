@@ -21,6 +21,17 @@ pub struct CampaignOverview {
     pub entries: Vec<OverviewEntry>,
     pub origin: Option<Located>,
     pub unit: DistanceUnit,
+    /// For a campaign shared by a coalition: each server's rallies and people going, the
+    /// asker's own server first.
+    pub by_server: Vec<ServerCount>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerCount {
+    /// The server's name; None for the asker's own.
+    pub server: Option<String>,
+    pub rallies: usize,
+    pub going: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +67,7 @@ impl Service {
             .store
             .campaign_rallies(campaign.id, &[RallyStatus::Approved])
             .await?;
+        let rallies = self.shared_only(actor, rallies).await?;
         let views = self.views(actor, rallies).await?;
         let mut entries: Vec<OverviewEntry> = views
             .into_iter()
@@ -92,7 +104,13 @@ impl Service {
             .map(|e| (e.state.as_str(), e.city.as_str()))
             .collect();
         let states: BTreeSet<&str> = entries.iter().map(|e| e.state.as_str()).collect();
+        let by_server = if campaign.coalition_id.is_some() {
+            per_server(&entries)
+        } else {
+            Vec::new()
+        };
         Ok(CampaignOverview {
+            by_server,
             cities: cities.len(),
             states: states.len(),
             going: entries.iter().map(|e| e.view.counts.going).sum(),
@@ -103,6 +121,27 @@ impl Service {
             unit,
         })
     }
+}
+
+/// Rallies and people going per server, the asker's own first, then by name.
+fn per_server(entries: &[OverviewEntry]) -> Vec<ServerCount> {
+    let mut counts: Vec<ServerCount> = Vec::new();
+    for e in entries {
+        let server = e.view.from_server.clone();
+        match counts.iter_mut().find(|c| c.server == server) {
+            Some(c) => {
+                c.rallies += 1;
+                c.going += e.view.counts.going;
+            }
+            None => counts.push(ServerCount {
+                server,
+                rallies: 1,
+                going: e.view.counts.going,
+            }),
+        }
+    }
+    counts.sort_by(|a, b| (a.server.is_some(), &a.server).cmp(&(b.server.is_some(), &b.server)));
+    counts
 }
 
 /// The state (admin1 area) and city of a rally's place, from the gazetteer. A place label

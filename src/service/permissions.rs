@@ -4,10 +4,13 @@ use crate::domain::{Actor, Rally, RallyStatus};
 use crate::error::UserError;
 
 /// A rally is visible in its own server when approved or cancelled (so people who planned to
-/// come can see why), and otherwise only to its organiser and the moderators.
-pub fn can_see(actor: &Actor, rally: &Rally) -> bool {
+/// come can see why), and otherwise only to its organiser and the moderators. In another
+/// server it is visible only when `shared` (its campaign is shared with that server through a
+/// coalition both belong to), and then only approved or cancelled: pending and rejected
+/// rallies never cross.
+pub fn can_see(actor: &Actor, rally: &Rally, shared: bool) -> bool {
     if rally.server_id != actor.server_id {
-        return false;
+        return shared && matches!(rally.status, RallyStatus::Approved | RallyStatus::Cancelled);
     }
     match rally.status {
         RallyStatus::Approved | RallyStatus::Cancelled => true,
@@ -18,9 +21,14 @@ pub fn can_see(actor: &Actor, rally: &Rally) -> bool {
 }
 
 /// The rally if the actor may see it; otherwise the same "not found" as a missing rally.
-pub fn visible(actor: &Actor, rally: Option<Rally>, id: i64) -> Result<Rally, UserError> {
+pub fn visible(
+    actor: &Actor,
+    rally: Option<Rally>,
+    id: i64,
+    shared: bool,
+) -> Result<Rally, UserError> {
     rally
-        .filter(|r| can_see(actor, r))
+        .filter(|r| can_see(actor, r, shared))
         .ok_or(UserError::RallyNotFound { id })
 }
 
@@ -77,6 +85,8 @@ mod tests {
             updated_at: t,
             campaign_id: None,
             contact: String::new(),
+            address_visibility: Default::default(),
+            organiser_gone: false,
         }
     }
 
@@ -118,18 +128,48 @@ mod tests {
         ];
         for (status, member, organiser, moderator, other_mod, other_org) in table {
             let r = rally(100, 2, status);
-            assert_eq!(can_see(&MEMBER, &r), member, "member {status:?}");
-            assert_eq!(can_see(&ORGANISER, &r), organiser, "organiser {status:?}");
-            assert_eq!(can_see(&MODERATOR, &r), moderator, "moderator {status:?}");
+            assert_eq!(can_see(&MEMBER, &r, false), member, "member {status:?}");
             assert_eq!(
-                can_see(&OTHER_SERVER_MOD, &r),
+                can_see(&ORGANISER, &r, false),
+                organiser,
+                "organiser {status:?}"
+            );
+            assert_eq!(
+                can_see(&MODERATOR, &r, false),
+                moderator,
+                "moderator {status:?}"
+            );
+            assert_eq!(
+                can_see(&OTHER_SERVER_MOD, &r, false),
                 other_mod,
                 "other mod {status:?}"
             );
             assert_eq!(
-                can_see(&OTHER_SERVER_ORGANISER, &r),
+                can_see(&OTHER_SERVER_ORGANISER, &r, false),
                 other_org,
                 "organiser in another server {status:?}"
+            );
+        }
+    }
+
+    /// Through a shared campaign another server sees approved and cancelled rallies, never
+    /// pending or rejected ones; without one it sees nothing.
+    #[test]
+    fn shared_rallies_cross_only_when_listed() {
+        use RallyStatus::*;
+        for (status, seen) in [
+            (Approved, true),
+            (Cancelled, true),
+            (Pending, false),
+            (Rejected, false),
+        ] {
+            let r = rally(100, 2, status);
+            assert_eq!(can_see(&OTHER_SERVER_MOD, &r, true), seen, "{status:?}");
+            assert!(!can_see(&OTHER_SERVER_MOD, &r, false), "{status:?}");
+            assert_eq!(
+                can_see(&OTHER_SERVER_ORGANISER, &r, true),
+                seen,
+                "{status:?}"
             );
         }
     }
@@ -138,14 +178,14 @@ mod tests {
     fn hidden_rallies_look_missing() {
         let r = rally(100, 2, RallyStatus::Pending);
         assert_eq!(
-            visible(&MEMBER, Some(r.clone()), 7),
+            visible(&MEMBER, Some(r.clone()), 7, false),
             Err(UserError::RallyNotFound { id: 7 })
         );
         assert_eq!(
-            visible(&MEMBER, None, 7),
+            visible(&MEMBER, None, 7, false),
             Err(UserError::RallyNotFound { id: 7 })
         );
-        assert_eq!(visible(&ORGANISER, Some(r.clone()), 7), Ok(r));
+        assert_eq!(visible(&ORGANISER, Some(r.clone()), 7, false), Ok(r));
     }
 
     #[test]

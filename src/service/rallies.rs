@@ -9,7 +9,7 @@ use super::notes::Note;
 use super::permissions::require_organiser_or_moderator;
 use super::{validate, Service};
 use crate::domain::limits::LIST_MAX;
-use crate::domain::{Actor, Rally, RallyFields, RallyStatus, RallyView};
+use crate::domain::{Actor, AddressVisibility, Rally, RallyFields, RallyStatus, RallyView};
 use crate::error::{Result, UserError};
 
 /// A rally as typed by its organiser; the service parses and validates every field.
@@ -25,6 +25,8 @@ pub struct NewRally {
     pub ends: Option<String>,
     /// The campaign to join, by name or "#12".
     pub campaign: Option<String>,
+    /// Who may read the address: public, going (the default) or organisers.
+    pub address_visibility: Option<String>,
 }
 
 /// The fields to change; `None` leaves a field as it is.
@@ -39,6 +41,9 @@ pub struct RallyEdit {
     pub ends: Option<String>,
     /// A campaign to move the rally into, or "none" to take it out of its campaign.
     pub campaign: Option<String>,
+    pub address_visibility: Option<String>,
+    /// Moderators only: a new organiser (a user id or mention).
+    pub organiser: Option<String>,
 }
 
 impl RallyEdit {
@@ -113,6 +118,7 @@ impl Service {
             starts_at,
             ends_at,
             campaign_id,
+            address_visibility: visibility(new.address_visibility.as_deref())?.unwrap_or_default(),
         };
         self.store.ensure_server(actor.server_id, now).await?;
         self.check_new_rally(actor, &fields).await?;
@@ -191,6 +197,16 @@ impl Service {
         if let Some(address) = &edit.address {
             fields.address = validate::address(address)?;
         }
+        if let Some(v) = visibility(edit.address_visibility.as_deref())? {
+            fields.address_visibility = v;
+        }
+        let new_organiser = match edit.organiser.as_deref().map(str::trim) {
+            Some(o) if !o.is_empty() => {
+                super::permissions::require_moderator(actor, "give a rally a new organiser")?;
+                Some(crate::commands::parse::values::user("organiser", o)?)
+            }
+            _ => None,
+        };
         if let Some(place) = &edit.place {
             let located = locate(place, edit.tz.as_deref())?;
             notes.extend(located.note);
@@ -222,6 +238,19 @@ impl Service {
             fields.ends_at = parse_end(Some(ends), fields.starts_at, fields.time_zone, &mut notes)?;
         }
         let mut changes = changes(&rally, &fields);
+        if let Some(user) =
+            new_organiser.filter(|u| *u != rally.organiser_id || rally.organiser_gone)
+        {
+            changes.push(Change {
+                field: "organiser",
+                before: if rally.organiser_gone {
+                    "a former member".into()
+                } else {
+                    format!("user {}", rally.organiser_id)
+                },
+                after: format!("user {user}"),
+            });
+        }
         changes.extend(
             self.campaign_change(actor, &rally, &mut fields, &edit)
                 .await?,
@@ -230,6 +259,9 @@ impl Service {
             return Err(UserError::NothingToChange.into());
         }
         self.store.update_rally_fields(id, &fields, now).await?;
+        if let Some(user) = new_organiser {
+            self.store.set_organiser(id, user, now).await?;
+        }
         tracing::info!(
             rally = id,
             by = actor.user_id,
@@ -434,5 +466,24 @@ fn changes(old: &Rally, new: &RallyFields) -> Vec<Change> {
         time(new.ends_at, new.time_zone),
     );
     push("details", old.details.clone(), new.details.clone());
+    push(
+        "address visibility",
+        old.address_visibility.as_str().into(),
+        new.address_visibility.as_str().into(),
+    );
     out
+}
+
+/// `address_visibility:` as typed.
+fn visibility(raw: Option<&str>) -> Result<Option<AddressVisibility>, UserError> {
+    raw.map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            AddressVisibility::parse(v).ok_or(UserError::BadOption {
+                option: "address_visibility",
+                input: v.to_string(),
+                expected: "use public, going or organisers".into(),
+            })
+        })
+        .transpose()
 }

@@ -81,9 +81,51 @@ pub enum Request {
     Log {
         rally: Option<i64>,
     },
+    Coalition(CoalitionRequest),
+    /// The owner's moderators take another server's rally out of a shared campaign.
+    CampaignRemove {
+        rally: i64,
+    },
+    /// What rallybot holds about the caller.
+    MyData(MyDataAction),
     /// What to offer while someone types an option.
     Autocomplete {
         complete: Complete,
         typed: String,
     },
+}
+
+/// `/rallymod coalition …`; `coalition` names one when the server is in several.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CoalitionRequest {
+    Create {
+        name: String,
+    },
+    Invite {
+        coalition: Option<String>,
+    },
+    Join {
+        code: String,
+    },
+    Members {
+        coalition: Option<String>,
+    },
+    Leave {
+        coalition: Option<String>,
+    },
+    Remove {
+        coalition: Option<String>,
+        server: String,
+    },
+}
+
+/// `/rally mydata action:…`, and the confirmation of a deletion (a button).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MyDataAction {
+    Show,
+    Export,
+    /// Asks for confirmation first.
+    Delete,
+    /// Confirmed: deletes.
+    ConfirmDelete,
 }

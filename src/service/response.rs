@@ -62,6 +62,17 @@ pub enum Response {
     },
     /// A posted card is remembered.
     CardRecorded,
+    Coalition(crate::service::coalitions::CoalitionDone),
+    /// A rally taken out of a shared campaign.
+    Dropped(RallyView),
+    /// What rallybot holds about the asker.
+    MyData(crate::store::Held),
+    MyDataExport {
+        json: String,
+    },
+    /// Delete everything? Asked before it is done.
+    ConfirmForget,
+    Forgotten(crate::store::Forgotten),
 }
 
 /// A response, with what the person should hear besides: direct messages that could not
@@ -107,6 +118,12 @@ impl Response {
             Response::Choices(_) | Response::AskRejectReason { .. } | Response::CardRecorded => {
                 true
             }
+            // A coalition's codes and members are for the moderator who asked.
+            Response::Coalition(_) | Response::Dropped(_) => true,
+            Response::MyData(_)
+            | Response::MyDataExport { .. }
+            | Response::ConfirmForget
+            | Response::Forgotten(_) => true,
         }
     }
 }

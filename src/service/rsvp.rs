@@ -66,7 +66,7 @@ impl Service {
             .await?
         {
             if let Some(rally) = self.store.rally(id).await? {
-                let visible = super::permissions::can_see(actor, &rally);
+                let visible = super::permissions::can_see(actor, &rally, false);
                 if visible && rally.ends_at.unwrap_or(rally.starts_at) >= now {
                     rallies.push(rally);
                 }

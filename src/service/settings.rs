@@ -15,6 +15,8 @@ pub enum SettingValue {
     Role(Option<i64>),
     Leads(Vec<Duration>),
     PerDay(i64),
+    /// Days after a rally ends.
+    Days(i64),
 }
 
 impl SettingValue {
@@ -33,6 +35,7 @@ impl SettingValue {
                 .collect::<Vec<_>>()
                 .join(", "),
             SettingValue::PerDay(n) => format!("{n} rallies per member"),
+            SettingValue::Days(n) => format!("{n} days after a rally ends"),
         }
     }
 }
@@ -59,6 +62,7 @@ pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, SettingValue)> {
         ),
         ("announcement ping role", Role(s.announcement_role_id)),
         ("daily limit", PerDay(s.daily_limit)),
+        ("keep who answered", Days(s.retention_days)),
     ]
 }
 
@@ -122,6 +126,7 @@ mod tests {
             moderator_channel_id: None,
             announcement_role_id: None,
             daily_limit: 5,
+            retention_days: 30,
         };
         let mut changed = s.clone();
         changed.reminder_channel_id = Some(8);

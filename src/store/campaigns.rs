@@ -12,7 +12,22 @@ use crate::error::{Error, Result};
 /// A macro so queries stay `&'static str` for sqlx.
 macro_rules! campaign_columns {
     () => {
-        "id, server_id, name, description, starts_on, ends_on, archived, created_at, updated_at"
+        "id, server_id, name, description, starts_on, ends_on, archived, coalition_id, created_at,
+         updated_at"
+    };
+}
+
+/// The condition that a campaign is the server's own or shared with a coalition the server
+/// (the parameter named) belongs to.
+macro_rules! visible_to {
+    ($server:literal) => {
+        concat!(
+            "(server_id = ",
+            $server,
+            " OR coalition_id IN (SELECT coalition_id FROM coalition_members WHERE server_id = ",
+            $server,
+            "))"
+        )
     };
 }
 
@@ -26,6 +41,7 @@ pub struct CampaignRow<'a> {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub archived: bool,
+    pub coalition_id: Option<i64>,
 }
 
 impl Store {
@@ -37,8 +53,8 @@ impl Store {
     ) -> Result<Option<Campaign>> {
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO campaigns (server_id, name, name_key, description, starts_on, ends_on,
-                 archived, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+                 archived, created_at, updated_at, coalition_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
              ON CONFLICT (server_id, name_key) DO NOTHING
              RETURNING id",
         )
@@ -50,6 +66,7 @@ impl Store {
         .bind(row.ends_on.to_string())
         .bind(row.archived)
         .bind(to_unix(now))
+        .bind(row.coalition_id)
         .fetch_optional(&self.pool)
         .await?;
         match id {
@@ -84,12 +101,14 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// The campaign with this id in this server.
+    /// The campaign with this id that this server has: its own, or one shared with a
+    /// coalition it belongs to.
     pub async fn campaign(&self, server_id: i64, id: i64) -> Result<Option<Campaign>> {
         let row = sqlx::query(concat!(
             "SELECT ",
             campaign_columns!(),
-            " FROM campaigns WHERE id = ?1 AND server_id = ?2"
+            " FROM campaigns WHERE id = ?1 AND ",
+            visible_to!("?2")
         ))
         .bind(id)
         .bind(server_id)
@@ -106,7 +125,10 @@ impl Store {
         let row = sqlx::query(concat!(
             "SELECT ",
             campaign_columns!(),
-            " FROM campaigns WHERE server_id = ?1 AND name_key = ?2"
+            " FROM campaigns WHERE name_key = ?2 AND ",
+            visible_to!("?1"),
+            // A server's own campaign comes before a shared one of the same name.
+            " ORDER BY server_id = ?1 DESC, id LIMIT 1"
         ))
         .bind(server_id)
         .bind(name_key)
@@ -115,12 +137,14 @@ impl Store {
         row.as_ref().map(campaign_from_row).transpose()
     }
 
-    /// A server's campaigns, latest first.
+    /// The campaigns a server has (its own and those shared with it), latest first.
     pub async fn campaigns(&self, server_id: i64) -> Result<Vec<Campaign>> {
         let rows = sqlx::query(concat!(
             "SELECT ",
             campaign_columns!(),
-            " FROM campaigns WHERE server_id = ?1 ORDER BY starts_on DESC, id DESC"
+            " FROM campaigns WHERE ",
+            visible_to!("?1"),
+            " ORDER BY starts_on DESC, id DESC"
         ))
         .bind(server_id)
         .fetch_all(&self.pool)
@@ -190,6 +214,7 @@ fn campaign_from_row(row: &SqliteRow) -> Result<Campaign> {
         starts_on: date("starts_on")?,
         ends_on: date("ends_on")?,
         archived: row.try_get("archived")?,
+        coalition_id: row.try_get("coalition_id")?,
         created_at: from_unix(row.try_get("created_at")?)?,
         updated_at: from_unix(row.try_get("updated_at")?)?,
     })

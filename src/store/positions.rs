@@ -12,7 +12,7 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 use sqlx::Row;
 
-use super::columns::Names;
+use super::columns::{Columns, Names};
 use super::rallies::rally_columns;
 use super::readers::{failed, Session};
 use super::views::{view_columns, view_from_row};
@@ -22,10 +22,20 @@ use crate::domain::{RallyStatus, RallyView};
 use crate::error::{Error, Result};
 use places::distance_km;
 
+/// A coalition whose shared campaigns a search also covers, with the servers that are its
+/// members now (a server that left is out at once, whatever the index still holds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub coalition_id: i64,
+    pub members: Vec<i64>,
+}
+
 /// What a nearby search asks the index for.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Nearest {
     pub server_id: i64,
+    /// The coalitions whose shared campaigns' rallies count too.
+    pub shared: Vec<Shared>,
     /// Whose RSVPs the views show.
     pub user_id: i64,
     pub origin: (f64, f64),
@@ -64,12 +74,30 @@ pub const CANDIDATES_SQL: &str = "SELECT id, min_lat, min_lon FROM rally_positio
        AND min_server = (SELECT number FROM server_numbers WHERE server_id = ?7)
        AND (?8 IS NULL OR id IN (SELECT id FROM rallies WHERE campaign_id = ?8))";
 
-/// The rallies with the ids in the array ?1 (rusqlite's `rarray`) as the asker (?2) sees them.
+/// The same for the shared campaigns of one coalition (?7), whichever server they come from.
+pub const SHARED_CANDIDATES_SQL: &str = "SELECT id, min_lat, min_lon FROM shared_positions
+     WHERE max_lat >= ?1 AND min_lat <= ?2 AND max_lon >= ?3 AND min_lon <= ?4
+       AND max_minute >= ?5 AND min_minute <= ?6
+       AND min_coalition = ?7
+       AND (?8 IS NULL OR id IN (SELECT id FROM rallies WHERE campaign_id = ?8))";
+
+/// The rallies with the ids in the array ?1 (rusqlite's `rarray`) as the asker (?2) sees them,
+/// with the coalition their campaign is shared with.
 const VIEWS_SQL: &str = concat!(
     "SELECT ",
     view_columns!("?2"),
-    " FROM rallies r WHERE r.id IN rarray(?1)"
+    ", (SELECT c.coalition_id FROM campaigns c WHERE c.id = r.campaign_id) AS coalition
+     FROM rallies r WHERE r.id IN rarray(?1)"
 );
+
+/// Which part of the index a pass reads.
+#[derive(Debug, Clone, Copy)]
+enum Scope<'a> {
+    /// The asker's own server.
+    Server,
+    /// One coalition's shared campaigns.
+    Coalition(&'a Shared),
+}
 
 /// A candidate the index found.
 #[derive(Debug, Clone, Copy)]
@@ -83,12 +111,20 @@ struct Hit {
 struct Candidate {
     position: Position,
     approx_km: f64,
+    /// The coalition its campaign is shared with.
+    coalition: Option<i64>,
 }
 
 impl Nearest {
-    fn admits(&self, c: &Candidate) -> bool {
+    fn admits(&self, c: &Candidate, scope: Scope<'_>) -> bool {
         let r = &c.position.view.rally;
-        r.server_id == self.server_id
+        let in_scope = match scope {
+            Scope::Server => r.server_id == self.server_id,
+            Scope::Coalition(shared) => {
+                c.coalition == Some(shared.coalition_id) && shared.members.contains(&r.server_id)
+            }
+        };
+        in_scope
             && r.status == RallyStatus::Approved
             && r.ends_at.unwrap_or(r.starts_at) >= self.from
             && r.starts_at <= self.until
@@ -114,7 +150,7 @@ impl Nearest {
 
     /// `CANDIDATES_SQL`'s values for the box around the circle of radius `km` on `side`
     /// (`None` when that circle lies wholly on the other side of the antimeridian).
-    fn box_params(&self, km: f64, side: &GeoBox) -> Option<[Option<i64>; 8]> {
+    fn box_params(&self, km: f64, side: &GeoBox, scope: Scope<'_>) -> Option<[Option<i64>; 8]> {
         // A candidate's index distance may be off by the error, its exact one by twice.
         let boxes = boxes_around(self.origin.0, self.origin.1, km + 2.0 * INDEX_KM_ERROR);
         let b = boxes.iter().find_map(|b| b.intersection(side))?;
@@ -129,19 +165,31 @@ impl Nearest {
             Some((b.max_lon * 1e6).ceil() as i64),
             Some(from_minute),
             Some(to_unix(self.until).div_euclid(60)),
-            Some(self.server_id),
+            Some(match scope {
+                Scope::Server => self.server_id,
+                Scope::Coalition(shared) => shared.coalition_id,
+            }),
             self.campaign,
         ])
     }
 
     /// The `take` candidates nearest by the index's distance on one side of the antimeridian:
     /// from the narrowest circle that holds that many, or all within the radius.
-    fn hits(&self, db: &Connection, side: &GeoBox, take: usize) -> rusqlite::Result<Vec<Hit>> {
+    fn hits(
+        &self,
+        db: &Connection,
+        side: &GeoBox,
+        take: usize,
+        scope: Scope<'_>,
+    ) -> rusqlite::Result<Vec<Hit>> {
         let radii = self.radii();
-        let mut stmt = db.prepare_cached(CANDIDATES_SQL)?;
+        let mut stmt = db.prepare_cached(match scope {
+            Scope::Server => CANDIDATES_SQL,
+            Scope::Coalition(_) => SHARED_CANDIDATES_SQL,
+        })?;
         let mut hits = Vec::new();
         for (i, &km) in radii.iter().enumerate() {
-            let Some(params) = self.box_params(km, side) else {
+            let Some(params) = self.box_params(km, side, scope) else {
                 continue;
             };
             let within = km + INDEX_KM_ERROR;
@@ -175,9 +223,15 @@ impl Nearest {
     }
 
     /// The `take` nearest candidates on one side, read in full with one query.
-    fn candidates(&self, db: &Connection, side: &GeoBox, take: usize) -> Result<Vec<Candidate>> {
+    fn candidates(
+        &self,
+        db: &Connection,
+        side: &GeoBox,
+        take: usize,
+        scope: Scope<'_>,
+    ) -> Result<Vec<Candidate>> {
         let raw = failed("searching nearby rallies");
-        let mut hits = self.hits(db, side, take).map_err(&raw)?;
+        let mut hits = self.hits(db, side, take, scope).map_err(&raw)?;
         if hits.is_empty() {
             return Ok(Vec::new());
         }
@@ -189,7 +243,9 @@ impl Nearest {
         // A rally deleted since the index was read has no row.
         let mut out = Vec::with_capacity(hits.len());
         while let Some(row) = rows.next().map_err(&raw)? {
-            let view: RallyView = view_from_row(&names.row(row))?;
+            let row = names.row(row);
+            let view: RallyView = view_from_row(&row)?;
+            let coalition = row.int("coalition")?;
             let r = &view.rally;
             let at = hits.binary_search_by_key(&r.id, |h| h.id).map_err(|_| {
                 Error::internal(
@@ -201,22 +257,28 @@ impl Nearest {
             out.push(Candidate {
                 position: Position { view, km },
                 approx_km: hits[at].approx_km,
+                coalition,
             });
         }
         Ok(out)
     }
 
     /// The nearest rallies this search admits on one side, certain to be the nearest.
-    fn nearest_on(&self, db: &Connection, side: &GeoBox) -> Result<Vec<Position>> {
+    fn nearest_on(
+        &self,
+        db: &Connection,
+        side: &GeoBox,
+        scope: Scope<'_>,
+    ) -> Result<Vec<Position>> {
         // One more than wanted shows the wanted ones are nearer than anything left out.
         let mut take = self.want + 1;
         loop {
-            let found = self.candidates(db, side, take)?;
+            let found = self.candidates(db, side, take, scope)?;
             let complete = found.len() < take;
             let last_approx = found.iter().map(|c| c.approx_km).fold(0.0, f64::max);
             let mut valid: Vec<Position> = found
                 .into_iter()
-                .filter(|c| self.admits(c))
+                .filter(|c| self.admits(c, scope))
                 .map(|c| c.position)
                 .collect();
             sort(&mut valid);
@@ -240,11 +302,19 @@ impl Nearest {
         let raw = failed("searching nearby rallies");
         let tx = s.transaction().map_err(&raw)?;
         let mut found = Vec::new();
+        // Each part of the index gives its own certain nearest; together they hold the
+        // nearest of all. A rally of the asker's server in a shared campaign is in both.
+        let scopes: Vec<Scope<'_>> = std::iter::once(Scope::Server)
+            .chain(self.shared.iter().map(Scope::Coalition))
+            .collect();
         for side in self.sides() {
-            found.extend(self.nearest_on(&tx, &side)?);
+            for scope in &scopes {
+                found.extend(self.nearest_on(&tx, &side, *scope)?);
+            }
         }
         tx.commit().map_err(&raw)?;
         sort(&mut found);
+        found.dedup_by_key(|p| p.view.rally.id);
         found.truncate(self.want);
         Ok(found)
     }
@@ -261,7 +331,7 @@ impl Store {
     pub async fn nearest_plan(&self, q: &Nearest) -> Result<Vec<String>> {
         let explain = format!("EXPLAIN QUERY PLAN {CANDIDATES_SQL}");
         let params = q
-            .box_params(q.km, &q.sides()[0])
+            .box_params(q.km, &q.sides()[0], Scope::Server)
             .ok_or_else(|| Error::internal("explaining a search", "no box"))?;
         let mut query = sqlx::query(sqlx::AssertSqlSafe(explain));
         for p in params {

@@ -5,7 +5,7 @@ use sqlx::{Database, Row, Sqlite};
 
 use super::columns::Columns;
 use super::{from_unix, to_unix, Store};
-use crate::domain::{Rally, RallyFields, RallyStatus};
+use crate::domain::{AddressVisibility, Rally, RallyFields, RallyStatus};
 use crate::error::{Error, Result};
 
 /// The columns `rally_from_row` reads; a macro so queries stay `&'static str` for sqlx.
@@ -13,7 +13,7 @@ macro_rules! rally_columns {
     () => {
         "id, server_id, title, details, place_name, address, latitude, longitude, time_zone,
          starts_at, ends_at, organiser_id, channel_id, status, status_reason, created_at,
-         updated_at, campaign_id, contact"
+         updated_at, campaign_id, contact, address_visibility, organiser_gone"
     };
 }
 pub(super) use rally_columns;
@@ -49,8 +49,8 @@ impl Store {
         let insert = sqlx::query(
             "INSERT INTO rallies (server_id, title, details, place_name, address, latitude,
                 longitude, time_zone, starts_at, ends_at, organiser_id, status, created_at, updated_at,
-                channel_id, campaign_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
+                channel_id, campaign_id, address_visibility)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)
              RETURNING id",
         );
         let id: i64 = bind_fields(insert.bind(server_id), fields)
@@ -59,6 +59,7 @@ impl Store {
             .bind(to_unix(now))
             .bind(channel_id)
             .bind(fields.campaign_id)
+            .bind(fields.address_visibility.as_str())
             .fetch_one(&self.pool)
             .await?
             .try_get("id")?;
@@ -88,14 +89,28 @@ impl Store {
         let update = sqlx::query(
             "UPDATE rallies SET title = ?2, details = ?3, place_name = ?4, address = ?5,
                 latitude = ?6, longitude = ?7, time_zone = ?8, starts_at = ?9, ends_at = ?10,
-                updated_at = ?11, campaign_id = ?12
+                updated_at = ?11, campaign_id = ?12, address_visibility = ?13
              WHERE id = ?1",
         );
         bind_fields(update.bind(id), fields)
             .bind(to_unix(now))
             .bind(fields.campaign_id)
+            .bind(fields.address_visibility.as_str())
             .execute(&self.pool)
             .await?;
+        Ok(())
+    }
+
+    /// Gives a rally a new organiser (who is not gone).
+    pub async fn set_organiser(&self, id: i64, user: i64, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "UPDATE rallies SET organiser_id = ?2, organiser_gone = 0, updated_at = ?3 WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(user)
+        .bind(to_unix(now))
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -213,5 +228,11 @@ pub(super) fn rally_from_row<R: Columns>(row: &R) -> Result<Rally> {
         updated_at: from_unix(row.need_int("updated_at")?)?,
         campaign_id: row.int("campaign_id")?,
         contact: row.need_text("contact")?,
+        address_visibility: {
+            let v = row.need_text("address_visibility")?;
+            AddressVisibility::parse(&v)
+                .ok_or_else(|| Error::internal("reading a rally", format!("visibility {v}")))?
+        },
+        organiser_gone: row.need_int("organiser_gone")? != 0,
     })
 }

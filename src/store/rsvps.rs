@@ -73,11 +73,12 @@ impl Store {
             return Ok(counts);
         }
         let rows = sqlx::query(
-            "SELECT rally_id,
-                    SUM(status = 'going') AS going,
-                    SUM(status = 'interested') AS interested
-             FROM rsvps WHERE rally_id IN (SELECT value FROM json_each(?1))
-             GROUP BY rally_id",
+            "SELECT r.id AS rally_id,
+                    r.kept_going + (SELECT COUNT(*) FROM rsvps v
+                        WHERE v.rally_id = r.id AND v.status = 'going') AS going,
+                    r.kept_interested + (SELECT COUNT(*) FROM rsvps v
+                        WHERE v.rally_id = r.id AND v.status = 'interested') AS interested
+             FROM rallies r WHERE r.id IN (SELECT value FROM json_each(?1))",
         )
         .bind(serde_json::to_string(rally_ids).map_err(|e| Error::internal("encoding ids", e))?)
         .fetch_all(&self.pool)

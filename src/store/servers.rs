@@ -3,6 +3,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
 use super::{to_unix, Store};
+use crate::domain::limits::DEFAULT_RETENTION_DAYS;
 use crate::domain::{DistanceUnit, ServerSettings};
 use crate::error::{Error, Result};
 
@@ -42,7 +43,7 @@ impl Store {
         let row = sqlx::query(
             "SELECT require_approval, moderator_role_id, distance_unit, reminder_channel_id,
                     reminder_offsets, announcement_channel_id, moderator_channel_id,
-                    announcement_role_id, daily_limit
+                    announcement_role_id, daily_limit, retention_days
              FROM servers WHERE id = ?1",
         )
         .bind(server_id)
@@ -60,6 +61,7 @@ impl Store {
                 moderator_channel_id: None,
                 announcement_role_id: None,
                 daily_limit: DEFAULT_DAILY_LIMIT,
+                retention_days: DEFAULT_RETENTION_DAYS,
             });
         };
         let unit: String = row.try_get("distance_unit")?;
@@ -77,6 +79,7 @@ impl Store {
             moderator_channel_id: row.try_get("moderator_channel_id")?,
             announcement_role_id: row.try_get("announcement_role_id")?,
             daily_limit: row.try_get("daily_limit")?,
+            retention_days: row.try_get("retention_days")?,
         })
     }
 
@@ -111,7 +114,7 @@ impl Store {
         .await?;
         sqlx::query(
             "UPDATE servers SET announcement_channel_id = ?2, moderator_channel_id = ?3,
-                 announcement_role_id = ?4, daily_limit = ?5
+                 announcement_role_id = ?4, daily_limit = ?5, retention_days = ?6
              WHERE id = ?1",
         )
         .bind(settings.server_id)
@@ -119,6 +122,7 @@ impl Store {
         .bind(settings.moderator_channel_id)
         .bind(settings.announcement_role_id)
         .bind(settings.daily_limit)
+        .bind(settings.retention_days)
         .execute(&self.pool)
         .await?;
         // A read that raced the writes may have kept the old settings.

@@ -14,10 +14,10 @@ macro_rules! view_columns {
         concat!(
             rally_columns!(),
             ",
-             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'going')
-                AS going,
-             (SELECT COUNT(*) FROM rsvps v WHERE v.rally_id = r.id AND v.status = 'interested')
-                AS interested,
+             r.kept_going + (SELECT COUNT(*) FROM rsvps v
+                 WHERE v.rally_id = r.id AND v.status = 'going') AS going,
+             r.kept_interested + (SELECT COUNT(*) FROM rsvps v
+                 WHERE v.rally_id = r.id AND v.status = 'interested') AS interested,
              (SELECT v.status FROM rsvps v WHERE v.rally_id = r.id AND v.user_id = ",
             $user,
             ") AS mine"
@@ -65,6 +65,7 @@ pub(super) fn view_from_row<R: Columns>(row: &R) -> Result<RallyView> {
             interested: row.need_int("interested")?,
         },
         my_rsvp,
+        from_server: None,
         rally: rally_from_row(row)?,
     })
 }

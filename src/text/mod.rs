@@ -10,6 +10,9 @@ use crate::error::UserError;
 use crate::service::notes::Note;
 use crate::service::settings::{lead_words, SettingValue};
 
+pub mod coalitions;
+pub mod mydata;
+
 /// How values are written in one front end.
 pub trait Style {
     /// A rally's time, spelled out in its own zone (and, where the front end can, in each
@@ -227,6 +230,22 @@ pub fn untold(item: &OutboxItem) -> String {
             "I couldn't send you a direct message about rally #{rally} ({why}); see it now with /rally info rally:{rally}. To hear about changes, allow direct messages from this server's members."
         ),
     }
+}
+
+/// A shared campaign's count per server: "This server: 3 rallies, 40 going".
+pub fn by_server(counts: &[crate::service::overview::ServerCount]) -> Vec<String> {
+    counts
+        .iter()
+        .map(|c| {
+            format!(
+                "{}: {} {}, {} going",
+                c.server.as_deref().unwrap_or("This server"),
+                c.rallies,
+                if c.rallies == 1 { "rally" } else { "rallies" },
+                c.going
+            )
+        })
+        .collect()
 }
 
 /// A setting's value.

@@ -26,6 +26,8 @@ fn rally() -> Rally {
         updated_at: t,
         campaign_id: None,
         contact: String::new(),
+        address_visibility: Default::default(),
+        organiser_gone: false,
     }
 }
 

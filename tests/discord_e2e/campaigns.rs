@@ -52,7 +52,7 @@ async fn campaigns_autocomplete_and_their_overview() {
         .iter()
         .map(|o| o["name"].as_str().unwrap())
         .collect();
-    assert_eq!(subs, ["create", "edit", "archive"]);
+    assert_eq!(subs, ["create", "edit", "archive", "remove"]);
 
     let (when, _) = ahead(40, chrono_tz::America::Chicago);
     let day = &when[..10];

@@ -63,7 +63,7 @@ async fn registration_cards_search_rsvp_and_autocomplete() {
         subs,
         [
             "create", "near", "info", "list", "rsvp", "mine", "remindme", "edit", "cancel",
-            "about", "campaign"
+            "about", "mydata", "campaign"
         ]
     );
     let create = &rally_cmd.body["options"][0]["options"];

@@ -146,6 +146,7 @@ fn check_kind(opt: &Opt, value: &str) -> Result<(), UserError> {
         Kind::Channel if value.eq_ignore_ascii_case("none") => Ok(()),
         Kind::Channel => values::channel(opt.name, value).map(|_| ()),
         Kind::Role => values::role(opt.name, value).map(|_| ()),
+        Kind::User => values::user(opt.name, value).map(|_| ()),
         Kind::Text { .. } => Ok(()),
     }
 }

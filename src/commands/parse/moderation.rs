@@ -4,7 +4,7 @@ use super::{Invocation, RequestError};
 use crate::commands::spec::Sub;
 use crate::error::UserError;
 use crate::service::campaigns::{CampaignEdit, NewCampaign};
-use crate::service::request::Request;
+use crate::service::request::{CoalitionRequest, Request};
 use crate::service::SettingsChange;
 
 /// The settings `clear:` may unset.
@@ -49,6 +49,7 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
             start: inv.take("start").unwrap_or_default(),
             end: inv.take("end").unwrap_or_default(),
             description: inv.take("description"),
+            coalition: inv.take("coalition"),
         }),
         ["campaign", "edit"] => Request::CampaignEdit {
             campaign: inv.take("campaign").unwrap_or_default(),
@@ -66,6 +67,34 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
                 .map(|v| values::boolean("restore", &v))
                 .transpose()?
                 .unwrap_or(false),
+        },
+        ["campaign", "remove"] => Request::CampaignRemove {
+            rally: rally(inv)?.unwrap_or_default(),
+        },
+        ["coalition", what] => Request::Coalition(coalition(what, inv, sub)?),
+        _ => return Err(RequestError::UnknownCommand(sub.name())),
+    })
+}
+
+fn coalition(
+    what: &str,
+    inv: &mut Invocation,
+    sub: &Sub,
+) -> Result<CoalitionRequest, RequestError> {
+    let coalition = inv.take("coalition").filter(|c| !c.trim().is_empty());
+    Ok(match what {
+        "create" => CoalitionRequest::Create {
+            name: inv.take("name").unwrap_or_default(),
+        },
+        "invite" => CoalitionRequest::Invite { coalition },
+        "join" => CoalitionRequest::Join {
+            code: inv.take("code").unwrap_or_default(),
+        },
+        "members" => CoalitionRequest::Members { coalition },
+        "leave" => CoalitionRequest::Leave { coalition },
+        "remove" => CoalitionRequest::Remove {
+            coalition,
+            server: inv.take("server").unwrap_or_default(),
         },
         _ => return Err(RequestError::UnknownCommand(sub.name())),
     })
@@ -116,6 +145,10 @@ fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
         daily_limit: inv
             .take("daily_limit")
             .map(|d| values::integer("daily_limit", &d))
+            .transpose()?,
+        retention_days: inv
+            .take("retention_days")
+            .map(|d| values::integer("retention_days", &d))
             .transpose()?,
     })
 }

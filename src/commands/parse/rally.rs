@@ -3,7 +3,8 @@ use super::values;
 use super::{Invocation, RequestError};
 use crate::commands::spec::Sub;
 use crate::domain::RsvpChoice;
-use crate::service::request::Request;
+use crate::error::UserError;
+use crate::service::request::{MyDataAction, Request};
 use crate::service::{NearQuery, NewRally, RallyEdit};
 
 pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestError> {
@@ -24,6 +25,7 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
             address: inv.take("address"),
             ends: inv.take("ends"),
             campaign: inv.take("campaign"),
+            address_visibility: inv.take("address_visibility"),
         }),
         "near" => Request::Near(NearQuery {
             place: inv.take("place").unwrap_or_default(),
@@ -72,6 +74,8 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
                 address: inv.take("address"),
                 ends: inv.take("ends"),
                 campaign: inv.take("campaign"),
+                address_visibility: inv.take("address_visibility"),
+                organiser: inv.take("organiser"),
             },
         },
         "cancel" => Request::Cancel {
@@ -79,6 +83,21 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
             reason: inv.take("reason"),
         },
         "about" => Request::About,
+        "mydata" => Request::MyData(match inv.take("action").as_deref().map(str::trim) {
+            None | Some("") | Some("show") => MyDataAction::Show,
+            Some("export") => MyDataAction::Export,
+            Some("delete") => MyDataAction::Delete,
+            // The console has no button to confirm with.
+            Some("confirm") => MyDataAction::ConfirmDelete,
+            Some(other) => {
+                return Err(UserError::BadOption {
+                    option: "action",
+                    input: other.to_string(),
+                    expected: "use show, export or delete".into(),
+                }
+                .into())
+            }
+        }),
         "campaign" => Request::CampaignOverview {
             campaign: inv.take("campaign").unwrap_or_default(),
             place: inv.take("place").filter(|p| !p.trim().is_empty()),

@@ -167,3 +167,18 @@ pub fn role(option: &'static str, raw: &str) -> Result<Option<i64>, UserError> {
         .map(Some)
         .ok_or_else(|| bad(option, raw, "give a role id or mention, or none"))
 }
+
+/// A user id, or the mention Discord shows for one (`<@ID>` or `<@!ID>`).
+pub fn user(option: &'static str, raw: &str) -> Result<i64, UserError> {
+    let u = raw.trim();
+    let digits = u
+        .strip_prefix("<@")
+        .and_then(|u| u.strip_suffix('>'))
+        .map(|u| u.trim_start_matches('!'))
+        .unwrap_or(u);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| bad(option, raw, "give a user id or mention"))
+}

@@ -48,6 +48,9 @@ pub fn overview(o: &CampaignOverview) -> String {
         o.going,
         o.interested
     );
+    for line in crate::text::by_server(&o.by_server) {
+        let _ = writeln!(out, "   {line}");
+    }
     if o.entries.is_empty() {
         out.push_str("No rallies are listed in this campaign yet.\n");
         return out;
@@ -59,12 +62,13 @@ pub fn overview(o: &CampaignOverview) -> String {
             let r = &e.view.rally;
             let _ = writeln!(
                 out,
-                "  {:.1} {unit} away ({}, {}): #{} {} · {} · {} going",
+                "  {:.1} {unit} away ({}, {}): #{} {}{} · {} · {} going",
                 e.distance.unwrap_or(0.0),
                 e.city,
                 e.state,
                 r.id,
                 r.title,
+                from(e),
                 local_label(r.starts_at, r.time_zone),
                 e.view.counts.going
             );
@@ -82,13 +86,22 @@ pub fn overview(o: &CampaignOverview) -> String {
             let r = &e.view.rally;
             let _ = writeln!(
                 out,
-                "    #{} {} · {} · {} going",
+                "    #{} {}{} · {} · {} going",
                 r.id,
                 r.title,
+                from(e),
                 local_label(r.starts_at, r.time_zone),
                 e.view.counts.going
             );
         }
     }
     out
+}
+
+/// " (from Houston United)" for another server's rally.
+fn from(e: &crate::service::overview::OverviewEntry) -> String {
+    e.view
+        .from_server
+        .as_ref()
+        .map_or(String::new(), |s| format!(" (from {s})"))
 }

@@ -10,7 +10,7 @@ use crate::commands::{self, RequestError};
 use crate::discord::components::ListSource;
 use crate::discord::deferral::{self, Timing, DEFER_AFTER};
 use crate::discord::render::{self, Reply};
-use crate::discord::request::{caller, invocation};
+use crate::discord::request::{caller_in, invocation};
 use crate::discord::style::Discord;
 use crate::domain::{Caller, CardKind, OutboxItem};
 use crate::service::request::Request;
@@ -28,7 +28,7 @@ pub(super) async fn command(
         Ok(r) => r,
         Err(e) => return reply_now(ctx, c, Reply::text(request_error(&e), true)).await,
     };
-    let who = caller(c.guild_id, c.channel_id, c.member.as_deref(), &c.user);
+    let who = caller_in(ctx, c.guild_id, c.channel_id, c.member.as_deref(), &c.user);
     let source = ListSource::of(&request);
     // The reply, and what the caller should hear that a public reply can't carry.
     let work = async {

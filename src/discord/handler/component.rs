@@ -11,10 +11,10 @@ use crate::discord::components::{
 };
 use crate::discord::escape::markdown;
 use crate::discord::render::{self, Reply};
-use crate::discord::request::caller;
+use crate::discord::request::caller_in;
 use crate::domain::limits::REASON_MAX;
 use crate::error::Error;
-use crate::service::request::Request;
+use crate::service::request::{MyDataAction, Request};
 use crate::service::response::Response;
 use crate::service::Service;
 
@@ -27,7 +27,7 @@ pub(super) async fn component(
         tracing::debug!(custom_id = %c.data.custom_id, "ignoring a component rallybot doesn't know");
         return Ok(());
     };
-    let who = caller(c.guild_id, c.channel_id, c.member.as_ref(), &c.user);
+    let who = caller_in(ctx, c.guild_id, c.channel_id, c.member.as_ref(), &c.user);
     let (request, page, list) = match &click {
         Click::Rsvp { rally, choice } => (
             Request::Rsvp {
@@ -41,6 +41,7 @@ pub(super) async fn component(
         // Checked before the modal opens, so a member never gets as far as typing a reason.
         Click::Reject { rally } => (Request::AskRejectReason { rally: *rally }, 0, None),
         Click::Page { page, list } => (list.request(), *page, Some(list)),
+        Click::ForgetMe => (Request::MyData(MyDataAction::ConfirmDelete), 0, None),
     };
     let response = match service.execute(&who, request).await {
         Ok(answer) => answer.response,
@@ -54,6 +55,7 @@ pub(super) async fn component(
                 embeds: vec![render::card(&view, None)],
                 components: vec![rsvp_row(&view)],
                 ephemeral: false,
+                files: Vec::new(),
             };
             c.create_response(
                 ctx,

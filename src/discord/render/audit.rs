@@ -27,6 +27,7 @@ pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
         embeds: vec![p.footer(embed)],
         components: p.buttons(Some(&ListSource::Log { rally })),
         ephemeral: true,
+        files: Vec::new(),
     }
 }
 

@@ -40,6 +40,7 @@ pub fn saved(s: &CampaignSaved) -> Reply {
         embeds: vec![embed],
         components: Vec::new(),
         ephemeral: true,
+        files: Vec::new(),
     }
 }
 
@@ -58,6 +59,9 @@ pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) 
     );
     if c.archived {
         summary.push_str("\nThis campaign is archived.");
+    }
+    for line in crate::text::by_server(&o.by_server) {
+        summary.push_str(&format!("\n{}", markdown(&line)));
     }
     if !c.description.is_empty() {
         summary.push_str(&format!("\n\n{}", markdown(&c.description)));
@@ -111,5 +115,6 @@ pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) 
         embeds: vec![p.footer(embed)],
         components: p.buttons(source),
         ephemeral: o.origin.is_some(),
+        files: Vec::new(),
     }
 }

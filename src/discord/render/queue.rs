@@ -46,5 +46,6 @@ pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
         embeds: vec![p.footer(embed)],
         components,
         ephemeral: true,
+        files: Vec::new(),
     }
 }

@@ -28,12 +28,15 @@ fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
             updated_at: t,
             campaign_id: None,
             contact: String::new(),
+            address_visibility: Default::default(),
+            organiser_gone: false,
         },
         counts: RsvpCounts {
             going: 3,
             interested: 1,
         },
         my_rsvp: None,
+        from_server: None,
     }
 }
 
@@ -168,6 +171,7 @@ fn overview(entries: usize, origin: bool) -> crate::service::overview::CampaignO
             starts_on: day,
             ends_on: day,
             archived: false,
+            coalition_id: None,
             created_at: t,
             updated_at: t,
         },
@@ -191,6 +195,7 @@ fn overview(entries: usize, origin: bool) -> crate::service::overview::CampaignO
             note: None,
         }),
         unit: crate::domain::DistanceUnit::Miles,
+        by_server: Vec::new(),
     }
 }
 

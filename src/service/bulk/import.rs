@@ -269,6 +269,8 @@ fn new_rally(server_id: i64, organiser_id: i64, row: &ValidRow, now: DateTime<Ut
         updated_at: now,
         campaign_id: f.campaign_id,
         contact: row.contact.clone(),
+        address_visibility: f.address_visibility,
+        organiser_gone: false,
     }
 }
 

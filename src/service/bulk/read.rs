@@ -246,6 +246,8 @@ pub fn check(
             starts_at: start,
             ends_at: ends,
             campaign_id: campaign.map(|c| c.id),
+            // A spreadsheet says nothing of who may read the address: the default holds.
+            address_visibility: Default::default(),
         },
     })
 }

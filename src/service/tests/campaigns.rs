@@ -10,6 +10,7 @@ fn campaign(name: &str, start: &str, end: &str) -> NewCampaign {
         start: start.into(),
         end: end.into(),
         description: Some("Rallies everywhere".into()),
+        coalition: None,
     }
 }
 

@@ -238,6 +238,7 @@ async fn a_campaign_import_checks_the_campaign_days() {
                 start: "2027-04-17".into(),
                 end: "2027-04-17".into(),
                 description: None,
+                coalition: None,
             },
         )
         .await

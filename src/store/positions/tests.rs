@@ -18,6 +18,7 @@ fn at(lat: f64, lon: f64, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> R
         starts_at,
         ends_at: Some(ends_at),
         campaign_id: None,
+        address_visibility: Default::default(),
     }
 }
 
@@ -25,6 +26,7 @@ fn at(lat: f64, lon: f64, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> R
 fn search(server: i64, origin: (f64, f64), km: f64, want: usize, now: DateTime<Utc>) -> Nearest {
     Nearest {
         server_id: server,
+        shared: Vec::new(),
         user_id: 1,
         origin,
         km,
