@@ -349,6 +349,7 @@ const HELP: &str = "\
 Console only:
   /as NAME [--mod] [--server N]   act as another user (--mod: with Manage Events)
   /clock [+2h | set 2026-12-01T09:00:00Z]   show or move the simulated clock
+  /rally mydata action:confirm   confirm deleting your data (a button in Discord)
   /help, /quit
 Places: \"City, ST\", \"City, State\", \"City\", a US ZIP code (\"19104\") or \"lat,lon\".
 Times are read in the rally's own time zone: \"2026-12-05 18:00\", \"6/30 6pm\", \"tomorrow noon\",

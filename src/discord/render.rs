@@ -422,13 +422,16 @@ fn line(v: &RallyView) -> (String, String) {
         RallyStatus::Cancelled => " (CANCELLED)",
     };
     let name = limit(format!("#{} {}{status}", r.id, markdown(&r.title)), 256);
-    let value = format!(
+    let mut value = format!(
         "{} ({}) · {} · {} going",
         discord_timestamp(r.starts_at, 'f'),
         discord_timestamp(r.starts_at, 'R'),
         markdown(&r.place_name),
         v.counts.going
     );
+    if let Some(server) = &v.from_server {
+        value.push_str(&format!(" · from {}", markdown(server)));
+    }
     (name, limit(value, 1024))
 }
 

@@ -19,20 +19,11 @@ impl Service {
         let Some(coalition) = campaign.coalition_id else {
             return Ok(false);
         };
-        let members = self.store.members(coalition).await?;
-        Ok(members.iter().any(|m| m.server_id == rally.server_id)
-            && members.iter().any(|m| m.server_id == server_id))
-    }
-
-    /// The names of the servers the actor's server shares campaigns with.
-    async fn partner_names(&self, actor: &Actor) -> Result<HashMap<i64, String>> {
-        let mut names = HashMap::new();
-        for c in self.store.coalitions_of(actor.server_id).await? {
-            for m in self.store.members(c.id).await? {
-                names.insert(m.server_id, m.server_name);
-            }
-        }
-        Ok(names)
+        let partners = self.store.partners(server_id).await?;
+        Ok(partners
+            .scopes
+            .iter()
+            .any(|s| s.coalition_id == coalition && s.members.contains(&rally.server_id)))
     }
 
     /// Marks each view of another server's rally with that server's name.
@@ -40,7 +31,8 @@ impl Service {
         if views.iter().all(|v| v.rally.server_id == actor.server_id) {
             return Ok(());
         }
-        let names = self.partner_names(actor).await?;
+        let partners = self.store.partners(actor.server_id).await?;
+        let names = &partners.names;
         for v in views
             .iter_mut()
             .filter(|v| v.rally.server_id != actor.server_id)

@@ -1,4 +1,7 @@
 //! Coalitions, their member servers and their one-time invitations.
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -8,7 +11,49 @@ use super::{from_unix, to_unix, Store};
 use crate::domain::{Coalition, Member};
 use crate::error::Result;
 
+/// The servers a server shares campaigns with: what a search spans and how they are named.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Partners {
+    /// Each coalition the server is in, with its members now.
+    pub scopes: Vec<Shared>,
+    /// Every member of those coalitions, by server id.
+    pub names: HashMap<i64, String>,
+}
+
 impl Store {
+    /// The server's coalitions and their members; read on every nearby search and list, so
+    /// kept in memory (cache.rs) and dropped at once when this process changes a membership.
+    pub async fn partners(&self, server_id: i64) -> Result<Arc<Partners>> {
+        if let Some(kept) = self.partners.get(server_id) {
+            return Ok(kept);
+        }
+        let rows = sqlx::query(
+            "SELECT m.coalition_id, m.server_id, m.server_name FROM coalition_members m
+             WHERE m.coalition_id IN (SELECT coalition_id FROM coalition_members
+                                      WHERE server_id = ?1)
+             ORDER BY m.coalition_id, m.server_id",
+        )
+        .bind(server_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut partners = Partners::default();
+        for r in &rows {
+            let coalition: i64 = r.try_get("coalition_id")?;
+            let member: i64 = r.try_get("server_id")?;
+            partners.names.insert(member, r.try_get("server_name")?);
+            match partners.scopes.last_mut() {
+                Some(s) if s.coalition_id == coalition => s.members.push(member),
+                _ => partners.scopes.push(Shared {
+                    coalition_id: coalition,
+                    members: vec![member],
+                }),
+            }
+        }
+        let partners = Arc::new(partners);
+        self.partners.put(server_id, partners.clone());
+        Ok(partners)
+    }
+
     /// Creates a coalition owned by `owner`, who is its first member; `None` when the owner
     /// already has one of that name.
     pub async fn insert_coalition(
@@ -44,6 +89,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.partners.forget_all();
         self.coalition(id).await
     }
 
@@ -95,15 +141,7 @@ impl Store {
     /// What a nearby search in `server_id` covers besides the server itself: each of its
     /// coalitions with the servers in it now.
     pub async fn shared_scopes(&self, server_id: i64) -> Result<Vec<Shared>> {
-        let mut out = Vec::new();
-        for c in self.coalitions_of(server_id).await? {
-            let members = self.members(c.id).await?;
-            out.push(Shared {
-                coalition_id: c.id,
-                members: members.iter().map(|m| m.server_id).collect(),
-            });
-        }
-        Ok(out)
+        Ok(self.partners(server_id).await?.scopes.clone())
     }
 
     /// Keeps a member's name as it is called now.
@@ -117,6 +155,7 @@ impl Store {
         .bind(name)
         .execute(&self.pool)
         .await?;
+        self.partners.forget_all();
         Ok(())
     }
 
@@ -176,6 +215,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.partners.forget_all();
         Ok(Some(coalition))
     }
 
@@ -199,6 +239,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.partners.forget_all();
         Ok(gone.rows_affected() == 1)
     }
 

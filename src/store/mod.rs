@@ -2,6 +2,7 @@
 //! of its own, on the calling thread (readers.rs). Every query of rallybot lives in this folder.
 mod abuse;
 mod audit;
+mod cache;
 mod campaigns;
 mod cards;
 mod coalitions;
@@ -14,7 +15,6 @@ mod rallies;
 mod readers;
 mod rsvps;
 mod servers;
-mod settings_cache;
 mod views;
 
 use std::str::FromStr;
@@ -26,17 +26,17 @@ use chrono::{DateTime, TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+pub use cache::{PARTNERS_TTL, SETTINGS_TTL};
 pub use campaigns::CampaignRow;
 pub use import::ImportWrite;
 pub use outbox::UNTOLD_FAILURES_SQL;
 pub use positions::{Nearest, Position, Shared, CANDIDATES_SQL};
 pub use privacy::{Forgotten, Held, HeldMessage, HeldRally, HeldRsvp};
 pub use rsvps::GoingRsvp;
-pub use settings_cache::SETTINGS_TTL;
 
 use crate::error::{Error, Result};
+use cache::ServerCache;
 use readers::{Place, Readers};
-use settings_cache::SettingsCache;
 
 /// How long a query waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -50,7 +50,9 @@ pub struct Store {
     pool: SqlitePool,
     /// Read-only connections of its own for the hot reads (readers.rs).
     readers: Arc<Readers>,
-    settings: SettingsCache,
+    settings: ServerCache<crate::domain::ServerSettings>,
+    /// Each server's coalitions with their members (coalitions.rs).
+    partners: ServerCache<Arc<coalitions::Partners>>,
 }
 
 impl Store {
@@ -117,7 +119,8 @@ impl Store {
         Ok(Store {
             pool,
             readers: Arc::new(readers),
-            settings: SettingsCache::new(SETTINGS_TTL),
+            settings: ServerCache::new(SETTINGS_TTL),
+            partners: ServerCache::new(PARTNERS_TTL),
         })
     }
 

@@ -301,15 +301,34 @@ impl Nearest {
     fn search(&self, s: &mut Session<'_>) -> Result<Vec<Position>> {
         let raw = failed("searching nearby rallies");
         let tx = s.transaction().map_err(&raw)?;
-        let mut found = Vec::new();
+        let mut found: Vec<Position> = Vec::new();
         // Each part of the index gives its own certain nearest; together they hold the
-        // nearest of all. A rally of the asker's server in a shared campaign is in both.
-        let scopes: Vec<Scope<'_>> = std::iter::once(Scope::Server)
-            .chain(self.shared.iter().map(Scope::Coalition))
+        // nearest of all. A rally of the asker's server in a shared campaign is in both. The
+        // coalitions go first: they hold most rallies, and once `want` are found, a later part
+        // need look no farther than the farthest of them, which spares a sparse server's part
+        // the widening circles up to the full radius.
+        let scopes: Vec<Scope<'_>> = self
+            .shared
+            .iter()
+            .map(Scope::Coalition)
+            .chain(std::iter::once(Scope::Server))
             .collect();
         for side in self.sides() {
             for scope in &scopes {
-                found.extend(self.nearest_on(&tx, &side, *scope)?);
+                let narrowed;
+                let search = if found.len() >= self.want {
+                    sort(&mut found);
+                    found.dedup_by_key(|p| p.view.rally.id);
+                    let bound = found.get(self.want - 1).map_or(self.km, |p| p.km);
+                    narrowed = Nearest {
+                        km: bound.min(self.km),
+                        ..self.clone()
+                    };
+                    &narrowed
+                } else {
+                    self
+                };
+                found.extend(search.nearest_on(&tx, &side, *scope)?);
             }
         }
         tx.commit().map_err(&raw)?;

@@ -29,13 +29,13 @@ impl Store {
         Ok(())
     }
 
-    /// The server's settings (defaults for a server never seen); see settings_cache.rs.
+    /// The server's settings (defaults for a server never seen); see cache.rs.
     pub async fn server_settings(&self, server_id: i64) -> Result<ServerSettings> {
         if let Some(kept) = self.settings.get(server_id) {
             return Ok(kept);
         }
         let settings = self.read_server_settings(server_id).await?;
-        self.settings.put(settings.clone());
+        self.settings.put(server_id, settings.clone());
         Ok(settings)
     }
 
@@ -173,7 +173,7 @@ mod tests {
         here.save_server_settings(&before, now).await.unwrap();
         assert_eq!(elsewhere.server_settings(server).await.unwrap(), changed);
         elsewhere.settings =
-            super::super::settings_cache::SettingsCache::new(Duration::zero().to_std().unwrap());
+            super::super::cache::ServerCache::new(Duration::zero().to_std().unwrap());
         assert_eq!(elsewhere.server_settings(server).await.unwrap(), before);
     }
 }
