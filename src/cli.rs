@@ -128,3 +128,62 @@ pub async fn export(
     );
     ExitCode::SUCCESS
 }
+
+/// `rallybot map`: a server's upcoming rallies, or a search's, drawn into a PNG or SVG file.
+pub async fn map(
+    service: &Service,
+    server_id: i64,
+    near: Option<String>,
+    radius: Option<f64>,
+    output: &Path,
+) -> ExitCode {
+    use crate::service::public::{MapData, SearchForm};
+    use crate::web::map;
+    let near = near.map(|place| SearchForm { place, radius });
+    let scene = match service.public_map(server_id, near).await {
+        Ok(MapData::All(rallies)) => {
+            eprintln!("{} upcoming rallies", rallies.len());
+            map::campaign_scene(&rallies)
+        }
+        Ok(MapData::Near(search)) => match &search.outcome {
+            Ok(found) => {
+                eprintln!("{} rallies near {}", found.rallies.len(), found.origin.name);
+                map::near_scene(found, search.radius)
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Err(e) => {
+            eprintln!("{}", report(&e, "map"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let (width, height) = map::SIZE;
+    let svg = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let drawn = if svg {
+        ::map::render_svg(&scene, width, height).map(String::into_bytes)
+    } else {
+        ::map::render_png(&scene, width * 2, height * 2)
+    };
+    let bytes = match drawn {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("rallybot can't draw the map: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match std::fs::write(output, bytes) {
+        Ok(()) => {
+            println!("wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("rallybot can't write {}: {e}", output.display());
+            ExitCode::FAILURE
+        }
+    }
+}

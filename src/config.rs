@@ -23,9 +23,17 @@ pub struct Config {
     pub database_url: String,
     pub discord_api_url: Option<String>,
     pub dev_guild_id: Option<u64>,
+    /// Where to serve the public pages (WEB_ADDR); none: the bot serves none.
+    pub web_addr: Option<std::net::SocketAddr>,
+    /// The pages' address as people see it (PUBLIC_URL), without a trailing slash.
+    pub public_url: String,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://rallybot.db";
+/// Where `rallybot web` listens when not told.
+pub const DEFAULT_WEB_ADDR: &str = "127.0.0.1:8080";
+/// The pages' address when neither PUBLIC_URL nor WEB_ADDR says otherwise.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 
 /// A configuration value that is missing or malformed. The message names the key and what is
 /// expected, and never repeats a secret.
@@ -42,7 +50,9 @@ pub struct ConfigError {
 pub enum Scope {
     /// The Discord bot: everything.
     Bot,
-    /// The console, import and export: the database only; the Discord keys are not read.
+    /// `rallybot web`: the database and the pages' address; the Discord keys are not read.
+    Web,
+    /// The console, import, export and map: the database only; the others are not read.
     Offline,
 }
 
@@ -66,7 +76,21 @@ impl Config {
         let get = |key: &str| lookup(key).filter(|v| !v.trim().is_empty());
         let bot = scope == Scope::Bot;
         let discord = |key: &str| if bot { get(key) } else { None };
+        let pages = |key: &str| {
+            if scope == Scope::Offline {
+                None
+            } else {
+                get(key)
+            }
+        };
+        let web_addr = pages("WEB_ADDR").map(parse_web_addr).transpose()?;
+        let public_url = match pages("PUBLIC_URL") {
+            Some(url) => parse_url("PUBLIC_URL", url, "https://rallies.example.org")?,
+            None => web_addr.map_or(DEFAULT_PUBLIC_URL.to_string(), |a| format!("http://{a}")),
+        };
         Ok(Config {
+            web_addr,
+            public_url,
             discord_token: discord("DISCORD_TOKEN").map(parse_token).transpose()?,
             database_url: get("DATABASE_URL")
                 .map(parse_database_url)
@@ -115,7 +139,22 @@ fn parse_database_url(raw: String) -> Result<String, ConfigError> {
     }
 }
 
+/// An address to listen on, such as 127.0.0.1:8080.
+pub fn parse_web_addr(raw: String) -> Result<std::net::SocketAddr, ConfigError> {
+    raw.trim().parse().map_err(|_| ConfigError {
+        key: "WEB_ADDR",
+        problem: format!(
+            "must be an IP address and port to serve the public pages on, such as 127.0.0.1:8080 or 0.0.0.0:80, got \"{}\"",
+            raw.trim()
+        ),
+    })
+}
+
 fn parse_api_url(raw: String) -> Result<String, ConfigError> {
+    parse_url("DISCORD_API_URL", raw, "http://127.0.0.1:8080")
+}
+
+fn parse_url(key: &'static str, raw: String, example: &str) -> Result<String, ConfigError> {
     let url = raw.trim().trim_end_matches('/');
     let rest = url
         .strip_prefix("http://")
@@ -125,9 +164,9 @@ fn parse_api_url(raw: String) -> Result<String, ConfigError> {
             Ok(url.to_string())
         }
         _ => Err(ConfigError {
-            key: "DISCORD_API_URL",
+            key,
             problem: format!(
-                "must be an http:// or https:// base URL such as http://127.0.0.1:8080, got \"{url}\""
+                "must be an http:// or https:// base URL such as {example}, got \"{url}\""
             ),
         }),
     }

@@ -96,6 +96,8 @@ pub enum UserError {
     },
     #[error("This command only works inside a server, not in direct messages.")]
     NeedsServer,
+    #[error("There is no such page: its server may have turned its public pages off.")]
+    PageNotFound,
     #[error("<#{channel}> is not a channel of this server that I can see; pick one here.")]
     NotServerChannel { channel: i64 },
     #[error("I can't post in <#{channel}>: I'm missing {missing}. Give me that in the channel's permissions and try again.")]

@@ -1,7 +1,7 @@
 //! rallybot: a Discord bot that helps activist networks organise rallies.
 //!
 //! Layers: `service` holds every rule in plain Rust types; `store` holds the SQLite queries;
-//! `console` (and the Discord adapter) are front ends over the service.
+//! `console`, `discord` and `web` (the public pages) are front ends over the service.
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod service;
 pub mod store;
 pub mod text;
+pub mod web;
 
 /// Credits and a short help, shown by /rally about.
 pub const ABOUT_TEXT: &str = "\

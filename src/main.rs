@@ -34,6 +34,41 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Serve the public web pages and calendar feeds alone, with no Discord (e.g. of the
+    /// console's database).
+    Web {
+        /// Database to use instead of DATABASE_URL: a file path or a sqlite: URL.
+        #[arg(long)]
+        db: Option<String>,
+        /// Where to listen instead of WEB_ADDR (default 127.0.0.1:8080).
+        #[arg(long)]
+        addr: Option<String>,
+        /// Take this RFC 3339 time as now (for scripts and tests).
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Draw a server's upcoming approved rallies as a map image (PNG or SVG, by the file name).
+    Map {
+        /// The Discord server (guild) id.
+        #[arg(long)]
+        server: i64,
+        /// Draw a search from this place (city, ZIP code or lat,lon) instead: its circle and
+        /// the nearest rallies, numbered.
+        #[arg(long)]
+        near: Option<String>,
+        /// The search's radius, in the server's unit (default 50).
+        #[arg(long)]
+        radius: Option<f64>,
+        /// The image to write: map.png or map.svg.
+        #[arg(long)]
+        output: std::path::PathBuf,
+        /// Database to use instead of DATABASE_URL: a file path or a sqlite: URL.
+        #[arg(long)]
+        db: Option<String>,
+        /// Take this RFC 3339 time as now (for scripts and tests).
+        #[arg(long)]
+        now: Option<String>,
+    },
     /// Import rallies from a CSV file (see the README for its columns) into a server.
     Import {
         /// The CSV file.
@@ -101,7 +136,12 @@ async fn main() -> ExitCode {
         // The console's terminal is for replies; the bot logs what it does.
         _ if matches!(
             cli.command,
-            Some(Command::Console { .. } | Command::Import { .. } | Command::Export { .. })
+            Some(
+                Command::Console { .. }
+                    | Command::Import { .. }
+                    | Command::Export { .. }
+                    | Command::Map { .. }
+            )
         ) =>
         {
             EnvFilter::new("warn")
@@ -118,7 +158,11 @@ async fn main() -> ExitCode {
         None => Config::token_given(|k| std::env::var(k).ok()),
         _ => false,
     };
-    let scope = if bot { Scope::Bot } else { Scope::Offline };
+    let scope = match cli.command {
+        _ if bot => Scope::Bot,
+        Some(Command::Web { .. }) => Scope::Web,
+        _ => Scope::Offline,
+    };
     let config = match Config::from_env(scope) {
         Ok(c) => c,
         Err(e) => return config_error(&e.to_string()),
@@ -128,6 +172,23 @@ async fn main() -> ExitCode {
         None => run_console(&config, None, None).await,
         Some(Command::Run) => run_bot(&config).await,
         Some(Command::Console { db, now }) => run_console(&config, db, now).await,
+        Some(Command::Web { db, addr, now }) => run_web(&config, db, addr, now).await,
+        Some(Command::Map {
+            server,
+            near,
+            radius,
+            output,
+            db,
+            now,
+        }) => match bulk_setup(&config, db, now, server).await {
+            Ok((store, clock)) => {
+                let service = Service::new(store.clone(), clock);
+                let code = rallybot::cli::map(&service, server, near, radius, &output).await;
+                store.close().await;
+                code
+            }
+            Err(code) => code,
+        },
         Some(Command::Import {
             file,
             server,
@@ -204,6 +265,72 @@ async fn bulk_setup(
         Err(e) => {
             eprintln!("rallybot could not open its database: {e}");
             Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+async fn run_web(
+    config: &Config,
+    db: Option<String>,
+    addr: Option<String>,
+    now: Option<String>,
+) -> ExitCode {
+    let addr = match addr {
+        Some(a) => match rallybot::config::parse_web_addr(a) {
+            Ok(a) => a,
+            Err(e) => return config_error(&e.to_string().replace("WEB_ADDR", "--addr")),
+        },
+        None => config.web_addr.unwrap_or_else(|| {
+            rallybot::config::DEFAULT_WEB_ADDR
+                .parse()
+                .expect("the default address parses")
+        }),
+    };
+    // Without PUBLIC_URL, the address people see is the one listened on.
+    let public_url = if std::env::var("PUBLIC_URL").is_ok_and(|v| !v.trim().is_empty()) {
+        config.public_url.clone()
+    } else {
+        format!("http://{addr}")
+    };
+    let clock: Arc<dyn rallybot::service::Clock> = match now {
+        None => Arc::new(rallybot::service::SystemClock),
+        Some(now) => match DateTime::parse_from_rfc3339(&now) {
+            Ok(t) => Arc::new(ManualClock::new(t.with_timezone(&Utc))),
+            Err(_) => {
+                return config_error(&format!(
+                    "--now must be an RFC 3339 time such as 2026-12-01T09:00:00Z, got \"{now}\""
+                ))
+            }
+        },
+    };
+    let store = match Store::open(&database_url(config, db)).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("rallybot could not open its database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match rallybot::web::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("rallybot {e}");
+            store.close().await;
+            return ExitCode::FAILURE;
+        }
+    };
+    let service = Service::new(store.clone(), clock).with_public_url(&public_url);
+    // Said on stderr so a script can wait for it: the pages answer from here on.
+    eprintln!("rallybot web: serving the public pages on {public_url} (Ctrl-C stops)");
+    let stopped = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let result = rallybot::web::serve(listener, service, stopped).await;
+    store.close().await;
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rallybot web stopped: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -289,7 +416,7 @@ async fn run_console(config: &Config, db: Option<String>, now: Option<String>) -
         }
     };
     let clock = Arc::new(clock);
-    let service = Service::new(store.clone(), clock.clone());
+    let service = Service::new(store.clone(), clock.clone()).with_public_url(&config.public_url);
     let mut console = Console::new(service, clock);
     let input = tokio::io::BufReader::new(tokio::io::stdin());
     let result = console

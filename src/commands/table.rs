@@ -319,6 +319,17 @@ pub const SUBS: &[Sub] = &[
                 max: MAX_RETENTION_DAYS,
             }),
             Opt::text(
+                "public_page",
+                "Publish the approved rallies on a public web page and calendar feeds",
+                "true",
+            )
+            .of(Kind::Boolean),
+            Opt::text(
+                "invite_url",
+                "A Discord invite the public pages show as \"join the organisers\"",
+                "https://discord.gg/AbCd123",
+            ),
+            Opt::text(
                 "clear",
                 "Settings to unset, e.g. reminder_channel,announcement_role",
                 "reminder_channel",

@@ -111,9 +111,18 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             ));
             out
         }
-        Response::Settings(s) => settings(s, names),
+        Response::Settings { settings: s, page } => {
+            let mut out = settings(s, names);
+            if let Some(url) = page {
+                out.push_str(&format!("   public page address: {url}\n"));
+            }
+            out
+        }
         Response::Status(failed) => status(failed),
-        Response::About => about(),
+        Response::About { page } => match page {
+            Some(url) => format!("{}\nThis server's rallies on the web: {url}", about()),
+            None => about(),
+        },
         Response::Campaign(s) => campaign::saved(s),
         Response::CampaignOverview(o) => campaign::overview(o),
         Response::CampaignList { campaign, rallies } => list(
@@ -144,6 +153,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
             text::mydata::CONFIRM_FORGET
         ),
         Response::Forgotten(f) => format!("{}\n", text::mydata::forgotten(f)),
+        Response::Public(_) => format!("{}\n", text::ON_THE_WEB),
         Response::Queue(entries) if entries.is_empty() => "Nothing is waiting for approval.".into(),
         Response::Queue(entries) => {
             let mut out = String::from("Waiting for approval:\n");

@@ -48,12 +48,31 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
     }
     // Installed first, so a signal while Discord is unreachable is caught.
     let mut signals = ShutdownSignals::install();
-    let service = Service::new(store, Arc::new(SystemClock));
+    let service = Service::new(store, Arc::new(SystemClock)).with_public_url(&config.public_url);
+    let stop_web = Arc::new(tokio::sync::Notify::new());
+    let web = match config.web_addr {
+        Some(addr) => {
+            let listener = crate::web::bind(addr).await.map_err(serenity::Error::Io)?;
+            tracing::info!(%addr, public_url = %config.public_url, "serving the public pages");
+            let stop = stop_web.clone();
+            let pages = service.clone();
+            Some(tokio::spawn(async move {
+                let stopped = async move { stop.notified().await };
+                if let Err(e) = crate::web::serve(listener, pages, stopped).await {
+                    tracing::error!(error = %e, "the public pages stopped");
+                }
+            }))
+        }
+        None => None,
+    };
     let http = http.build();
     let gateway = match &config.discord_api_url {
         Some(base) => match gateway::from_api(&http, base, &mut signals).await {
             Some(url) => Some(url),
-            None => return Ok(()),
+            None => {
+                stop_web.notify_one();
+                return Ok(());
+            }
         },
         None => None,
     };
@@ -106,6 +125,10 @@ pub async fn run(config: &Config, token: &Token, store: Store) -> Result<(), ser
     };
     stop_scheduler.notify_one();
     let _ = scheduler.await;
+    if let Some(web) = web {
+        stop_web.notify_one();
+        let _ = web.await;
+    }
     tasks.close();
     if tokio::time::timeout(DRAIN, tasks.wait()).await.is_err() {
         tracing::warn!("some replies were still running at shutdown");

@@ -213,13 +213,13 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             )
         }
         Response::Status(failed) => status::status(failed),
-        Response::Settings(s) => Reply {
-            embeds: vec![settings(s)],
+        Response::Settings { settings: s, page } => Reply {
+            embeds: vec![settings(s, page.as_deref())],
             ephemeral: true,
             ..Default::default()
         },
-        Response::About => Reply {
-            embeds: vec![about()],
+        Response::About { page } => Reply {
+            embeds: vec![about(page.as_deref())],
             ephemeral: true,
             ..Default::default()
         },
@@ -289,6 +289,8 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             ..Default::default()
         },
         Response::Forgotten(f) => Reply::text(text::mydata::forgotten(f), true),
+        // Pages are the web front end's; no command asks for one.
+        Response::Public(_) => Reply::text(text::ON_THE_WEB, true),
         Response::Queue(entries) => queue::queue(entries, page),
     }
 }
@@ -509,7 +511,7 @@ fn notes(out: &mut String, notes: &[Note]) {
     }
 }
 
-fn settings(s: &ServerSettings) -> CreateEmbed {
+fn settings(s: &ServerSettings, page: Option<&str>) -> CreateEmbed {
     // The first three are shown above with their option names; the rest as people read them.
     let more = crate::service::settings::setting_lines(s)
         .into_iter()
@@ -524,16 +526,28 @@ fn settings(s: &ServerSettings) -> CreateEmbed {
                 .map_or("none".into(), |r| format!("<@&{r}>")),
             true,
         );
-    more.fold(embed, |e, (name, value)| {
+    let embed = more.fold(embed, |e, (name, value)| {
         e.field(name, text::setting(&value, &Discord), true)
-    })
+    });
+    match page {
+        Some(url) => embed.field(
+            "Public page",
+            format!("{url}\nAnyone with the link sees the approved rallies (no names, no street addresses unless made public)."),
+            false,
+        ),
+        None => embed,
+    }
 }
 
-fn about() -> CreateEmbed {
-    CreateEmbed::new()
+fn about(page: Option<&str>) -> CreateEmbed {
+    let embed = CreateEmbed::new()
         .title(format!("rallybot {}", env!("CARGO_PKG_VERSION")))
         .description(crate::ABOUT_TEXT)
-        .colour(Colour::DARK_GREEN)
+        .colour(Colour::DARK_GREEN);
+    match page {
+        Some(url) => embed.field("This server's rallies on the web", url, false),
+        None => embed,
+    }
 }
 
 mod audit;

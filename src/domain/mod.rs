@@ -9,6 +9,7 @@ mod complete;
 pub mod geo;
 pub mod limits;
 mod outbox;
+mod public;
 mod rally;
 mod server;
 
@@ -22,6 +23,7 @@ pub use outbox::{
     CardNote, Clash, FailureKind, LocalTime, MovedField, NewItem, Notice, OutboxItem, OutboxKind,
     OutboxStatus, Payload, Settle,
 };
+pub use public::{PublicCampaign, PublicRally, PublicServer, PublicTotals};
 pub use rally::{
     AddressVisibility, Rally, RallyFields, RallyStatus, RallyView, RsvpChoice, RsvpCounts,
     RsvpStatus,

@@ -59,4 +59,10 @@ pub struct ServerSettings {
     pub daily_limit: i64,
     /// Days after a rally ends that who answered it is kept.
     pub retention_days: i64,
+    /// Whether the server's public web pages and calendar feeds are on.
+    pub public_page: bool,
+    /// The unguessable part of their address, made the first time they are turned on.
+    pub public_slug: Option<String>,
+    /// A Discord invite the pages show as "join the organisers".
+    pub invite_url: Option<String>,
 }

@@ -17,8 +17,16 @@ impl Service {
             response,
             untold: Vec::new(),
         };
+        match request {
+            Request::Public(public) => {
+                return Ok(quiet(Response::Public(self.public(public).await?)))
+            }
+            Request::About if caller.origin.server_id.is_none() => {
+                return Ok(quiet(Response::About { page: None }))
+            }
+            _ => {}
+        }
         match &request {
-            Request::About => return Ok(quiet(Response::About)),
             Request::Autocomplete {
                 complete: Complete::Place,
                 typed,
@@ -85,7 +93,9 @@ impl Service {
             Request::Cancel { rally, reason } => {
                 Response::Cancelled(self.cancel_rally(actor, rally, reason.as_deref()).await?)
             }
-            Request::About => Response::About,
+            Request::About => Response::About {
+                page: self.page_address(&self.store.server_settings(actor.server_id).await?),
+            },
             Request::Status => Response::Status(self.delivery_failures(actor).await?),
             Request::Queue => Response::Queue(self.queue(actor).await?),
             Request::Announce {
@@ -126,13 +136,18 @@ impl Service {
                 rally,
                 entries: self.audit_log(actor, rally).await?,
             },
-            Request::Settings(change) => {
+            Request::Settings(mut change) => {
                 let empty = change == Default::default();
-                Response::Settings(if empty {
+                let settings = if empty {
                     self.settings(actor).await?
                 } else {
+                    change.server_name = caller.origin.server_name.clone();
                     self.update_settings(actor, change).await?
-                })
+                };
+                Response::Settings {
+                    page: self.page_address(&settings),
+                    settings,
+                }
             }
             Request::ListCampaign { campaign } => {
                 let (campaign, rallies) = self.list_campaign(actor, &campaign).await?;
@@ -156,6 +171,8 @@ impl Service {
                 Response::Dropped(self.drop_from_shared_campaign(actor, rally).await?)
             }
             Request::MyData(action) => self.my_data(actor, action).await?,
+            // Answered before an actor is looked for: a page has no caller.
+            Request::Public(public) => Response::Public(self.public(public).await?),
             Request::Autocomplete { complete, typed } => {
                 Response::Choices(self.choices(actor, complete, &typed).await)
             }

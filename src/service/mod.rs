@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod overview;
 pub mod permissions;
 mod privacy;
+pub mod public;
 pub mod queue;
 mod rallies;
 pub mod reminders;
@@ -55,6 +56,8 @@ pub struct Service {
     last_purge: Arc<std::sync::Mutex<Option<DateTime<Utc>>>>,
     /// What the bot may do in a channel, as the front end knows it.
     access: access::AccessSlot,
+    /// Where the public pages are served, as people see it (PUBLIC_URL).
+    public_url: Arc<str>,
 }
 
 impl Service {
@@ -66,7 +69,18 @@ impl Service {
             outbox_changed: Arc::new(tokio::sync::Notify::new()),
             last_purge: Arc::default(),
             access: access::AccessSlot::default(),
+            public_url: Arc::from(crate::config::DEFAULT_PUBLIC_URL),
         }
+    }
+
+    /// Names where the public pages are served, for the addresses replies give.
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = Arc::from(url.trim_end_matches('/'));
+        self
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
     }
 
     pub fn now(&self) -> DateTime<Utc> {

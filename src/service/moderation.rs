@@ -24,6 +24,12 @@ pub struct SettingsChange {
     pub announcement_role_id: Option<Option<i64>>,
     pub daily_limit: Option<i64>,
     pub retention_days: Option<i64>,
+    /// Turns the server's public pages and feeds on or off.
+    pub public_page: Option<bool>,
+    /// A Discord invitation for the pages, or "none".
+    pub invite_url: Option<String>,
+    /// What the server is called, as the front end knows it: the pages' heading.
+    pub server_name: Option<String>,
 }
 
 impl Service {
@@ -187,9 +193,21 @@ impl Service {
         if let Some(v) = change.retention_days {
             settings.retention_days = v;
         }
+        super::public::apply_settings(
+            &mut settings,
+            change.public_page,
+            change.invite_url.as_deref(),
+        )?;
         self.store
             .save_server_settings(&settings, self.now())
             .await?;
+        if let Some(name) = change
+            .server_name
+            .as_deref()
+            .filter(|_| settings.public_page)
+        {
+            self.store.set_public_name(actor.server_id, name).await?;
+        }
         let (was, now) = super::settings::settings_diff(&before, &settings);
         if !now.is_empty() {
             self.audit(actor, None, "settings", &was, &now).await?;

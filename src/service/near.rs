@@ -38,8 +38,26 @@ pub struct NearResult {
     pub campaign: Option<String>,
 }
 
+/// Which rallies a search spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The asker's server and the shared campaigns of its coalitions.
+    Coalitions,
+    /// The server's own rallies only, as its public pages show.
+    OwnServer,
+}
+
 impl Service {
     pub async fn near(&self, actor: &Actor, query: NearQuery) -> Result<NearResult> {
+        self.near_within(actor, query, Reach::Coalitions).await
+    }
+
+    pub(super) async fn near_within(
+        &self,
+        actor: &Actor,
+        query: NearQuery,
+        reach: Reach,
+    ) -> Result<NearResult> {
         let unit = match query.unit {
             Some(u) => u,
             None => {
@@ -82,7 +100,10 @@ impl Service {
         };
         // A shared campaign is searched in its coalition; with no campaign named, so is every
         // coalition the server belongs to.
-        let mut shared = self.store.shared_scopes(actor.server_id).await?;
+        let mut shared = match reach {
+            Reach::Coalitions => self.store.shared_scopes(actor.server_id).await?,
+            Reach::OwnServer => Vec::new(),
+        };
         if let Some(c) = &campaign {
             shared.retain(|s| Some(s.coalition_id) == c.coalition_id);
         }

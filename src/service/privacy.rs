@@ -54,9 +54,11 @@ pub(crate) fn redact(actor: &Actor, response: &mut Response) {
             .for_each(check),
         Response::CampaignOverview(o) => o.entries.iter_mut().for_each(|e| check(&mut e.view)),
         Response::Queue(entries) => entries.iter_mut().for_each(|e| check(&mut e.view)),
-        Response::Settings(_)
+        // Made without addresses but public ones, and without people.
+        Response::Public(_)
+        | Response::Settings { .. }
         | Response::Status(_)
-        | Response::About
+        | Response::About { .. }
         | Response::Campaign(_)
         | Response::Log { .. }
         | Response::Choices(_)

@@ -88,6 +88,8 @@ pub enum Request {
     },
     /// What rallybot holds about the caller.
     MyData(MyDataAction),
+    /// A public page or calendar, asked for by anyone: no caller, no server of theirs.
+    Public(super::public::PublicRequest),
     /// What to offer while someone types an option.
     Autocomplete {
         complete: Complete,

@@ -35,10 +35,19 @@ pub enum Response {
         organising: Vec<RallyView>,
         answered: Vec<RallyView>,
     },
-    Settings(ServerSettings),
+    /// The settings, and the address of the public pages while they are on.
+    Settings {
+        settings: ServerSettings,
+        page: Option<String>,
+    },
     /// What could not be delivered.
     Status(super::DeliveryFailures),
-    About,
+    /// What rallybot is, and the server's public pages while they are on.
+    About {
+        page: Option<String>,
+    },
+    /// A public page or calendar: rallies without the people.
+    Public(crate::service::public::PublicPage),
     /// A campaign created, edited, archived or restored.
     Campaign(CampaignSaved),
     CampaignOverview(CampaignOverview),
@@ -98,7 +107,7 @@ impl Response {
             // Where someone searches from says where they are.
             Response::Near(_) => true,
             Response::Mine { .. }
-            | Response::Settings(_)
+            | Response::Settings { .. }
             | Response::Status(_)
             | Response::Rsvp(_)
             | Response::RemindMe { .. } => true,
@@ -108,10 +117,10 @@ impl Response {
             | Response::Approved(_)
             | Response::Announce { .. }
             | Response::Rejected(_)
-            | Response::About
+            | Response::About { .. }
             | Response::Log { .. }
             | Response::Queue(_) => true,
-            Response::Rally(_) => false,
+            Response::Rally(_) | Response::Public(_) => false,
             Response::Campaign(_) => true,
             Response::CampaignOverview(o) => o.origin.is_some(),
             Response::CampaignList { .. } => false,

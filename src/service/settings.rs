@@ -17,6 +17,8 @@ pub enum SettingValue {
     PerDay(i64),
     /// Days after a rally ends.
     Days(i64),
+    /// A web address, or none.
+    Link(Option<String>),
 }
 
 impl SettingValue {
@@ -36,6 +38,8 @@ impl SettingValue {
                 .join(", "),
             SettingValue::PerDay(n) => format!("{n} rallies per member"),
             SettingValue::Days(n) => format!("{n} days after a rally ends"),
+            SettingValue::Link(Some(url)) => url.clone(),
+            SettingValue::Link(None) => "none".into(),
         }
     }
 }
@@ -63,6 +67,8 @@ pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, SettingValue)> {
         ("announcement ping role", Role(s.announcement_role_id)),
         ("daily limit", PerDay(s.daily_limit)),
         ("keep who answered", Days(s.retention_days)),
+        ("public page", Yes(s.public_page)),
+        ("invite link", Link(s.invite_url.clone())),
     ]
 }
 
@@ -127,6 +133,9 @@ mod tests {
             announcement_role_id: None,
             daily_limit: 5,
             retention_days: 30,
+            public_page: false,
+            public_slug: None,
+            invite_url: None,
         };
         let mut changed = s.clone();
         changed.reminder_channel_id = Some(8);

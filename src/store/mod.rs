@@ -11,6 +11,7 @@ mod import;
 mod outbox;
 mod positions;
 mod privacy;
+mod public;
 mod rallies;
 mod readers;
 mod rsvps;
@@ -32,6 +33,7 @@ pub use import::ImportWrite;
 pub use outbox::UNTOLD_FAILURES_SQL;
 pub use positions::{Nearest, Position, Shared, CANDIDATES_SQL};
 pub use privacy::{Forgotten, Held, HeldMessage, HeldRally, HeldRsvp};
+pub use public::FeedScope;
 pub use rsvps::GoingRsvp;
 
 use crate::error::{Error, Result};

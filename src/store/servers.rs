@@ -43,7 +43,8 @@ impl Store {
         let row = sqlx::query(
             "SELECT require_approval, moderator_role_id, distance_unit, reminder_channel_id,
                     reminder_offsets, announcement_channel_id, moderator_channel_id,
-                    announcement_role_id, daily_limit, retention_days
+                    announcement_role_id, daily_limit, retention_days, public_page,
+                    public_slug, invite_url
              FROM servers WHERE id = ?1",
         )
         .bind(server_id)
@@ -62,6 +63,9 @@ impl Store {
                 announcement_role_id: None,
                 daily_limit: DEFAULT_DAILY_LIMIT,
                 retention_days: DEFAULT_RETENTION_DAYS,
+                public_page: false,
+                public_slug: None,
+                invite_url: None,
             });
         };
         let unit: String = row.try_get("distance_unit")?;
@@ -80,6 +84,9 @@ impl Store {
             announcement_role_id: row.try_get("announcement_role_id")?,
             daily_limit: row.try_get("daily_limit")?,
             retention_days: row.try_get("retention_days")?,
+            public_page: row.try_get("public_page")?,
+            public_slug: row.try_get("public_slug")?,
+            invite_url: row.try_get("invite_url")?,
         })
     }
 
@@ -114,7 +121,8 @@ impl Store {
         .await?;
         sqlx::query(
             "UPDATE servers SET announcement_channel_id = ?2, moderator_channel_id = ?3,
-                 announcement_role_id = ?4, daily_limit = ?5, retention_days = ?6
+                 announcement_role_id = ?4, daily_limit = ?5, retention_days = ?6,
+                 public_page = ?7, public_slug = ?8, invite_url = ?9
              WHERE id = ?1",
         )
         .bind(settings.server_id)
@@ -123,6 +131,9 @@ impl Store {
         .bind(settings.announcement_role_id)
         .bind(settings.daily_limit)
         .bind(settings.retention_days)
+        .bind(settings.public_page)
+        .bind(&settings.public_slug)
+        .bind(&settings.invite_url)
         .execute(&self.pool)
         .await?;
         // A read that raced the writes may have kept the old settings.

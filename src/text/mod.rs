@@ -52,6 +52,10 @@ impl Style for Plain {
 }
 
 /// A user's mistake, saying what to fix, with its values written in `style`.
+/// Said where a front end is handed a page it does not show.
+pub const ON_THE_WEB: &str =
+    "That is shown on the public web pages; see /rally about for their address.";
+
 pub fn user_error(e: &UserError, style: &dyn Style) -> String {
     match e {
         UserError::NotServerChannel { channel } => format!(

@@ -8,7 +8,8 @@ use crate::service::request::{CoalitionRequest, Request};
 use crate::service::SettingsChange;
 
 /// The settings `clear:` may unset.
-const CLEARABLE: [&str; 5] = [
+const CLEARABLE: [&str; 6] = [
+    "invite_url",
     "moderator_role",
     "reminder_channel",
     "announcement_channel",
@@ -150,5 +151,12 @@ fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
             .take("retention_days")
             .map(|d| values::integer("retention_days", &d))
             .transpose()?,
+        public_page: inv
+            .take("public_page")
+            .map(|v| values::boolean("public_page", &v))
+            .transpose()?,
+        invite_url: inv.take("invite_url"),
+        // The front end's name for the server is added by the service from the caller.
+        server_name: None,
     })
 }

@@ -1,0 +1,77 @@
+//! The pages' maps: inline SVG drawn on the server from shipped outlines, so a page makes no
+//! request to a tile server or anyone else.
+use map::{LatLon, Pin, Scene};
+
+use crate::domain::PublicRally;
+use crate::service::public::PublicNear;
+
+const WIDTH: u32 = 640;
+const HEIGHT: u32 = 400;
+/// Dots closer than this on the map are one dot: a city with many rallies is one place to
+/// go, and the page stays light.
+const DOT_GRID_DEGREES: f64 = 0.05;
+
+/// Every rally of a campaign as a dot.
+pub fn campaign(rallies: &[PublicRally]) -> String {
+    draw(&campaign_scene(rallies))
+}
+
+/// A search: its circle and origin, and the rallies found, numbered as in the list.
+pub fn near(found: &PublicNear, radius: f64) -> String {
+    draw(&near_scene(found, radius))
+}
+
+pub fn campaign_scene(rallies: &[PublicRally]) -> Scene {
+    let mut seen = std::collections::HashSet::new();
+    let pins = rallies
+        .iter()
+        .filter(|r| {
+            seen.insert((
+                (r.latitude / DOT_GRID_DEGREES).round() as i64,
+                (r.longitude / DOT_GRID_DEGREES).round() as i64,
+            ))
+        })
+        .map(|r| Pin::new(r.latitude, r.longitude).title(r.place_name.clone()));
+    Scene::new().pins(pins).description(format!(
+        "Map of the {} {}",
+        rallies.len(),
+        if rallies.len() == 1 {
+            "rally"
+        } else {
+            "rallies"
+        }
+    ))
+}
+
+pub fn near_scene(found: &PublicNear, radius: f64) -> Scene {
+    let origin = LatLon::new(found.origin.latitude, found.origin.longitude);
+    let pins = found.rallies.iter().enumerate().map(|(i, (r, _))| {
+        let pin = Pin::new(r.latitude, r.longitude).title(r.title.clone());
+        match u8::try_from(i + 1) {
+            Ok(n) if n <= 99 => pin.label(n),
+            _ => pin,
+        }
+    });
+    Scene::new()
+        .pins(pins)
+        .circle(origin, found.unit.to_km(radius))
+        .origin(origin)
+        .description(format!(
+            "Map of the rallies found near {}, numbered as in the list",
+            found.origin.name
+        ))
+}
+
+/// The size pages draw maps at (they scale with the page).
+pub const SIZE: (u32, u32) = (WIDTH, HEIGHT);
+
+fn draw(scene: &Scene) -> String {
+    match map::render_svg(scene, WIDTH, HEIGHT) {
+        Ok(svg) => svg,
+        // The list beside it says everything the map does; a page without it still works.
+        Err(e) => {
+            tracing::warn!(error = %e, "drawing a map failed");
+            String::new()
+        }
+    }
+}
