@@ -84,3 +84,18 @@ BEGIN
     INSERT INTO public_versions VALUES (NEW.id, 1)
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
+
+-- A coalition's shared campaign shows its members' rallies on the owner's pages: a member that
+-- joins or leaves changes what every member's pages may show.
+CREATE TRIGGER public_versions_member_insert AFTER INSERT ON coalition_members
+BEGIN
+    INSERT INTO public_versions SELECT server_id, 1 FROM coalition_members
+    WHERE coalition_id = NEW.coalition_id
+    ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER public_versions_member_delete AFTER DELETE ON coalition_members
+BEGIN
+    INSERT INTO public_versions SELECT server_id, 1 FROM coalition_members
+    WHERE coalition_id = OLD.coalition_id OR server_id = OLD.server_id
+    ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
+END;

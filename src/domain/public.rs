@@ -48,6 +48,8 @@ pub struct PublicRally {
     pub updated_at: DateTime<Utc>,
     /// Raised on every change of time, place or status: a calendar's SEQUENCE.
     pub sequence: i64,
+    /// For a rally of another member of a coalition, in a shared campaign: that server's name.
+    pub from: Option<String>,
 }
 
 /// How many rallies a campaign has, in how many places, and how many people answered.

@@ -13,7 +13,7 @@ use crate::domain::{
     PublicTotals, RallyStatus, RallyView, ServerSettings,
 };
 use crate::error::{Error, Result, UserError};
-use crate::store::FeedScope;
+use crate::store::{FeedRow, FeedScope};
 
 /// The most rallies a page or feed lists.
 pub const PAGE_RALLIES_MAX: i64 = 1000;
@@ -111,7 +111,7 @@ pub struct PublicNear {
 
 /// A rally without the people; the address only where its organiser made it public.
 /// `sequence` is the calendar's, where it was read (0 otherwise).
-pub fn public_rally(view: &RallyView, sequence: i64) -> PublicRally {
+pub fn public_rally(view: &RallyView, sequence: i64, from: Option<String>) -> PublicRally {
     let r = &view.rally;
     let address = (r.address_visibility == AddressVisibility::Public
         && !r.address.trim().is_empty())
@@ -134,7 +134,18 @@ pub fn public_rally(view: &RallyView, sequence: i64) -> PublicRally {
         created_at: r.created_at,
         updated_at: r.updated_at,
         sequence,
+        from,
     }
+}
+
+/// A rally a page of `own` server reads, named by its server when it is another member's.
+fn from_row(row: &FeedRow, own: i64) -> PublicRally {
+    let other = row.view.rally.server_id != own;
+    public_rally(
+        &row.view,
+        row.sequence,
+        other.then(|| row.server_name.clone()),
+    )
 }
 
 fn public_campaign(c: &Campaign) -> PublicCampaign {
@@ -242,12 +253,13 @@ impl Service {
             keep_past: Duration::zero(),
             assumed_length: Duration::hours(ASSUMED_LENGTH_HOURS),
             limit: PAGE_RALLIES_MAX,
+            coalition: None,
         };
-        let approved = |found: Vec<(RallyView, i64)>| -> Vec<PublicRally> {
+        let approved = |found: Vec<FeedRow>| -> Vec<PublicRally> {
             found
                 .iter()
-                .filter(|(v, _)| v.rally.status == RallyStatus::Approved)
-                .map(|(v, s)| public_rally(v, *s))
+                .filter(|row| row.view.rally.status == RallyStatus::Approved)
+                .map(|row| from_row(row, server_id))
                 .collect()
         };
         Ok(match request {
@@ -273,6 +285,7 @@ impl Service {
                 let campaign = self.own_campaign(server_id, campaign).await?;
                 let scope = FeedScope {
                     campaign_id: Some(campaign.id),
+                    coalition: campaign.coalition_id,
                     ..upcoming
                 };
                 let rallies = approved(self.store.feed_rallies(&scope).await?);
@@ -319,6 +332,7 @@ impl Service {
                 };
                 let scope = FeedScope {
                     campaign_id: campaign.as_ref().map(|c| c.id),
+                    coalition: campaign.as_ref().and_then(|c| c.coalition_id),
                     keep_past: Duration::days(FEED_KEEPS_PAST_DAYS),
                     ..upcoming
                 };
@@ -327,7 +341,7 @@ impl Service {
                     .feed_rallies(&scope)
                     .await?
                     .iter()
-                    .map(|(v, s)| public_rally(v, *s))
+                    .map(|row| from_row(row, server_id))
                     .collect();
                 PublicPage::Feed {
                     server,
@@ -360,14 +374,23 @@ impl Service {
             .ok_or_else(|| UserError::PageNotFound.into())
     }
 
-    /// One of the server's own rallies, whatever its status; the caller decides.
+    /// One of the server's own rallies, whatever its status (the caller decides), or another
+    /// member's in one of the server's shared campaigns while that member's pages are on.
     async fn public_rally_of(&self, server_id: i64, id: i64) -> Result<PublicRally> {
         let views = self.store.rally_views(&[id], 0).await?;
-        let view = views
-            .first()
-            .filter(|v| v.rally.server_id == server_id)
-            .ok_or(UserError::PageNotFound)?;
-        Ok(public_rally(view, self.store.rally_sequence(id).await?))
+        let view = views.first().ok_or(UserError::PageNotFound)?;
+        let from = if view.rally.server_id == server_id {
+            None
+        } else if self.store.shown_in_shared_campaign(server_id, id).await? {
+            Some(self.store.public_name(view.rally.server_id).await?)
+        } else {
+            return Err(UserError::PageNotFound.into());
+        };
+        Ok(public_rally(
+            view,
+            self.store.rally_sequence(id).await?,
+            from,
+        ))
     }
 
     /// "Find a rally near you" in one campaign: the same search as `/rally near`, within the
@@ -392,14 +415,17 @@ impl Service {
             campaign: Some(format!("#{}", campaign.id)),
             ..NearQuery::default()
         };
-        let outcome = match self.near_within(&anyone, query, Reach::OwnServer).await {
+        // A shared campaign spans its coalition; its members' rallies show only while their
+        // own pages are on.
+        let reach = if campaign.coalition_id.is_some() {
+            Reach::Coalitions
+        } else {
+            Reach::OwnServer
+        };
+        let outcome = match self.near_within(&anyone, query, reach).await {
             Ok(found) => Ok(PublicNear {
                 unit: found.unit,
-                rallies: found
-                    .rallies
-                    .iter()
-                    .map(|(v, d)| (public_rally(v, 0), *d))
-                    .collect(),
+                rallies: self.shown_here(server_id, &found.rallies).await?,
                 more: found.more,
                 origin: found.origin,
             }),
@@ -449,7 +475,7 @@ impl Service {
                         rallies: found
                             .rallies
                             .iter()
-                            .map(|(v, d)| (public_rally(v, 0), *d))
+                            .map(|(v, d)| (public_rally(v, 0, None), *d))
                             .collect(),
                         more: found.more,
                         origin: found.origin,
@@ -464,18 +490,45 @@ impl Service {
                     keep_past: Duration::zero(),
                     assumed_length: Duration::hours(ASSUMED_LENGTH_HOURS),
                     limit: PAGE_RALLIES_MAX,
+                    coalition: None,
                 };
                 Ok(MapData::All(
                     self.store
                         .feed_rallies(&scope)
                         .await?
                         .iter()
-                        .filter(|(v, _)| v.rally.status == RallyStatus::Approved)
-                        .map(|(v, s)| public_rally(v, *s))
+                        .filter(|row| row.view.rally.status == RallyStatus::Approved)
+                        .map(|row| from_row(row, server_id))
                         .collect(),
                 ))
             }
         }
+    }
+}
+
+impl Service {
+    /// The search's rallies a page of `server_id` may show, named by server when another's.
+    async fn shown_here(
+        &self,
+        server_id: i64,
+        found: &[(RallyView, f64)],
+    ) -> Result<Vec<(PublicRally, f64)>> {
+        let mut shown = Vec::with_capacity(found.len());
+        for (view, distance) in found {
+            let from = if view.rally.server_id == server_id {
+                None
+            } else if self
+                .store
+                .shown_in_shared_campaign(server_id, view.rally.id)
+                .await?
+            {
+                Some(self.store.public_name(view.rally.server_id).await?)
+            } else {
+                continue;
+            };
+            shown.push((public_rally(view, 0, from), *distance));
+        }
+        Ok(shown)
     }
 }
 

@@ -21,6 +21,17 @@ pub struct FeedScope {
     /// A rally with no end is taken to last this long, as calendars need an end.
     pub assumed_length: Duration,
     pub limit: i64,
+    /// A shared campaign's coalition: its member servers' rallies in the campaign count too,
+    /// for the members whose own pages are on.
+    pub coalition: Option<i64>,
+}
+
+/// A rally as a feed or page reads it.
+pub struct FeedRow {
+    pub view: RallyView,
+    pub sequence: i64,
+    /// The name of the rally's server, as its pages show it.
+    pub server_name: String,
 }
 
 impl Store {
@@ -28,7 +39,14 @@ impl Store {
     /// every request, however the page is then answered.
     pub async fn public_server(&self, slug: &str) -> Result<Option<(i64, i64)>> {
         let row = sqlx::query(
-            "SELECT s.id, COALESCE(v.version, 0) AS version FROM servers s
+            // The coalition partners' versions count too: their rallies in a shared campaign
+            // are on this server's pages.
+            "SELECT s.id, COALESCE(v.version, 0) + COALESCE((SELECT SUM(pv.version)
+                 FROM public_versions pv WHERE pv.server_id IN
+                   (SELECT m2.server_id FROM coalition_members m1
+                    JOIN coalition_members m2 ON m2.coalition_id = m1.coalition_id
+                    WHERE m1.server_id = s.id AND m2.server_id != s.id)), 0) AS version
+             FROM servers s
              LEFT JOIN public_versions v ON v.server_id = s.id
              WHERE s.public_slug = ?1 AND s.public_page = 1",
         )
@@ -61,12 +79,18 @@ impl Store {
     /// Rallies for a public calendar, soonest first, with their counts and sequence: the
     /// approved ones not ended more than `keep_past` ago, and the cancelled ones until they
     /// would have ended.
-    pub async fn feed_rallies(&self, scope: &FeedScope) -> Result<Vec<(RallyView, i64)>> {
+    pub async fn feed_rallies(&self, scope: &FeedScope) -> Result<Vec<FeedRow>> {
         let sql = concat!(
             "SELECT ",
             view_columns!("0"),
-            ", r.sequence FROM rallies r
-             WHERE r.server_id = ?1 AND (?2 IS NULL OR r.campaign_id = ?2)
+            ", r.sequence,
+                    (SELECT s.public_name FROM servers s WHERE s.id = r.server_id) AS server_name
+             FROM rallies r
+             WHERE (r.server_id = ?1 OR (?7 IS NOT NULL AND r.server_id IN
+                     (SELECT m.server_id FROM coalition_members m
+                      JOIN servers s ON s.id = m.server_id
+                      WHERE m.coalition_id = ?7 AND s.public_page = 1)))
+               AND (?2 IS NULL OR r.campaign_id = ?2)
                AND ((r.status = 'approved' AND COALESCE(r.ends_at, r.starts_at + ?5) >= ?3)
                  OR (r.status = 'cancelled' AND COALESCE(r.ends_at, r.starts_at + ?5) >= ?4))
              ORDER BY r.starts_at, r.id LIMIT ?6"
@@ -78,11 +102,36 @@ impl Store {
             .bind(to_unix(scope.now))
             .bind(scope.assumed_length.num_seconds())
             .bind(scope.limit)
+            .bind(scope.coalition)
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
-            .map(|row| Ok((view_from_row(row)?, row.try_get("sequence")?)))
+            .map(|row| {
+                Ok(FeedRow {
+                    view: view_from_row(row)?,
+                    sequence: row.try_get("sequence")?,
+                    server_name: row.try_get("server_name")?,
+                })
+            })
             .collect()
+    }
+
+    /// Whether a member's rally may be shown on a page of the server that owns its shared
+    /// campaign: the member is still in the campaign's coalition and its own pages are on.
+    pub async fn shown_in_shared_campaign(&self, owner: i64, rally_id: i64) -> Result<bool> {
+        let shown: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM rallies r
+             JOIN campaigns c ON c.id = r.campaign_id AND c.server_id = ?1
+             JOIN coalition_members m ON m.coalition_id = c.coalition_id
+                  AND m.server_id = r.server_id
+             JOIN servers s ON s.id = r.server_id AND s.public_page = 1
+             WHERE r.id = ?2",
+        )
+        .bind(owner)
+        .bind(rally_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(shown.is_some())
     }
 
     /// One rally's calendar sequence.

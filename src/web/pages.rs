@@ -275,6 +275,9 @@ fn rally_page(
         @if let Some(c) = campaign {
             p.lead { "Part of " a href=(campaign_path(server, c.id)) { (c.name) } }
         }
+        @if let Some(from) = &rally.from {
+            p.muted { "Organised by " (from) ", a member of the coalition." }
+        }
         dl.facts {
             dt { "When" }
             dd { (when(rally)) }
@@ -356,6 +359,7 @@ fn rally_summary(server: &PublicServer, r: &PublicRally, distance: Option<String
             (when(r)) br;
             (r.place_name)
             @if let Some(d) = distance { " · " (d) " away" }
+            @if let Some(from) = &r.from { " · from " (from) }
             br;
             span.muted { (counts(r)) }
         }
