@@ -26,22 +26,27 @@ END;
 -- A number per server that moves with every change to what its public pages show (its
 -- rallies, their RSVPs, its campaigns, its settings), whoever wrote it: this process, a
 -- console or an import on the same file. Pages are kept rendered until it moves.
+-- Only servers whose pages are on count their writes: the rest have no page to keep, and an
+-- RSVP should not pay for one. Turning the pages on is itself a change (the servers trigger).
 CREATE TABLE public_versions (
     server_id INTEGER PRIMARY KEY,
     version   INTEGER NOT NULL
 );
 
 CREATE TRIGGER public_versions_rally_insert AFTER INSERT ON rallies
+WHEN EXISTS (SELECT 1 FROM servers s WHERE s.id = NEW.server_id AND s.public_page = 1)
 BEGIN
     INSERT INTO public_versions VALUES (NEW.server_id, 1)
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER public_versions_rally_update AFTER UPDATE ON rallies
+WHEN EXISTS (SELECT 1 FROM servers s WHERE s.id = NEW.server_id AND s.public_page = 1)
 BEGIN
     INSERT INTO public_versions VALUES (NEW.server_id, 1)
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER public_versions_rally_delete AFTER DELETE ON rallies
+WHEN EXISTS (SELECT 1 FROM servers s WHERE s.id = OLD.server_id AND s.public_page = 1)
 BEGIN
     INSERT INTO public_versions VALUES (OLD.server_id, 1)
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
@@ -49,31 +54,40 @@ END;
 
 CREATE TRIGGER public_versions_rsvp_insert AFTER INSERT ON rsvps
 BEGIN
-    INSERT INTO public_versions SELECT server_id, 1 FROM rallies WHERE id = NEW.rally_id
+    INSERT INTO public_versions SELECT r.server_id, 1 FROM rallies r
+    JOIN servers s ON s.id = r.server_id AND s.public_page = 1
+    WHERE r.id = NEW.rally_id
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER public_versions_rsvp_update AFTER UPDATE ON rsvps
 BEGIN
-    INSERT INTO public_versions SELECT server_id, 1 FROM rallies WHERE id = NEW.rally_id
+    INSERT INTO public_versions SELECT r.server_id, 1 FROM rallies r
+    JOIN servers s ON s.id = r.server_id AND s.public_page = 1
+    WHERE r.id = NEW.rally_id
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER public_versions_rsvp_delete AFTER DELETE ON rsvps
 BEGIN
-    INSERT INTO public_versions SELECT server_id, 1 FROM rallies WHERE id = OLD.rally_id
+    INSERT INTO public_versions SELECT r.server_id, 1 FROM rallies r
+    JOIN servers s ON s.id = r.server_id AND s.public_page = 1
+    WHERE r.id = OLD.rally_id
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
 
 CREATE TRIGGER public_versions_campaign_insert AFTER INSERT ON campaigns
+WHEN EXISTS (SELECT 1 FROM servers s WHERE s.id = NEW.server_id AND s.public_page = 1)
 BEGIN
     INSERT INTO public_versions VALUES (NEW.server_id, 1)
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER public_versions_campaign_update AFTER UPDATE ON campaigns
+WHEN EXISTS (SELECT 1 FROM servers s WHERE s.id = NEW.server_id AND s.public_page = 1)
 BEGIN
     INSERT INTO public_versions VALUES (NEW.server_id, 1)
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
 END;
 CREATE TRIGGER public_versions_campaign_delete AFTER DELETE ON campaigns
+WHEN EXISTS (SELECT 1 FROM servers s WHERE s.id = OLD.server_id AND s.public_page = 1)
 BEGIN
     INSERT INTO public_versions VALUES (OLD.server_id, 1)
     ON CONFLICT (server_id) DO UPDATE SET version = version + 1;
