@@ -249,17 +249,7 @@ async fn bulk_setup(
             "--server must be the Discord server id, a positive whole number",
         ));
     }
-    let clock: Arc<dyn rallybot::service::Clock> = match now {
-        None => Arc::new(rallybot::service::SystemClock),
-        Some(now) => match DateTime::parse_from_rfc3339(&now) {
-            Ok(t) => Arc::new(ManualClock::new(t.with_timezone(&Utc))),
-            Err(_) => {
-                return Err(config_error(&format!(
-                    "--now must be an RFC 3339 time such as 2026-12-01T09:00:00Z, got \"{now}\""
-                )))
-            }
-        },
-    };
+    let clock = fixed_clock(now)?;
     match Store::open(&database_url(config, db)).await {
         Ok(store) => Ok((store, clock)),
         Err(e) => {
@@ -292,16 +282,9 @@ async fn run_web(
     } else {
         format!("http://{addr}")
     };
-    let clock: Arc<dyn rallybot::service::Clock> = match now {
-        None => Arc::new(rallybot::service::SystemClock),
-        Some(now) => match DateTime::parse_from_rfc3339(&now) {
-            Ok(t) => Arc::new(ManualClock::new(t.with_timezone(&Utc))),
-            Err(_) => {
-                return config_error(&format!(
-                    "--now must be an RFC 3339 time such as 2026-12-01T09:00:00Z, got \"{now}\""
-                ))
-            }
-        },
+    let clock = match fixed_clock(now) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     let store = match Store::open(&database_url(config, db)).await {
         Ok(s) => s,
@@ -332,6 +315,19 @@ async fn run_web(
             eprintln!("rallybot web stopped: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The system clock, or one fixed at `--now` (for scripts and tests).
+fn fixed_clock(now: Option<String>) -> Result<Arc<dyn rallybot::service::Clock>, ExitCode> {
+    match now {
+        None => Ok(Arc::new(rallybot::service::SystemClock)),
+        Some(now) => match DateTime::parse_from_rfc3339(&now) {
+            Ok(t) => Ok(Arc::new(ManualClock::new(t.with_timezone(&Utc)))),
+            Err(_) => Err(config_error(&format!(
+                "--now must be an RFC 3339 time such as 2026-12-01T09:00:00Z, got \"{now}\""
+            ))),
+        },
     }
 }
 

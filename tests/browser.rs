@@ -82,19 +82,7 @@ fn contrast(a: &str, b: &str) -> f64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_supporter_finds_the_nearest_rally_from_a_zip_code() {
     let site = Site::new().await;
-    site.run(
-        SERVER,
-        MOD,
-        true,
-        &["rallymod", "campaign", "create"],
-        &[
-            ("name", "Families Belong Together"),
-            ("start", "2026-12-12"),
-            ("end", "2026-12-12"),
-        ],
-    )
-    .await
-    .unwrap();
+    site.campaign("Families Belong Together", None).await;
     site.run(
         SERVER,
         MOD,

@@ -246,15 +246,7 @@ impl Service {
             invite_url: settings.invite_url.clone(),
             unit: settings.distance_unit,
         };
-        let upcoming = FeedScope {
-            server_id,
-            campaign_id: None,
-            now,
-            keep_past: Duration::zero(),
-            assumed_length: Duration::hours(ASSUMED_LENGTH_HOURS),
-            limit: PAGE_RALLIES_MAX,
-            coalition: None,
-        };
+        let upcoming = upcoming_scope(server_id, now);
         let approved = |found: Vec<FeedRow>| -> Vec<PublicRally> {
             found
                 .iter()
@@ -292,7 +284,7 @@ impl Service {
                 let totals = totals(&rallies);
                 let search = match search {
                     Some(form) => Some(
-                        self.public_search(server_id, &settings, &campaign, form)
+                        self.public_search(server_id, &settings, Some(&campaign), form)
                             .await?,
                     ),
                     None => None,
@@ -379,11 +371,7 @@ impl Service {
     async fn public_rally_of(&self, server_id: i64, id: i64) -> Result<PublicRally> {
         let views = self.store.rally_views(&[id], 0).await?;
         let view = views.first().ok_or(UserError::PageNotFound)?;
-        let from = if view.rally.server_id == server_id {
-            None
-        } else if self.store.shown_in_shared_campaign(server_id, id).await? {
-            Some(self.store.public_name(view.rally.server_id).await?)
-        } else {
+        let Some(from) = self.shown_from(server_id, view).await? else {
             return Err(UserError::PageNotFound.into());
         };
         Ok(public_rally(
@@ -393,13 +381,31 @@ impl Service {
         ))
     }
 
-    /// "Find a rally near you" in one campaign: the same search as `/rally near`, within the
-    /// server's own rallies.
+    /// Whether a page of `server_id` may show the rally, and if so the name of the member
+    /// server it comes from: None for the page's own rally.
+    async fn shown_from(&self, server_id: i64, view: &RallyView) -> Result<Option<Option<String>>> {
+        if view.rally.server_id == server_id {
+            Ok(Some(None))
+        } else if self
+            .store
+            .shown_in_shared_campaign(server_id, view.rally.id)
+            .await?
+        {
+            Ok(Some(Some(
+                self.store.public_name(view.rally.server_id).await?,
+            )))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// "Find a rally near you", in one campaign or the whole server: the same search as
+    /// `/rally near`, within what the server's pages may show.
     async fn public_search(
         &self,
         server_id: i64,
         settings: &ServerSettings,
-        campaign: &Campaign,
+        campaign: Option<&Campaign>,
         form: SearchForm,
     ) -> Result<PublicSearch> {
         let radius = form.radius.unwrap_or(DEFAULT_RADIUS);
@@ -412,12 +418,12 @@ impl Service {
             place: form.place.clone(),
             radius: Some(radius),
             unit: Some(settings.distance_unit),
-            campaign: Some(format!("#{}", campaign.id)),
+            campaign: campaign.map(|c| format!("#{}", c.id)),
             ..NearQuery::default()
         };
         // A shared campaign spans its coalition; its members' rallies show only while their
         // own pages are on.
-        let reach = if campaign.coalition_id.is_some() {
+        let reach = if campaign.and_then(|c| c.coalition_id).is_some() {
             Reach::Coalitions
         } else {
             Reach::OwnServer
@@ -451,57 +457,21 @@ impl Service {
     /// A server's upcoming approved rallies for a map, as its public pages would show them
     /// (whether or not they are on: the map is drawn by the operator, on their machine).
     pub async fn public_map(&self, server_id: i64, near: Option<SearchForm>) -> Result<MapData> {
-        let settings = self.store.server_settings(server_id).await?;
         match near {
             Some(form) => {
-                let anyone = Actor {
-                    user_id: 0,
-                    server_id,
-                    is_moderator: false,
-                };
-                let radius = form.radius.unwrap_or(DEFAULT_RADIUS);
-                let query = NearQuery {
-                    place: form.place.clone(),
-                    radius: Some(radius),
-                    unit: Some(settings.distance_unit),
-                    ..NearQuery::default()
-                };
-                let found = self.near_within(&anyone, query, Reach::OwnServer).await?;
-                Ok(MapData::Near(PublicSearch {
-                    place: form.place,
-                    radius,
-                    outcome: Ok(PublicNear {
-                        unit: found.unit,
-                        rallies: found
-                            .rallies
-                            .iter()
-                            .map(|(v, d)| (public_rally(v, 0, None), *d))
-                            .collect(),
-                        more: found.more,
-                        origin: found.origin,
-                    }),
-                }))
+                let settings = self.store.server_settings(server_id).await?;
+                let search = self.public_search(server_id, &settings, None, form).await?;
+                Ok(MapData::Near(search))
             }
-            None => {
-                let scope = FeedScope {
-                    server_id,
-                    campaign_id: None,
-                    now: self.now(),
-                    keep_past: Duration::zero(),
-                    assumed_length: Duration::hours(ASSUMED_LENGTH_HOURS),
-                    limit: PAGE_RALLIES_MAX,
-                    coalition: None,
-                };
-                Ok(MapData::All(
-                    self.store
-                        .feed_rallies(&scope)
-                        .await?
-                        .iter()
-                        .filter(|row| row.view.rally.status == RallyStatus::Approved)
-                        .map(|row| from_row(row, server_id))
-                        .collect(),
-                ))
-            }
+            None => Ok(MapData::All(
+                self.store
+                    .feed_rallies(&upcoming_scope(server_id, self.now()))
+                    .await?
+                    .iter()
+                    .filter(|row| row.view.rally.status == RallyStatus::Approved)
+                    .map(|row| from_row(row, server_id))
+                    .collect(),
+            )),
         }
     }
 }
@@ -515,20 +485,24 @@ impl Service {
     ) -> Result<Vec<(PublicRally, f64)>> {
         let mut shown = Vec::with_capacity(found.len());
         for (view, distance) in found {
-            let from = if view.rally.server_id == server_id {
-                None
-            } else if self
-                .store
-                .shown_in_shared_campaign(server_id, view.rally.id)
-                .await?
-            {
-                Some(self.store.public_name(view.rally.server_id).await?)
-            } else {
-                continue;
-            };
-            shown.push((public_rally(view, 0, from), *distance));
+            if let Some(from) = self.shown_from(server_id, view).await? {
+                shown.push((public_rally(view, 0, from), *distance));
+            }
         }
         Ok(shown)
+    }
+}
+
+/// The server's own rallies that have not ended, as its pages list them.
+fn upcoming_scope(server_id: i64, now: chrono::DateTime<chrono::Utc>) -> FeedScope {
+    FeedScope {
+        server_id,
+        campaign_id: None,
+        now,
+        keep_past: Duration::zero(),
+        assumed_length: Duration::hours(ASSUMED_LENGTH_HOURS),
+        limit: PAGE_RALLIES_MAX,
+        coalition: None,
     }
 }
 

@@ -42,20 +42,15 @@ pub fn cached(request: &HeaderMap, body: &Body) -> Response {
     response
 }
 
-/// A page that never changes while the program runs (the stylesheet, the home page).
-pub fn fixed(request: &HeaderMap, content_type: &'static str, text: String) -> Response {
-    let body = Body {
+/// A page that never changes while the program runs (the stylesheet, the home page): made
+/// once, then answered like any cached page.
+pub fn fixed(content_type: &'static str, text: String) -> Body {
+    Body {
         content_type,
         etag: etag_of(text.as_bytes()),
         bytes: text.into(),
-        last_modified: started(),
-    };
-    cached(request, &body)
-}
-
-fn started() -> SystemTime {
-    static STARTED: std::sync::OnceLock<SystemTime> = std::sync::OnceLock::new();
-    *STARTED.get_or_init(|| whole_seconds(SystemTime::now()))
+        last_modified: whole_seconds(SystemTime::now()),
+    }
 }
 
 /// RFC 9110: If-None-Match decides when present; else If-Modified-Since.

@@ -2,7 +2,7 @@
 //! you", each rally's page, and calendar feeds. Every page is rendered on the server from the
 //! service's public values and works with JavaScript off; nothing here decides what is public.
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -74,15 +74,15 @@ pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> 
 }
 
 async fn home(headers: HeaderMap) -> Response {
-    http::fixed(&headers, "text/html; charset=utf-8", pages::home())
+    static HOME: OnceLock<cache::Body> = OnceLock::new();
+    let body = HOME.get_or_init(|| http::fixed("text/html; charset=utf-8", pages::home()));
+    http::cached(&headers, body)
 }
 
 async fn stylesheet(headers: HeaderMap) -> Response {
-    http::fixed(
-        &headers,
-        "text/css; charset=utf-8",
-        pages::STYLESHEET.to_string(),
-    )
+    static CSS: OnceLock<cache::Body> = OnceLock::new();
+    let body = CSS.get_or_init(|| http::fixed("text/css; charset=utf-8", pages::STYLESHEET.into()));
+    http::cached(&headers, body)
 }
 
 async fn not_found() -> Response {

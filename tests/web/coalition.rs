@@ -33,20 +33,8 @@ async fn a_shared_campaign_page_spans_the_members_that_publish() {
     )
     .await
     .unwrap();
-    site.run(
-        SERVER,
-        MOD,
-        true,
-        &["rallymod", "campaign", "create"],
-        &[
-            ("name", "Day of Action"),
-            ("start", "2026-12-12"),
-            ("end", "2026-12-12"),
-            ("coalition", "Texas Coalition"),
-        ],
-    )
-    .await
-    .unwrap();
+    site.campaign("Day of Action", Some("Texas Coalition"))
+        .await;
     let mine = [
         ("title", "Austin rally"),
         ("place", "Austin, TX"),

@@ -21,19 +21,7 @@ struct World {
 
 async fn world() -> World {
     let site = Site::new().await;
-    site.run(
-        SERVER,
-        MOD,
-        true,
-        &["rallymod", "campaign", "create"],
-        &[
-            ("name", "Families Belong Together"),
-            ("start", "2026-12-12"),
-            ("end", "2026-12-12"),
-        ],
-    )
-    .await
-    .unwrap();
+    site.campaign("Families Belong Together", None).await;
     let in_campaign = |title: &'static str, place: &'static str| {
         vec![
             ("title", title),

@@ -106,6 +106,25 @@ impl Site {
         page.strip_prefix(&self.base).unwrap().to_string()
     }
 
+    /// Creates a one-day campaign on December 12 in SERVER, shared with `coalition` if given.
+    pub async fn campaign(&self, name: &str, coalition: Option<&str>) {
+        let mut options = vec![
+            ("name", name),
+            ("start", "2026-12-12"),
+            ("end", "2026-12-12"),
+        ];
+        options.extend(coalition.map(|c| ("coalition", c)));
+        self.run(
+            SERVER,
+            MOD,
+            true,
+            &["rallymod", "campaign", "create"],
+            &options,
+        )
+        .await
+        .unwrap();
+    }
+
     /// Registers a rally as Alice and, when `approve`, approves it; gives its number.
     pub async fn rally(&self, server: i64, options: &[(&str, &str)], approve: bool) -> i64 {
         let reply = self
