@@ -219,7 +219,7 @@ async fn wrk(campaign: &str, zips: &[String]) {
     std::fs::write(
         &script,
         format!(
-            "local zips = {{{}}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", \"{path}?place=\" .. zips[(i % #zips) + 1] .. \"&radius=\" .. (10 + (i // #zips) % 240))\nend\n",
+            "local zips = {{{}}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", \"{path}?place=\" .. zips[(i % #zips) + 1] .. \"&radius=\" .. (10 + math.floor(i / #zips) % 240))\nend\n",
             list.join(",")
         ),
     )

@@ -326,6 +326,8 @@ impl Service {
                     campaign_id: campaign.as_ref().map(|c| c.id),
                     coalition: campaign.as_ref().and_then(|c| c.coalition_id),
                     keep_past: Duration::days(FEED_KEEPS_PAST_DAYS),
+                    // A calendar shows no counts: none are taken.
+                    counts: false,
                     ..upcoming
                 };
                 let rallies = self
@@ -503,6 +505,7 @@ fn upcoming_scope(server_id: i64, now: chrono::DateTime<chrono::Utc>) -> FeedSco
         assumed_length: Duration::hours(ASSUMED_LENGTH_HOURS),
         limit: PAGE_RALLIES_MAX,
         coalition: None,
+        counts: true,
     }
 }
 

@@ -1,14 +1,37 @@
 //! What the public pages read: a server by its slug, the number that moves with every change
 //! to what its pages show, and rallies with their counts and calendar sequence.
 use chrono::{DateTime, Duration, Utc};
-use sqlx::Row;
 
+use super::columns::{Columns, Names};
 use super::rallies::rally_columns;
+use super::readers::failed;
 use super::to_unix;
 use super::views::{view_columns, view_from_row};
 use super::Store;
 use crate::domain::RallyView;
 use crate::error::Result;
+
+/// The feed query, choosing from the rallies that `$which` admits; ?3 and ?4 are the ends
+/// before which approved and cancelled rallies are left out, ?5 the assumed length, ?6 the limit,
+/// ?7 a shared campaign's coalition and ?8 whether to count the RSVPs.
+macro_rules! feed_sql {
+    ($which:literal) => {
+        concat!(
+            "WITH chosen AS (
+                 SELECT id AS chosen_id FROM rallies
+                 WHERE ", $which, "
+                   AND ((status = 'approved' AND COALESCE(ends_at, starts_at + ?5) >= ?3)
+                     OR (status = 'cancelled' AND COALESCE(ends_at, starts_at + ?5) >= ?4))
+                 ORDER BY starts_at, id LIMIT ?6)
+             SELECT ",
+            view_columns!("0", "?8"),
+            ", r.sequence,
+                    (SELECT s.public_name FROM servers s WHERE s.id = r.server_id) AS server_name
+             FROM chosen c JOIN rallies r ON r.id = c.chosen_id
+             ORDER BY r.starts_at, r.id"
+        )
+    };
+}
 
 /// Which rallies a feed holds.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +47,8 @@ pub struct FeedScope {
     /// A shared campaign's coalition: its member servers' rallies in the campaign count too,
     /// for the members whose own pages are on.
     pub coalition: Option<i64>,
+    /// Whether the RSVPs are counted: pages show counts, calendars do not.
+    pub counts: bool,
 }
 
 /// A rally as a feed or page reads it.
@@ -38,23 +63,27 @@ impl Store {
     /// The server whose pages are on under this slug, and its pages' version: one read for
     /// every request, however the page is then answered.
     pub async fn public_server(&self, slug: &str) -> Result<Option<(i64, i64)>> {
-        let row = sqlx::query(
-            // The coalition partners' versions count too: their rallies in a shared campaign
-            // are on this server's pages.
-            "SELECT s.id, COALESCE(v.version, 0) + COALESCE((SELECT SUM(pv.version)
+        // The coalition partners' versions count too: their rallies in a shared campaign are
+        // on this server's pages. Read on this thread: every request asks it.
+        const SQL: &str = "SELECT s.id, COALESCE(v.version, 0) + COALESCE((SELECT SUM(pv.version)
                  FROM public_versions pv WHERE pv.server_id IN
                    (SELECT m2.server_id FROM coalition_members m1
                     JOIN coalition_members m2 ON m2.coalition_id = m1.coalition_id
                     WHERE m1.server_id = s.id AND m2.server_id != s.id)), 0) AS version
              FROM servers s
              LEFT JOIN public_versions v ON v.server_id = s.id
-             WHERE s.public_slug = ?1 AND s.public_page = 1",
-        )
-        .bind(slug)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok((r.try_get("id")?, r.try_get("version")?)))
-            .transpose()
+             WHERE s.public_slug = ?1 AND s.public_page = 1";
+        self.readers
+            .read(&self.pool, |session| {
+                let raw = failed("looking up a public page");
+                let mut stmt = session.prepare_cached(SQL).map_err(&raw)?;
+                let mut rows = stmt.query([slug]).map_err(&raw)?;
+                match rows.next().map_err(&raw)? {
+                    Some(row) => Ok(Some((row.get(0).map_err(&raw)?, row.get(1).map_err(&raw)?))),
+                    None => Ok(None),
+                }
+            })
+            .await
     }
 
     /// The server's name as its pages show it (empty when never told).
@@ -80,40 +109,53 @@ impl Store {
     /// approved ones not ended more than `keep_past` ago, and the cancelled ones until they
     /// would have ended.
     pub async fn feed_rallies(&self, scope: &FeedScope) -> Result<Vec<FeedRow>> {
-        let sql = concat!(
-            "SELECT ",
-            view_columns!("0"),
-            ", r.sequence,
-                    (SELECT s.public_name FROM servers s WHERE s.id = r.server_id) AS server_name
-             FROM rallies r
-             WHERE (r.server_id = ?1 OR (?7 IS NOT NULL AND r.server_id IN
+        // The rallies are chosen by id first, through an index (a campaign's, or the server's
+        // by status), and only the chosen ones get their counts: an OR over both, or counts
+        // taken before the sort, made SQLite read every rally of the server.
+        let sql = match scope.campaign_id {
+            Some(_) => feed_sql!(
+                "campaign_id = ?2 AND status IN ('approved', 'cancelled')
+                 AND (server_id = ?1 OR (?7 IS NOT NULL AND server_id IN
                      (SELECT m.server_id FROM coalition_members m
                       JOIN servers s ON s.id = m.server_id
-                      WHERE m.coalition_id = ?7 AND s.public_page = 1)))
-               AND (?2 IS NULL OR r.campaign_id = ?2)
-               AND ((r.status = 'approved' AND COALESCE(r.ends_at, r.starts_at + ?5) >= ?3)
-                 OR (r.status = 'cancelled' AND COALESCE(r.ends_at, r.starts_at + ?5) >= ?4))
-             ORDER BY r.starts_at, r.id LIMIT ?6"
-        );
-        let rows = sqlx::query(sql)
-            .bind(scope.server_id)
-            .bind(scope.campaign_id)
-            .bind(to_unix(scope.now - scope.keep_past))
-            .bind(to_unix(scope.now))
-            .bind(scope.assumed_length.num_seconds())
-            .bind(scope.limit)
-            .bind(scope.coalition)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(FeedRow {
-                    view: view_from_row(row)?,
-                    sequence: row.try_get("sequence")?,
-                    server_name: row.try_get("server_name")?,
-                })
+                      WHERE m.coalition_id = ?7 AND s.public_page = 1)))"
+            ),
+            None => feed_sql!("server_id = ?1 AND status IN ('approved', 'cancelled')"),
+        };
+        use rusqlite::types::Value;
+        let s = *scope;
+        let params: Vec<Value> = vec![
+            s.server_id.into(),
+            s.campaign_id.into(),
+            to_unix(s.now - s.keep_past).into(),
+            to_unix(s.now).into(),
+            s.assumed_length.num_seconds().into(),
+            s.limit.into(),
+            s.coalition.into(),
+            i64::from(s.counts).into(),
+        ];
+        // Read on this thread (readers.rs): sqlx's worker hands over every row through a
+        // channel, a thread wake-up each, which a page of a thousand rallies felt.
+        self.readers
+            .read(&self.pool, |session| {
+                let raw = failed("reading the rallies of a public page");
+                let mut stmt = session.prepare_cached(sql).map_err(&raw)?;
+                let names = Names::of(&stmt);
+                let mut rows = stmt
+                    .query(rusqlite::params_from_iter(params))
+                    .map_err(&raw)?;
+                let mut out = Vec::new();
+                while let Some(row) = rows.next().map_err(&raw)? {
+                    let row = names.row(row);
+                    out.push(FeedRow {
+                        view: view_from_row(&row)?,
+                        sequence: row.int("sequence")?.unwrap_or(0),
+                        server_name: row.text("server_name")?.unwrap_or_default(),
+                    });
+                }
+                Ok(out)
             })
-            .collect()
+            .await
     }
 
     /// Whether a member's rally may be shown on a page of the server that owns its shared

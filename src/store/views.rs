@@ -11,13 +11,22 @@ use crate::error::{Error, Result};
 /// asker's id.
 macro_rules! view_columns {
     ($user:literal) => {
+        view_columns!($user, "1")
+    };
+    // `$counts`: a condition; where it is false the counts are 0 and not counted (a calendar
+    // shows none).
+    ($user:literal, $counts:literal) => {
         concat!(
             rally_columns!(),
             ",
-             r.kept_going + (SELECT COUNT(*) FROM rsvps v
-                 WHERE v.rally_id = r.id AND v.status = 'going') AS going,
-             r.kept_interested + (SELECT COUNT(*) FROM rsvps v
-                 WHERE v.rally_id = r.id AND v.status = 'interested') AS interested,
+             CASE WHEN ",
+            $counts,
+            " THEN r.kept_going + (SELECT COUNT(*) FROM rsvps v
+                 WHERE v.rally_id = r.id AND v.status = 'going') ELSE 0 END AS going,
+             CASE WHEN ",
+            $counts,
+            " THEN r.kept_interested + (SELECT COUNT(*) FROM rsvps v
+                 WHERE v.rally_id = r.id AND v.status = 'interested') ELSE 0 END AS interested,
              (SELECT v.status FROM rsvps v WHERE v.rally_id = r.id AND v.user_id = ",
             $user,
             ") AS mine"

@@ -2,6 +2,9 @@
 //! campaign and one per rally. UIDs are stable per rally, SEQUENCE rises with every change of
 //! time, place or status, and a cancelled rally stays, marked CANCELLED, until it would have
 //! ended, so subscribed calendars take it off rather than keep it.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use chrono::Duration;
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
@@ -42,10 +45,44 @@ pub fn calendar(page: &PublicPage, base: &str) -> String {
             .add_parameter("VALUE", "DURATION")
             .done(),
     );
+    // The envelope from icalendar, and each event as icalendar wrote it the last time that
+    // rally was the same: a feed of a thousand rallies changes by one at a time.
+    let envelope = cal.done().to_string();
+    let end = envelope.rfind("END:VCALENDAR").unwrap_or(envelope.len());
+    let mut out = String::with_capacity(envelope.len() + rallies.len() * 600);
+    out.push_str(&envelope[..end]);
     for rally in rallies {
-        cal.push(event(server, rally, base));
+        out.push_str(&written_event(server, rally, base));
     }
-    cal.done().to_string()
+    out.push_str(&envelope[end..]);
+    out
+}
+
+/// Events kept at most; past it the keeping starts over.
+const KEPT_EVENTS: usize = 50_000;
+
+/// The rally's VEVENT text, written again only when something it says changed.
+fn written_event(server: &PublicServer, r: &PublicRally, base: &str) -> Arc<str> {
+    static WRITTEN: OnceLock<Mutex<HashMap<String, Arc<str>>>> = OnceLock::new();
+    let written = WRITTEN.get_or_init(Mutex::default);
+    // Everything the event is made of: the rally without its counts (the feed has none),
+    // the server's slug and the pages' address.
+    let said = PublicRally {
+        going: 0,
+        interested: 0,
+        ..r.clone()
+    };
+    let key = format!("{said:?}|{}|{base}", server.slug);
+    if let Some(text) = written.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+        return text.clone();
+    }
+    let text: Arc<str> = Arc::from(event(server, r, base).to_string());
+    let mut kept = written.lock().unwrap_or_else(|p| p.into_inner());
+    if kept.len() >= KEPT_EVENTS {
+        kept.clear();
+    }
+    kept.insert(key, text.clone());
+    text
 }
 
 fn event(server: &PublicServer, r: &PublicRally, base: &str) -> Event {

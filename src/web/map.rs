@@ -1,5 +1,8 @@
 //! The pages' maps: inline SVG drawn on the server from shipped outlines, so a page makes no
 //! request to a tile server or anyone else.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use map::{LatLon, Pin, Scene};
 
 use crate::domain::PublicRally;
@@ -65,9 +68,27 @@ pub fn near_scene(found: &PublicNear, radius: f64) -> Scene {
 /// The size pages draw maps at (they scale with the page).
 pub const SIZE: (u32, u32) = (WIDTH, HEIGHT);
 
+/// Maps drawn at most this many at once are kept; then the keeping starts over.
+const KEPT_MAPS: usize = 256;
+
+/// The scene's SVG, drawn once per distinct scene: an RSVP re-renders the page for its counts,
+/// but the dots, and so the map, are the same.
 fn draw(scene: &Scene) -> String {
+    static DRAWN: OnceLock<Mutex<HashMap<String, Arc<str>>>> = OnceLock::new();
+    let drawn = DRAWN.get_or_init(Mutex::default);
+    let key = format!("{scene:?}");
+    if let Some(svg) = drawn.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+        return svg.to_string();
+    }
     match map::render_svg(scene, WIDTH, HEIGHT) {
-        Ok(svg) => svg,
+        Ok(svg) => {
+            let mut kept = drawn.lock().unwrap_or_else(|p| p.into_inner());
+            if kept.len() >= KEPT_MAPS {
+                kept.clear();
+            }
+            kept.insert(key, Arc::from(svg.as_str()));
+            svg
+        }
         // The list beside it says everything the map does; a page without it still works.
         Err(e) => {
             tracing::warn!(error = %e, "drawing a map failed");
