@@ -6,7 +6,7 @@ use super::Service;
 use crate::domain::limits::{
     DEFAULT_RADIUS, MAX_RADIUS, NEAR_DAYS_MAX, NEAR_DEFAULT_LIMIT, NEAR_MAX_LIMIT,
 };
-use crate::domain::{Actor, DistanceUnit, RallyView};
+use crate::domain::{Actor, Campaign, DistanceUnit, RallyView};
 use crate::error::{Result, UserError};
 use crate::store::{Nearest, Position};
 
@@ -49,14 +49,18 @@ pub enum Reach {
 
 impl Service {
     pub async fn near(&self, actor: &Actor, query: NearQuery) -> Result<NearResult> {
-        self.near_within(actor, query, Reach::Coalitions).await
+        self.near_within(actor, query, Reach::Coalitions, None)
+            .await
     }
 
+    /// `known`: the campaign to search within, already found by the caller (it overrides
+    /// the query's).
     pub(super) async fn near_within(
         &self,
         actor: &Actor,
         query: NearQuery,
         reach: Reach,
+        known: Option<Campaign>,
     ) -> Result<NearResult> {
         let unit = match query.unit {
             Some(u) => u,
@@ -94,8 +98,9 @@ impl Service {
             Some(days) => now + Duration::days(i64::from(days).clamp(1, NEAR_DAYS_MAX)),
             None => now + Duration::days(3660),
         };
-        let campaign = match query.campaign.as_deref().map(str::trim) {
-            Some(c) if !c.is_empty() => Some(self.find_campaign(actor, c).await?),
+        let campaign = match (known, query.campaign.as_deref().map(str::trim)) {
+            (Some(c), _) => Some(c),
+            (None, Some(c)) if !c.is_empty() => Some(self.find_campaign(actor, c).await?),
             _ => None,
         };
         // A shared campaign is searched in its coalition; with no campaign named, so is every

@@ -71,7 +71,7 @@ pub enum PublicPage {
         server: PublicServer,
         campaign: PublicCampaign,
         totals: PublicTotals,
-        /// Upcoming, soonest first.
+        /// Upcoming, soonest first; none with a search, whose page lists what it found.
         rallies: Vec<PublicRally>,
         search: Option<PublicSearch>,
     },
@@ -233,16 +233,17 @@ impl Service {
             | PublicRequest::RallyCalendar { slug, .. }
             | PublicRequest::Version { slug } => slug.as_str(),
         };
-        let Some((server_id, version)) = self.store.public_server(slug).await? else {
+        let Some(found) = self.store.public_server(slug).await? else {
             return Err(UserError::PageNotFound.into());
         };
+        let (server_id, version) = (found.server_id, found.version);
         if let PublicRequest::Version { .. } = request {
             return Ok(PublicPage::Version(version));
         }
         let settings = self.store.server_settings(server_id).await?;
         let server = PublicServer {
             slug: slug.to_string(),
-            name: self.store.public_name(server_id).await?,
+            name: found.name,
             invite_url: settings.invite_url.clone(),
             unit: settings.distance_unit,
         };
@@ -280,14 +281,21 @@ impl Service {
                     coalition: campaign.coalition_id,
                     ..upcoming
                 };
-                let rallies = approved(self.store.feed_rallies(&scope).await?);
-                let totals = totals(&rallies);
-                let search = match search {
-                    Some(form) => Some(
-                        self.public_search(server_id, &settings, Some(&campaign), form)
-                            .await?,
+                // A search's page shows the totals but not the list.
+                let (rallies, totals, search) = match search {
+                    Some(form) => (
+                        Vec::new(),
+                        self.store.feed_totals(&scope).await?,
+                        Some(
+                            self.public_search(server_id, &settings, Some(&campaign), form)
+                                .await?,
+                        ),
                     ),
-                    None => None,
+                    None => {
+                        let rallies = approved(self.store.feed_rallies(&scope).await?);
+                        let totals = totals(&rallies);
+                        (rallies, totals, None)
+                    }
                 };
                 PublicPage::Campaign {
                     server,
@@ -420,7 +428,6 @@ impl Service {
             place: form.place.clone(),
             radius: Some(radius),
             unit: Some(settings.distance_unit),
-            campaign: campaign.map(|c| format!("#{}", c.id)),
             ..NearQuery::default()
         };
         // A shared campaign spans its coalition; its members' rallies show only while their
@@ -430,7 +437,10 @@ impl Service {
         } else {
             Reach::OwnServer
         };
-        let outcome = match self.near_within(&anyone, query, reach).await {
+        let outcome = match self
+            .near_within(&anyone, query, reach, campaign.cloned())
+            .await
+        {
             Ok(found) => Ok(PublicNear {
                 unit: found.unit,
                 rallies: self.shown_here(server_id, &found.rallies).await?,

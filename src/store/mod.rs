@@ -33,7 +33,7 @@ pub use import::ImportWrite;
 pub use outbox::UNTOLD_FAILURES_SQL;
 pub use positions::{Nearest, Position, Shared, CANDIDATES_SQL};
 pub use privacy::{Forgotten, Held, HeldMessage, HeldRally, HeldRsvp};
-pub use public::{FeedRow, FeedScope};
+pub use public::{FeedRow, FeedScope, PublicServerRow};
 pub use rsvps::GoingRsvp;
 
 use crate::error::{Error, Result};

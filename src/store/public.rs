@@ -8,28 +8,69 @@ use super::readers::failed;
 use super::to_unix;
 use super::views::{view_columns, view_from_row};
 use super::Store;
-use crate::domain::RallyView;
+use crate::domain::{PublicTotals, RallyView};
 use crate::error::Result;
 
-/// The feed query, choosing from the rallies that `$which` admits; ?3 and ?4 are the ends
-/// before which approved and cancelled rallies are left out, ?5 the assumed length, ?6 the limit,
-/// ?7 a shared campaign's coalition and ?8 whether to count the RSVPs.
-macro_rules! feed_sql {
-    ($which:literal) => {
+/// The rallies a feed chooses from those that `$which` admits; ?3 and ?4 are the ends before
+/// which approved and cancelled rallies are left out, ?5 the assumed length, ?6 the limit and
+/// ?7 a shared campaign's coalition.
+macro_rules! chosen_sql {
+    ($($which:tt)+) => {
         concat!(
             "WITH chosen AS (
                  SELECT id AS chosen_id FROM rallies
-                 WHERE ", $which, "
+                 WHERE ", $($which)+, "
                    AND ((status = 'approved' AND COALESCE(ends_at, starts_at + ?5) >= ?3)
                      OR (status = 'cancelled' AND COALESCE(ends_at, starts_at + ?5) >= ?4))
-                 ORDER BY starts_at, id LIMIT ?6)
-             SELECT ",
+                 ORDER BY starts_at, id LIMIT ?6)"
+        )
+    };
+}
+
+/// The feed query over the chosen rallies; ?8 says whether to count the RSVPs.
+macro_rules! feed_sql {
+    ($($which:tt)+) => {
+        concat!(
+            chosen_sql!($($which)+),
+            " SELECT ",
             view_columns!("0", "?8"),
             ", r.sequence,
                     (SELECT s.public_name FROM servers s WHERE s.id = r.server_id) AS server_name
              FROM chosen c JOIN rallies r ON r.id = c.chosen_id
              ORDER BY r.starts_at, r.id"
         )
+    };
+}
+
+/// The totals of the approved rallies chosen, counted where they are kept: a page with a
+/// search shows the totals but not the rallies, which need not be read one by one.
+macro_rules! totals_sql {
+    ($($which:tt)+) => {
+        concat!(
+            chosen_sql!($($which)+),
+            " SELECT COUNT(*), COUNT(DISTINCT r.place_name),
+                    COALESCE(SUM(r.kept_going + (SELECT COUNT(*) FROM rsvps v
+                        WHERE v.rally_id = r.id AND v.status = 'going')), 0),
+                    COALESCE(SUM(r.kept_interested + (SELECT COUNT(*) FROM rsvps v
+                        WHERE v.rally_id = r.id AND v.status = 'interested')), 0)
+             FROM chosen c JOIN rallies r ON r.id = c.chosen_id
+             WHERE r.status = 'approved'"
+        )
+    };
+}
+
+/// Which rallies of the server a feed chooses from: a campaign's (and its coalition members'
+/// whose pages are on), or all of the server's.
+macro_rules! feed_which {
+    (campaign) => {
+        "campaign_id = ?2 AND status IN ('approved', 'cancelled')
+         AND (server_id = ?1 OR (?7 IS NOT NULL AND server_id IN
+             (SELECT m.server_id FROM coalition_members m
+              JOIN servers s ON s.id = m.server_id
+              WHERE m.coalition_id = ?7 AND s.public_page = 1)))"
+    };
+    (server) => {
+        "server_id = ?1 AND status IN ('approved', 'cancelled')"
     };
 }
 
@@ -51,6 +92,16 @@ pub struct FeedScope {
     pub counts: bool,
 }
 
+/// A server whose pages are on, as every request of them reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicServerRow {
+    pub server_id: i64,
+    /// Moves with every change to what its pages show.
+    pub version: i64,
+    /// As its pages show it (empty when never told).
+    pub name: String,
+}
+
 /// A rally as a feed or page reads it.
 pub struct FeedRow {
     pub view: RallyView,
@@ -59,10 +110,24 @@ pub struct FeedRow {
     pub server_name: String,
 }
 
+/// The feed queries' parameters, ?1 to ?8.
+fn feed_params(s: &FeedScope) -> Vec<rusqlite::types::Value> {
+    vec![
+        s.server_id.into(),
+        s.campaign_id.into(),
+        to_unix(s.now - s.keep_past).into(),
+        to_unix(s.now).into(),
+        s.assumed_length.num_seconds().into(),
+        s.limit.into(),
+        s.coalition.into(),
+        i64::from(s.counts).into(),
+    ]
+}
+
 impl Store {
-    /// The server whose pages are on under this slug, and its pages' version: one read for
-    /// every request, however the page is then answered.
-    pub async fn public_server(&self, slug: &str) -> Result<Option<(i64, i64)>> {
+    /// The server whose pages are on under this slug, its pages' version and its name as they
+    /// show it: one read for every request, however the page is then answered.
+    pub async fn public_server(&self, slug: &str) -> Result<Option<PublicServerRow>> {
         // The coalition partners' versions count too: their rallies in a shared campaign are
         // on this server's pages. Read on this thread: every request asks it.
         const SQL: &str = "SELECT s.id, COALESCE(v.version, 0) + COALESCE((SELECT SUM(pv.version)
@@ -70,6 +135,7 @@ impl Store {
                    (SELECT m2.server_id FROM coalition_members m1
                     JOIN coalition_members m2 ON m2.coalition_id = m1.coalition_id
                     WHERE m1.server_id = s.id AND m2.server_id != s.id)), 0) AS version
+             , COALESCE(s.public_name, '')
              FROM servers s
              LEFT JOIN public_versions v ON v.server_id = s.id
              WHERE s.public_slug = ?1 AND s.public_page = 1";
@@ -79,7 +145,11 @@ impl Store {
                 let mut stmt = session.prepare_cached(SQL).map_err(&raw)?;
                 let mut rows = stmt.query([slug]).map_err(&raw)?;
                 match rows.next().map_err(&raw)? {
-                    Some(row) => Ok(Some((row.get(0).map_err(&raw)?, row.get(1).map_err(&raw)?))),
+                    Some(row) => Ok(Some(PublicServerRow {
+                        server_id: row.get(0).map_err(&raw)?,
+                        version: row.get(1).map_err(&raw)?,
+                        name: row.get(2).map_err(&raw)?,
+                    })),
                     None => Ok(None),
                 }
             })
@@ -113,27 +183,10 @@ impl Store {
         // by status), and only the chosen ones get their counts: an OR over both, or counts
         // taken before the sort, made SQLite read every rally of the server.
         let sql = match scope.campaign_id {
-            Some(_) => feed_sql!(
-                "campaign_id = ?2 AND status IN ('approved', 'cancelled')
-                 AND (server_id = ?1 OR (?7 IS NOT NULL AND server_id IN
-                     (SELECT m.server_id FROM coalition_members m
-                      JOIN servers s ON s.id = m.server_id
-                      WHERE m.coalition_id = ?7 AND s.public_page = 1)))"
-            ),
-            None => feed_sql!("server_id = ?1 AND status IN ('approved', 'cancelled')"),
+            Some(_) => feed_sql!(feed_which!(campaign)),
+            None => feed_sql!(feed_which!(server)),
         };
-        use rusqlite::types::Value;
-        let s = *scope;
-        let params: Vec<Value> = vec![
-            s.server_id.into(),
-            s.campaign_id.into(),
-            to_unix(s.now - s.keep_past).into(),
-            to_unix(s.now).into(),
-            s.assumed_length.num_seconds().into(),
-            s.limit.into(),
-            s.coalition.into(),
-            i64::from(s.counts).into(),
-        ];
+        let params = feed_params(scope);
         // Read on this thread (readers.rs): sqlx's worker hands over every row through a
         // channel, a thread wake-up each, which a page of a thousand rallies felt.
         self.readers
@@ -154,6 +207,41 @@ impl Store {
                     });
                 }
                 Ok(out)
+            })
+            .await
+    }
+
+    /// What `feed_rallies` would count of the approved rallies in the scope, without reading
+    /// them.
+    pub async fn feed_totals(&self, scope: &FeedScope) -> Result<PublicTotals> {
+        let sql = match scope.campaign_id {
+            Some(_) => totals_sql!(feed_which!(campaign)),
+            None => totals_sql!(feed_which!(server)),
+        };
+        // The totals always count: ?8 is not in their query.
+        let mut params = feed_params(scope);
+        params.truncate(7);
+        self.readers
+            .read(&self.pool, |session| {
+                let raw = failed("counting the rallies of a public page");
+                let mut stmt = session.prepare_cached(sql).map_err(&raw)?;
+                let row = stmt
+                    .query_row(rusqlite::params_from_iter(params), |row| {
+                        Ok((
+                            row.get::<_, i64>(0)?,
+                            row.get::<_, i64>(1)?,
+                            row.get(2)?,
+                            row.get(3)?,
+                        ))
+                    })
+                    .map_err(&raw)?;
+                let (rallies, places, going, interested) = row;
+                Ok(PublicTotals {
+                    rallies: usize::try_from(rallies).unwrap_or(0),
+                    places: usize::try_from(places).unwrap_or(0),
+                    going,
+                    interested,
+                })
             })
             .await
     }

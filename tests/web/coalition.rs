@@ -63,6 +63,8 @@ async fn a_shared_campaign_page_spans_the_members_that_publish() {
     assert!(html.contains("Houston member rally"), "{html}");
     assert!(html.contains("from Elsewhere"));
     let (_, found) = site.page(&near).await;
+    assert!(totals_line(&html).contains("2 rallies in 2 places"));
+    assert_eq!(totals_line(&found), totals_line(&html));
     let list = &found[found.find("<ol").unwrap()..];
     assert!(list.find("Houston member rally").unwrap() < list.find("Austin rally").unwrap());
     assert_eq!(site.page(&rally).await.0, 200);

@@ -275,6 +275,9 @@ async fn the_campaign_page_finds_the_nearest_rally_from_a_zip_code() {
         .expect("Austin is within 250 miles");
     assert!(houston < austin, "nearest first:\n{list}");
     assert!(near.contains(" mi away"));
+    // A search's page counts the campaign as the page without one does.
+    assert_eq!(totals_line(&near), totals_line(&html));
+    assert!(totals_line(&near).contains("1 person going"), "{near}");
     assert!(
         near.contains("value=\"77002\""),
         "the form keeps what was typed"

@@ -164,3 +164,10 @@ impl Site {
         (r.status().as_u16(), r.text().await.unwrap())
     }
 }
+
+/// A campaign page's totals line, as shown with or without a search.
+pub fn totals_line(html: &str) -> &str {
+    let from = html.find("<p class=\"totals\">").expect("a totals line");
+    let to = from + html[from..].find("</p>").expect("the line ends");
+    &html[from..to]
+}
