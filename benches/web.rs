@@ -27,6 +27,8 @@ const RALLIES: usize = 10_000;
 const ROUNDS: usize = 2_000;
 const FRESH_ROUNDS: usize = 200;
 const SEARCHES: usize = 300;
+/// Enough feeds that the p99 is not simply the slowest one.
+const FEED_ROUNDS: usize = 200;
 
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -168,7 +170,7 @@ async fn run() {
         Some(std::time::Duration::from_millis(20)),
     );
     let mut feed_bytes = 0;
-    for _ in 0..50 {
+    for _ in 0..FEED_ROUNDS {
         bump().await;
         let (took, body) = get(feed.clone()).await;
         let events = String::from_utf8_lossy(&body)
