@@ -9,6 +9,7 @@ pub mod console;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod outbox;
 pub mod service;
 pub mod store;

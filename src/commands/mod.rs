@@ -4,6 +4,7 @@ pub mod help;
 pub mod parse;
 pub mod spec;
 pub mod table;
+pub mod translations;
 
 pub use parse::{parse, Invocation, RequestError};
 pub use spec::{Command, Complete, Group, Kind, Opt, Sub};

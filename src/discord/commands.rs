@@ -5,7 +5,38 @@ use serenity::all::{
 };
 
 use crate::commands::table::{COMMANDS, GROUPS, SUBS};
+use crate::commands::translations::{
+    choice_label, command_description, group_description, option_description, sub_description,
+};
 use crate::commands::{Kind, Opt, Sub};
+use crate::i18n::Lang;
+
+/// The languages besides English whose descriptions are registered.
+const TRANSLATED: &[Lang] = &[Lang::Es];
+
+/// Each Discord locale of the translated languages with the text in its language.
+fn localized(text: impl Fn(Lang) -> String) -> Vec<(&'static str, String)> {
+    TRANSLATED
+        .iter()
+        .flat_map(|&lang| {
+            let t = text(lang);
+            lang.discord_locales()
+                .iter()
+                .map(move |&locale| (locale, t.clone()))
+        })
+        .collect()
+}
+
+/// A command builder's description in every translated language.
+macro_rules! describe_localized {
+    ($built:expr, $text:expr) => {
+        localized($text)
+            .into_iter()
+            .fold($built, |b, (locale, text)| {
+                b.description_localized(locale, text)
+            })
+    };
+}
 
 /// Every command, in the table's order.
 pub fn all() -> Vec<CreateCommand> {
@@ -24,9 +55,11 @@ pub fn all() -> Vec<CreateCommand> {
                     _ => {}
                 }
             }
-            let mut built = CreateCommand::new(command.name)
-                .description(command.description)
-                .set_options(options);
+            let mut built = describe_localized!(
+                CreateCommand::new(command.name).description(command.description),
+                |lang| command_description(lang, command)
+            )
+            .set_options(options);
             if command.moderators {
                 built = built
                     .default_member_permissions(Permissions::MANAGE_EVENTS)
@@ -38,26 +71,31 @@ pub fn all() -> Vec<CreateCommand> {
 }
 
 fn group_option(command: &str, group: &str) -> CreateCommandOption {
-    let description = GROUPS
-        .iter()
-        .find(|g| g.path == [command, group])
-        .map_or("", |g| g.description);
+    let declared = GROUPS.iter().find(|g| g.path == [command, group]);
+    let description = declared.map_or("", |g| g.description);
+    let mut built =
+        CreateCommandOption::new(CommandOptionType::SubCommandGroup, group, description);
+    if let Some(g) = declared {
+        built = describe_localized!(built, |lang| group_description(lang, g));
+    }
     SUBS.iter()
         .filter(|s| s.path.len() == 3 && s.path[0] == command && s.path[1] == group)
-        .fold(
-            CreateCommandOption::new(CommandOptionType::SubCommandGroup, group, description),
-            |g, sub| g.add_sub_option(subcommand(sub.path[2], sub)),
-        )
+        .fold(built, |g, sub| {
+            g.add_sub_option(subcommand(sub.path[2], sub))
+        })
 }
 
 fn subcommand(name: &str, sub: &Sub) -> CreateCommandOption {
-    sub.options.iter().fold(
+    let built = describe_localized!(
         CreateCommandOption::new(CommandOptionType::SubCommand, name, sub.description),
-        |s, o| s.add_sub_option(option(o)),
-    )
+        |lang| sub_description(lang, sub)
+    );
+    sub.options
+        .iter()
+        .fold(built, |s, o| s.add_sub_option(option(sub, o)))
 }
 
-fn option(o: &Opt) -> CreateCommandOption {
+fn option(sub: &Sub, o: &Opt) -> CreateCommandOption {
     let kind = match o.kind {
         Kind::Text { .. } => CommandOptionType::String,
         Kind::Integer { .. } => CommandOptionType::Integer,
@@ -67,7 +105,10 @@ fn option(o: &Opt) -> CreateCommandOption {
         Kind::Role => CommandOptionType::Role,
         Kind::User => CommandOptionType::User,
     };
-    let mut built = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
+    let mut built = describe_localized!(
+        CreateCommandOption::new(kind, o.name, o.description).required(o.required),
+        |lang| option_description(lang, sub, o)
+    );
     built = match o.kind {
         // Discord checks the length too; the service checks it again.
         Kind::Text { max_len: Some(max) } => built.max_length(max as u16),
@@ -77,7 +118,8 @@ fn option(o: &Opt) -> CreateCommandOption {
         _ => built,
     };
     for (label, value) in o.choices {
-        built = built.add_string_choice(*label, *value);
+        let labels = localized(|lang| choice_label(lang, o, label, value));
+        built = built.add_string_choice_localized(*label, *value, labels);
     }
     if o.complete.is_some() {
         built = built.set_autocomplete(true);
@@ -156,5 +198,42 @@ mod tests {
             }
         }
         assert_eq!(seen, SUBS.len(), "every subcommand is registered once");
+    }
+
+    /// Every command, group, subcommand and option registers a Spanish description for both
+    /// of Discord's Spanish locales, and every choice a Spanish label.
+    #[test]
+    fn everything_registered_is_described_in_spanish_too() {
+        fn walk(item: &Value, path: &str, seen: &mut usize) {
+            let english = item["description"].as_str().unwrap();
+            for locale in ["es-ES", "es-419"] {
+                let spanish = item["description_localizations"][locale]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{path}: no {locale} description"));
+                assert!(
+                    !spanish.is_empty() && spanish != english,
+                    "{path}: {spanish:?}"
+                );
+            }
+            *seen += 1;
+            for choice in item["choices"].as_array().into_iter().flatten() {
+                let es = &choice["name_localizations"];
+                assert!(
+                    es["es-ES"].is_string() && es["es-ES"] == es["es-419"],
+                    "{path}: {choice}"
+                );
+            }
+            for o in item["options"].as_array().into_iter().flatten() {
+                walk(o, &format!("{path} {}", o["name"].as_str().unwrap()), seen);
+            }
+        }
+        let mut seen = 0;
+        for c in all() {
+            let json = serde_json::to_value(&c).unwrap();
+            let name = json["name"].as_str().unwrap().to_string();
+            walk(&json, &name, &mut seen);
+        }
+        let options: usize = SUBS.iter().map(|s| s.options.len()).sum();
+        assert_eq!(seen, COMMANDS.len() + GROUPS.len() + SUBS.len() + options);
     }
 }

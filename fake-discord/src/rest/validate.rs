@@ -204,7 +204,80 @@ pub(crate) fn command_into(e: &mut FormErrors, body: &Value, path: &[&str]) {
             "Must be between 1 and 32 in length.".into(),
         );
     }
+    localizations_into(e, body, path);
     options_into(e, body.get("options"), &at("options"));
+}
+
+/// Discord's locales, the keys a localizations object may have.
+const LOCALES: &[&str] = &[
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
+];
+
+/// `name_localizations` follow the name's rules, `description_localizations` the
+/// description's length, each keyed by one of Discord's locales.
+fn localizations_into(e: &mut FormErrors, item: &Value, path: &[&str]) {
+    for (field, names) in [
+        ("name_localizations", true),
+        ("description_localizations", false),
+    ] {
+        let Some(map) = item.get(field).and_then(Value::as_object) else {
+            continue;
+        };
+        for (locale, text) in map {
+            let at = join(path, &[field]);
+            let text = text.as_str().unwrap_or("");
+            if !LOCALES.contains(&locale.as_str()) {
+                e.add(
+                    &at,
+                    "BASE_TYPE_CHOICES",
+                    format!("Value must be one of {LOCALES:?}."),
+                );
+            } else if names && !valid_chat_input_name(text) {
+                e.add(
+                    &at,
+                    "APPLICATION_COMMAND_INVALID_NAME",
+                    format!("Command name is invalid: {text:?}"),
+                );
+            } else if !names && !(1..=100).contains(&text.chars().count()) {
+                e.add(
+                    &at,
+                    "BASE_TYPE_BAD_LENGTH",
+                    "Must be between 1 and 100 in length.".into(),
+                );
+            }
+        }
+    }
+}
+
+/// A choice's name and its translations: 1 to 100 characters each.
+fn choice_into(e: &mut FormErrors, choice: &Value, path: &[&str]) {
+    let names = std::iter::once(choice.get("name")).chain(
+        choice
+            .get("name_localizations")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|m| m.values().map(Some)),
+    );
+    for name in names {
+        if !(1..=100).contains(&str_len(name)) {
+            e.add(
+                &join(path, &["name"]),
+                "BASE_TYPE_BAD_LENGTH",
+                "Must be between 1 and 100 in length.".into(),
+            );
+        }
+    }
+    if let Some(map) = choice.get("name_localizations").and_then(Value::as_object) {
+        if map.keys().any(|l| !LOCALES.contains(&l.as_str())) {
+            e.add(
+                &join(path, &["name_localizations"]),
+                "BASE_TYPE_CHOICES",
+                format!("Value must be one of {LOCALES:?}."),
+            );
+        }
+    }
 }
 
 fn options_into(e: &mut FormErrors, options: Option<&Value>, path: &[&str]) {
@@ -248,6 +321,17 @@ fn options_into(e: &mut FormErrors, options: Option<&Value>, path: &[&str]) {
                 "Must be 25 or fewer in length.".into(),
             );
         }
+        localizations_into(e, o, &join(path, &[i.as_str()]));
+        for (c, choice) in o
+            .get("choices")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let c = c.to_string();
+            choice_into(e, choice, &join(path, &[i.as_str(), "choices", c.as_str()]));
+        }
         let kind = o.get("type").and_then(Value::as_u64).unwrap_or(0);
         if matches!(kind, 1 | 2) {
             options_into(e, o.get("options"), &at("options"));
@@ -290,6 +374,45 @@ mod tests {
         assert!(!valid_chat_input_name("rally create"));
         assert!(!valid_chat_input_name(""));
         assert!(!valid_chat_input_name(&"a".repeat(33)));
+    }
+
+    #[test]
+    fn localizations_keep_discords_rules() {
+        let command = |extra: Value| {
+            let mut body = json!({ "name": "rally", "description": "Rallies", "options": [{
+                "type": 3, "name": "unit", "description": "Unit",
+                "choices": [{ "name": "miles", "value": "mi" }]
+            }]});
+            for (path, value) in extra.as_object().unwrap() {
+                let target = if path.starts_with("choice.") {
+                    &mut body["options"][0]["choices"][0]
+                } else if path.starts_with("option.") {
+                    &mut body["options"][0]
+                } else {
+                    &mut body
+                };
+                let key = path.rsplit('.').next().unwrap();
+                target[key] = value.clone();
+            }
+            command(&body, &[])
+        };
+        let ok = json!({
+            "description_localizations": { "es-ES": "Manifestaciones", "es-419": "Manifestaciones" },
+            "option.name_localizations": { "es-ES": "unidad" },
+            "choice.name_localizations": { "es-419": "millas" },
+        });
+        assert!(command(ok).is_ok());
+        for bad in [
+            json!({ "description_localizations": { "es": "Manifestaciones" } }),
+            json!({ "description_localizations": { "es-ES": "" } }),
+            json!({ "description_localizations": { "es-ES": "x".repeat(101) } }),
+            json!({ "option.name_localizations": { "es-ES": "Unidad" } }),
+            json!({ "option.name_localizations": { "es-ES": "la unidad" } }),
+            json!({ "choice.name_localizations": { "es-ES": "" } }),
+            json!({ "choice.name_localizations": { "xx": "millas" } }),
+        ] {
+            assert!(command(bad.clone()).is_err(), "{bad}");
+        }
     }
 
     #[test]
