@@ -483,3 +483,50 @@ fn a_campaign_from_creation_to_overview_and_archive() {
         "{late}"
     );
 }
+
+#[test]
+fn as_with_a_spanish_locale_types_times_in_spanish() {
+    let script = r#"
+/as ana --locale es
+/rally create title:"Vigilia" place:"30.2672,-97.7431" when:"el jueves 18:30"
+/rally create title:"Hueco" place:"30.2672,-97.7431" when:"14/3/2027 2:30"
+/as alice
+/rally create title:"Vigil" place:"30.2672,-97.7431" when:"el jueves 18:30"
+/as ana --locale
+"#;
+    let out = rallybot(
+        &[
+            "console",
+            "--db",
+            ":memory:",
+            "--now",
+            "2026-11-28T12:00:00Z",
+        ],
+        &[],
+        script,
+    );
+    let text = stdout(&out);
+    let thursday = reply_to(
+        &text,
+        r#"/rally create title:"Vigilia" place:"30.2672,-97.7431" when:"el jueves 18:30""#,
+    );
+    assert!(
+        thursday.contains("Thursday, December 3, 2026 at 6:30 PM CST"),
+        "{thursday}"
+    );
+    let gap = reply_to(
+        &text,
+        r#"/rally create title:"Hueco" place:"30.2672,-97.7431" when:"14/3/2027 2:30""#,
+    );
+    assert!(
+        gap.starts_with("error: ") && gap.contains("no existe"),
+        "{gap}"
+    );
+    // Alice's console speaks English: "el jueves" is not a time there.
+    let english = reply_to(
+        &text,
+        r#"/rally create title:"Vigil" place:"30.2672,-97.7431" when:"el jueves 18:30""#,
+    );
+    assert!(english.starts_with("error: "), "{english}");
+    assert!(reply_to(&text, "/as ana --locale").contains("--locale needs a language"));
+}

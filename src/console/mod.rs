@@ -15,6 +15,7 @@ use crate::commands::{self, Invocation, RequestError};
 use crate::domain::{Actor, LocalTime};
 use crate::domain::{Caller, Origin};
 use crate::error::report;
+use crate::i18n::Lang;
 use crate::outbox::Message;
 use crate::service::{ManualClock, Service};
 use notifier::{Printed, CONSOLE_CHANNEL};
@@ -29,6 +30,8 @@ pub struct Console {
     /// Names given with /as; a user's id is its position plus one.
     users: Vec<String>,
     actor: Actor,
+    /// The language commands are typed in, as a Discord client's locale would say.
+    lang: Lang,
     printed: Printed,
 }
 
@@ -82,6 +85,7 @@ impl Console {
                 server_id: DEFAULT_SERVER,
                 is_moderator: false,
             },
+            lang: Lang::En,
             printed: Printed::default(),
         }
     }
@@ -236,6 +240,7 @@ impl Console {
                 let inv = Invocation {
                     path,
                     options: options.into_iter().collect(),
+                    lang: self.lang,
                 };
                 self.run_request(inv).await
             }
@@ -280,6 +285,7 @@ impl Console {
         let mut name = None;
         let mut is_moderator = false;
         let mut server = self.actor.server_id;
+        let mut lang = Lang::En;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -288,8 +294,12 @@ impl Console {
                     Some(s) => server = s,
                     None => return "error: --server needs a server number, e.g. /as alice --server 2\n".into(),
                 },
+                "--locale" => match args.next() {
+                    Some(l) => lang = crate::i18n::lang_of_locale(l),
+                    None => return "error: --locale needs a language, e.g. /as ana --locale es\n".into(),
+                },
                 other if name.is_none() && !other.starts_with("--") => name = Some(other.to_string()),
-                other => return format!("error: /as doesn't understand \"{other}\"; use /as NAME [--mod] [--server N]\n"),
+                other => return format!("error: /as doesn't understand \"{other}\"; use /as NAME [--mod] [--server N] [--locale es]\n"),
             }
         }
         let Some(name) = name else {
@@ -302,6 +312,7 @@ impl Console {
                 self.users.len() - 1
             }
         };
+        self.lang = lang;
         self.actor = Actor {
             user_id: index as i64 + 1,
             server_id: server,
@@ -347,7 +358,8 @@ const WELCOME: &str =
 
 const HELP: &str = "\
 Console only:
-  /as NAME [--mod] [--server N]   act as another user (--mod: with Manage Events)
+  /as NAME [--mod] [--server N] [--locale es]   act as another user (--mod: with Manage
+                                  Events; --locale es: types times in Spanish)
   /clock [+2h | set 2026-12-01T09:00:00Z]   show or move the simulated clock
   /rally mydata action:confirm   confirm deleting your data (a button in Discord)
   /help, /quit

@@ -9,7 +9,7 @@ use crate::commands::translations::{
     choice_label, command_description, group_description, option_description, sub_description,
 };
 use crate::commands::{Kind, Opt, Sub};
-use crate::i18n::Lang;
+use crate::i18n::{discord_locales, Lang};
 
 /// The languages besides English whose descriptions are registered.
 const TRANSLATED: &[Lang] = &[Lang::Es];
@@ -20,7 +20,7 @@ fn localized(text: impl Fn(Lang) -> String) -> Vec<(&'static str, String)> {
         .iter()
         .flat_map(|&lang| {
             let t = text(lang);
-            lang.discord_locales()
+            discord_locales(lang)
                 .iter()
                 .map(move |&locale| (locale, t.clone()))
         })

@@ -6,6 +6,7 @@ use serenity::all::{
 
 use crate::commands::Invocation;
 use crate::domain::{Caller, Origin};
+use crate::i18n::lang_of_locale;
 
 /// The caller as Discord describes them: who, in which server and channel, with which
 /// permissions there. Moderator status is decided by the service.
@@ -52,10 +53,12 @@ pub fn id(snowflake: u64) -> i64 {
     i64::try_from(snowflake).unwrap_or(i64::MAX)
 }
 
-/// The command path ("rally", "create") and its options, every value as text.
-pub fn invocation(data: &CommandData) -> Invocation {
+/// The command path ("rally", "create") and its options, every value as text, typed in the
+/// language of the asker's Discord (`locale`, which Discord sends with every interaction).
+pub fn invocation(data: &CommandData, locale: &str) -> Invocation {
     let mut inv = Invocation {
         path: vec![data.name.clone()],
+        lang: lang_of_locale(locale),
         ..Default::default()
     };
     collect(&data.options, &mut inv);

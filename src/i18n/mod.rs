@@ -7,31 +7,26 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 
-/// A language rallybot can answer in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    Es,
+/// A language rallybot can answer in; the time reader's own, so one value says both how
+/// times are read and how replies are worded.
+pub use when::Lang;
+
+/// The language for a locale as Discord names it (`es-ES`, `es-419`, `en-US`…): Spanish for
+/// any Spanish, English for everything else.
+pub fn lang_of_locale(locale: &str) -> Lang {
+    let primary = locale.split(['-', '_']).next().unwrap_or("");
+    if primary.eq_ignore_ascii_case("es") {
+        Lang::Es
+    } else {
+        Lang::En
+    }
 }
 
-impl Lang {
-    /// The language for a locale as Discord names it (`es-ES`, `es-419`, `en-US`…): Spanish
-    /// for any Spanish, English for everything else.
-    pub fn from_locale(locale: &str) -> Lang {
-        let primary = locale.split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("es") {
-            Lang::Es
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The Discord locales that show this language's translations of commands.
-    pub fn discord_locales(self) -> &'static [&'static str] {
-        match self {
-            Lang::En => &[],
-            Lang::Es => &["es-ES", "es-419"],
-        }
+/// The Discord locales that show a language's translations of commands.
+pub fn discord_locales(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[],
+        Lang::Es => &["es-ES", "es-419"],
     }
 }
 
@@ -116,10 +111,10 @@ mod tests {
     #[test]
     fn spanish_locales_get_spanish_and_every_other_english() {
         for l in ["es-ES", "es-419", "es", "ES_mx"] {
-            assert_eq!(Lang::from_locale(l), Lang::Es, "{l}");
+            assert_eq!(lang_of_locale(l), Lang::Es, "{l}");
         }
         for l in ["en-US", "en-GB", "pt-BR", "", "eu", "est"] {
-            assert_eq!(Lang::from_locale(l), Lang::En, "{l}");
+            assert_eq!(lang_of_locale(l), Lang::En, "{l}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! Creating, showing, listing, editing and cancelling rallies.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use when::{local_label, parse_when, Lang};
+use when::{local_label, parse_when_in, Lang};
 
 use super::campaigns::check_covers;
 use super::location::{locate, parse_time_zone};
@@ -27,6 +27,8 @@ pub struct NewRally {
     pub campaign: Option<String>,
     /// Who may read the address: public, going (the default) or organisers.
     pub address_visibility: Option<String>,
+    /// The language `when` and `ends` were typed in.
+    pub typed_in: Lang,
 }
 
 /// The fields to change; `None` leaves a field as it is.
@@ -44,6 +46,8 @@ pub struct RallyEdit {
     pub address_visibility: Option<String>,
     /// Moderators only: a new organiser (a user id or mention).
     pub organiser: Option<String>,
+    /// The language `when` and `ends` were typed in.
+    pub typed_in: Lang,
 }
 
 impl RallyEdit {
@@ -96,9 +100,15 @@ impl Service {
         let address = validate::address(new.address.as_deref().unwrap_or(""))?;
         let place = locate(&new.place, new.tz.as_deref())?;
         notes.extend(place.note.clone());
-        let (starts_at, note) = parse_start(&new.when, place.time_zone, now)?;
+        let (starts_at, note) = parse_start(&new.when, place.time_zone, now, new.typed_in)?;
         notes.extend(note.map(Note::TimeReading));
-        let ends_at = parse_end(new.ends.as_deref(), starts_at, place.time_zone, &mut notes)?;
+        let ends_at = parse_end(
+            new.ends.as_deref(),
+            starts_at,
+            place.time_zone,
+            new.typed_in,
+            &mut notes,
+        )?;
         let campaign_id = match new.campaign.as_deref().map(str::trim) {
             Some(reference) if !reference.is_empty() => {
                 let campaign = self.open_campaign(actor.server_id, reference).await?;
@@ -218,7 +228,7 @@ impl Service {
             fields.time_zone = parse_time_zone(tz)?;
         }
         if let Some(when) = &edit.when {
-            let (starts_at, note) = parse_start(when, fields.time_zone, now)?;
+            let (starts_at, note) = parse_start(when, fields.time_zone, now, edit.typed_in)?;
             notes.extend(note.map(Note::TimeReading));
             // A start moved past the old end would leave a rally that ends before it begins.
             if edit.ends.is_none() {
@@ -235,7 +245,13 @@ impl Service {
             .into());
         }
         if let Some(ends) = &edit.ends {
-            fields.ends_at = parse_end(Some(ends), fields.starts_at, fields.time_zone, &mut notes)?;
+            fields.ends_at = parse_end(
+                Some(ends),
+                fields.starts_at,
+                fields.time_zone,
+                edit.typed_in,
+                &mut notes,
+            )?;
         }
         let mut changes = changes(&rally, &fields);
         if let Some(user) =
@@ -409,11 +425,17 @@ pub(super) fn wrong_status(rally: &Rally, action: &'static str) -> UserError {
     }
 }
 
-fn parse_start(when: &str, tz: Tz, now: DateTime<Utc>) -> Result<(DateTime<Utc>, Option<String>)> {
-    let parsed = parse_when(when, tz, now).map_err(|e| UserError::Time(e.to_string()))?;
+/// A start typed in `lang`; a misreading or refusal is worded in it too.
+fn parse_start(
+    when: &str,
+    tz: Tz,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<(DateTime<Utc>, Option<String>)> {
+    let parsed =
+        parse_when_in(when, tz, now, lang).map_err(|e| UserError::Time(e.message(lang)))?;
     validate::start(parsed.utc, tz, now)?;
-    // The bot speaks English for now; the note is typed so it can follow the user's locale.
-    Ok((parsed.utc, parsed.note.map(|n| n.message(Lang::En))))
+    Ok((parsed.utc, parsed.note.map(|n| n.message(lang))))
 }
 
 /// An end is read relative to the start, so "8pm" means 8 PM on the rally's day.
@@ -421,13 +443,15 @@ fn parse_end(
     ends: Option<&str>,
     starts_at: DateTime<Utc>,
     tz: Tz,
+    lang: Lang,
     notes: &mut Vec<Note>,
 ) -> Result<Option<DateTime<Utc>>> {
     let Some(ends) = ends.map(str::trim).filter(|e| !e.is_empty()) else {
         return Ok(None);
     };
-    let parsed = parse_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
-    notes.extend(parsed.note.map(|n| Note::TimeReading(n.message(Lang::En))));
+    let parsed =
+        parse_when_in(ends, tz, starts_at, lang).map_err(|e| UserError::Time(e.message(lang)))?;
+    notes.extend(parsed.note.map(|n| Note::TimeReading(n.message(lang))));
     validate::end(starts_at, Some(parsed.utc), tz)?;
     Ok(Some(parsed.utc))
 }

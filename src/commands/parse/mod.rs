@@ -7,6 +7,8 @@ pub mod values;
 
 use std::collections::BTreeMap;
 
+use crate::i18n::Lang;
+
 use super::spec::{Kind, Opt, Sub};
 use super::table;
 use crate::error::UserError;
@@ -17,6 +19,8 @@ use crate::service::request::Request;
 pub struct Invocation {
     pub path: Vec<String>,
     pub options: BTreeMap<String, String>,
+    /// The language the values were typed in: times and leads are read in it.
+    pub lang: Lang,
 }
 
 impl Invocation {
@@ -27,7 +31,13 @@ impl Invocation {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            lang: Lang::En,
         }
+    }
+
+    /// The same, typed in `lang`.
+    pub fn typed_in(self, lang: Lang) -> Self {
+        Invocation { lang, ..self }
     }
 
     /// Takes an option's value; what is left untaken after building a request is a bug that

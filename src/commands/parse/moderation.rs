@@ -138,7 +138,7 @@ fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
         reminder_channel_id: channel(inv, "reminder_channel")?,
         reminder_offsets: inv
             .take("reminder_offsets")
-            .map(|o| values::offsets(&o))
+            .map(|o| values::offsets(&o, inv.lang))
             .transpose()?,
         announcement_channel_id: channel(inv, "announcement_channel")?,
         moderator_channel_id: channel(inv, "moderator_channel")?,

@@ -26,6 +26,7 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
             ends: inv.take("ends"),
             campaign: inv.take("campaign"),
             address_visibility: inv.take("address_visibility"),
+            typed_in: inv.lang,
         }),
         "near" => Request::Near(NearQuery {
             place: inv.take("place").unwrap_or_default(),
@@ -59,7 +60,7 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
             rally: rally(inv)?,
             before: inv
                 .take("before")
-                .map(|b| values::before(&b))
+                .map(|b| values::before(&b, inv.lang))
                 .transpose()?
                 .flatten(),
         },
@@ -75,6 +76,7 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
                 ends: inv.take("ends"),
                 campaign: inv.take("campaign"),
                 address_visibility: inv.take("address_visibility"),
+                typed_in: inv.lang,
                 organiser: inv.take("organiser"),
             },
         },

@@ -2,7 +2,9 @@
 //! parser and Discord registration agreeing on every option.
 use super::*;
 use crate::domain::{DistanceUnit, RsvpChoice};
+use crate::i18n::Lang;
 use crate::service::SettingsChange;
+use chrono::Duration;
 
 #[test]
 fn builds_a_create_request() {
@@ -256,4 +258,53 @@ fn integers_keep_to_the_table_range() {
     };
     assert!(limit("100").is_ok());
     assert!(limit("101").is_err());
+}
+
+#[test]
+fn leads_are_read_in_the_language_they_were_typed_in() {
+    let remind = |before: &str, lang: Lang| {
+        parse(
+            Invocation::new(
+                &["rally", "remindme"],
+                &[("rally", "3"), ("before", before)],
+            )
+            .typed_in(lang),
+        )
+    };
+    let lead = |r: Result<Request, RequestError>| match r {
+        Ok(Request::RemindMe { before, .. }) => before,
+        other => panic!("not a reminder: {other:?}"),
+    };
+    assert_eq!(lead(remind("2 horas", Lang::Es)), Some(Duration::hours(2)));
+    assert_eq!(lead(remind("no", Lang::Es)), None);
+    assert_eq!(lead(remind("off", Lang::Es)), None);
+    assert!(
+        remind("no", Lang::En).is_err(),
+        "English has no \"no\" for off"
+    );
+    let settings = Invocation::new(
+        &["rallymod", "settings"],
+        &[("reminder_offsets", "1 día, 1 hora")],
+    )
+    .typed_in(Lang::Es);
+    let Ok(Request::Settings(change)) = parse(settings) else {
+        panic!("not settings");
+    };
+    assert_eq!(
+        change.reminder_offsets,
+        Some(vec![Duration::days(1), Duration::hours(1)])
+    );
+    let create = Invocation::new(
+        &["rally", "create"],
+        &[
+            ("title", "T"),
+            ("place", "Austin, TX"),
+            ("when", "mañana 18:00"),
+        ],
+    )
+    .typed_in(Lang::Es);
+    let Ok(Request::Create(new)) = parse(create) else {
+        panic!("not a create");
+    };
+    assert_eq!(new.typed_in, Lang::Es);
 }

@@ -7,6 +7,7 @@ use chrono::Duration;
 use crate::domain::limits::{LEAD_MAX, LEAD_MIN, MAX_REMINDER_OFFSETS};
 use crate::domain::{DistanceUnit, RsvpChoice};
 use crate::error::UserError;
+use crate::i18n::Lang;
 use crate::service::announce::PingChoice;
 
 fn bad(option: &'static str, raw: &str, expected: impl Into<Cow<'static, str>>) -> UserError {
@@ -84,16 +85,17 @@ pub fn boolean(option: &'static str, raw: &str) -> Result<bool, UserError> {
     }
 }
 
-/// "off" or a lead between a minute and two weeks.
-pub fn before(raw: &str) -> Result<Option<Duration>, UserError> {
-    if raw.trim().eq_ignore_ascii_case("off") {
+/// "off" (or, in Spanish, "no") or a lead between a minute and two weeks, typed in `lang`.
+pub fn before(raw: &str, lang: Lang) -> Result<Option<Duration>, UserError> {
+    let t = raw.trim();
+    if t.eq_ignore_ascii_case("off") || (lang == Lang::Es && t.eq_ignore_ascii_case("no")) {
         return Ok(None);
     }
-    lead("before", raw).map(Some)
+    lead("before", raw, lang).map(Some)
 }
 
-fn lead(option: &'static str, raw: &str) -> Result<Duration, UserError> {
-    when::parse_duration(raw.trim())
+fn lead(option: &'static str, raw: &str, lang: Lang) -> Result<Duration, UserError> {
+    when::parse_duration_in(raw.trim(), lang)
         .ok()
         .filter(|d| *d >= LEAD_MIN && *d <= LEAD_MAX)
         .ok_or_else(|| {
@@ -109,11 +111,11 @@ fn lead(option: &'static str, raw: &str) -> Result<Duration, UserError> {
         })
 }
 
-/// "24h,1h,15m": up to five leads, largest first, duplicates dropped.
-pub fn offsets(raw: &str) -> Result<Vec<Duration>, UserError> {
+/// "24h,1h,15m": up to five leads, largest first, duplicates dropped, typed in `lang`.
+pub fn offsets(raw: &str, lang: Lang) -> Result<Vec<Duration>, UserError> {
     let mut leads = raw
         .split(',')
-        .map(|part| lead("reminder_offsets", part))
+        .map(|part| lead("reminder_offsets", part, lang))
         .collect::<Result<Vec<_>, _>>()?;
     leads.sort_by(|a, b| b.cmp(a));
     leads.dedup();

@@ -17,7 +17,7 @@ pub(super) async fn autocomplete(
     let Some((option, typed)) = focused(&c.data) else {
         return Ok(());
     };
-    let path = invocation(&c.data).path;
+    let path = invocation(&c.data, &c.locale).path;
     let complete = table::sub(&path)
         .and_then(|sub| sub.option(&option))
         .and_then(|o| o.complete);

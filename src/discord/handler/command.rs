@@ -22,7 +22,7 @@ pub(super) async fn command(
     ctx: &Context,
     c: &CommandInteraction,
 ) -> serenity::Result<()> {
-    let inv = invocation(&c.data);
+    let inv = invocation(&c.data, &c.locale);
     let context = inv.path.join(" ");
     let request = match commands::parse(inv) {
         Ok(r) => r,

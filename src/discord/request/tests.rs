@@ -3,6 +3,7 @@ use serde_json::{json, Value};
 use serenity::all::{CommandInteraction, Interaction};
 
 use super::*;
+use crate::i18n::Lang;
 
 fn member(permissions: &str, roles: &[&str]) -> Value {
     json!({
@@ -56,11 +57,28 @@ fn a_subcommand_with_options_becomes_an_invocation() {
         true,
         "0",
     );
-    let inv = invocation(&c.data);
+    let inv = invocation(&c.data, &c.locale);
     assert_eq!(inv.path, ["rally", "create"]);
     assert_eq!(inv.options["title"], "Keep Families Together");
     assert_eq!(inv.options["place"], "Austin, TX");
     assert_eq!(inv.options.len(), 3);
+}
+
+#[test]
+fn values_are_typed_in_the_language_of_the_askers_discord() {
+    let options = json!([{"name": "create", "type": 1, "options": [
+        {"name": "when", "type": 3, "value": "mañana 18:00"}
+    ]}]);
+    let mut c = command(options, true, "0");
+    assert_eq!(invocation(&c.data, &c.locale).lang, Lang::En);
+    for (locale, lang) in [
+        ("es-419", Lang::Es),
+        ("es-ES", Lang::Es),
+        ("pt-BR", Lang::En),
+    ] {
+        c.locale = locale.into();
+        assert_eq!(invocation(&c.data, &c.locale).lang, lang, "{locale}");
+    }
 }
 
 #[test]
@@ -74,7 +92,7 @@ fn numbers_integers_booleans_and_roles_become_text() {
         true,
         "0",
     );
-    let inv = invocation(&c.data);
+    let inv = invocation(&c.data, &c.locale);
     assert_eq!(inv.options["radius"], "25.5");
     assert_eq!(inv.options["days"], "7");
     let c = command(
@@ -85,7 +103,7 @@ fn numbers_integers_booleans_and_roles_become_text() {
         true,
         "0",
     );
-    let inv = invocation(&c.data);
+    let inv = invocation(&c.data, &c.locale);
     assert_eq!(inv.options["require_approval"], "false");
     assert_eq!(inv.options["moderator_role"], "1130000000000000000");
 }
@@ -139,5 +157,5 @@ fn autocomplete_reports_the_focused_option() {
         focused(&a.data),
         Some(("place".to_string(), "Aust".to_string()))
     );
-    assert_eq!(invocation(&a.data).path, ["rally", "near"]);
+    assert_eq!(invocation(&a.data, &a.locale).path, ["rally", "near"]);
 }

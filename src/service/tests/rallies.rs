@@ -466,3 +466,68 @@ async fn cancelling_keeps_the_rally_visible_with_its_reason() {
         UserError::WrongStatus { .. }
     ));
 }
+
+#[tokio::test]
+async fn times_typed_in_spanish_are_read_in_spanish() {
+    let f = fixture().await;
+    let spanish = |title: &str, when: &str| NewRally {
+        typed_in: when::Lang::Es,
+        ..new_rally(title, when)
+    };
+    // Saturday 28 November, 6 AM in Austin.
+    let tomorrow = f
+        .service
+        .create_rally(&ALICE, spanish("Mañana", "mañana 18:00"))
+        .await
+        .unwrap();
+    assert_eq!(
+        tomorrow.view.rally.starts_at,
+        Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap()
+    );
+    // Day first: 30 June, in summer time.
+    let june = f
+        .service
+        .create_rally(&ALICE, spanish("Junio", "30/6 18:00"))
+        .await
+        .unwrap();
+    assert_eq!(
+        june.view.rally.starts_at,
+        Utc.with_ymd_and_hms(2027, 6, 30, 23, 0, 0).unwrap()
+    );
+    // The spring-forward gap is refused, in Spanish.
+    let gap = user_err(
+        f.service
+            .create_rally(&ALICE, spanish("Hueco", "14/3/2027 2:30"))
+            .await,
+    );
+    let UserError::Time(message) = &gap else {
+        panic!("not a time error: {gap:?}");
+    };
+    assert!(message.contains("no existe"), "{message}");
+    // The same words typed in English are not Spanish.
+    let english = user_err(
+        f.service
+            .create_rally(&ALICE, new_rally("English", "30/6 18:00"))
+            .await,
+    );
+    assert!(matches!(english, UserError::Time(_)), "{english:?}");
+    // An edit's time is read in the editor's language.
+    let id = tomorrow.view.rally.id;
+    let edited = f
+        .service
+        .edit_rally(
+            &ALICE,
+            id,
+            RallyEdit {
+                when: Some("pasado mañana a las 6 de la tarde".into()),
+                typed_in: when::Lang::Es,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        edited.view.rally.starts_at,
+        Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap()
+    );
+}
