@@ -50,17 +50,47 @@ impl Outbox {
             if claimed.is_empty() {
                 break;
             }
-            // A few in flight, so one slow answer doesn't cost the burst a send slot; the
-            // notifier paces them.
-            let mut outcomes = stream::iter(claimed)
-                .map(|item| self.deliver_one(item, now, notifier))
-                .buffered(IN_FLIGHT);
-            while let Some(outcome) = outcomes.next().await {
-                report.count(&outcome?);
+            // A few lanes in flight, so one slow answer doesn't cost the burst a send slot
+            // (the notifier paces them); within a lane, one at a time and in order.
+            let mut outcomes = stream::iter(lanes(claimed))
+                .map(|lane| self.deliver_lane(lane, now, notifier))
+                .buffer_unordered(IN_FLIGHT);
+            while let Some(outcomes) = outcomes.next().await {
+                for outcome in outcomes? {
+                    report.count(&outcome);
+                }
             }
         }
         report.next_due = self.store.next_due().await?;
         Ok(report)
+    }
+
+    /// Delivers one lane's items in order. Once one is held back or will be retried, the rest
+    /// wait for the same moment unsent, so a channel or a person never reads a later message
+    /// before an earlier one.
+    async fn deliver_lane<N: Notifier>(
+        &self,
+        lane: Vec<OutboxItem>,
+        now: DateTime<Utc>,
+        notifier: &N,
+    ) -> Result<Vec<Settle>> {
+        let mut outcomes = Vec::with_capacity(lane.len());
+        let mut held_until = None;
+        for item in lane {
+            let outcome = match held_until {
+                Some(at) => {
+                    let outcome = Settle::Deferred { at };
+                    self.store.settle(&item, &outcome, now).await?;
+                    outcome
+                }
+                None => self.deliver_one(item, now, notifier).await?,
+            };
+            if let Settle::Deferred { at } | Settle::Retry { at, .. } = &outcome {
+                held_until = Some(*at);
+            }
+            outcomes.push(outcome);
+        }
+        Ok(outcomes)
     }
 
     /// Delivers one claimed item and settles it: the outcome is written, then logged.
@@ -180,6 +210,21 @@ impl Outbox {
             rally,
         })
     }
+}
+
+/// Claimed items grouped by where they go (a channel, or a person's direct messages), each
+/// lane in the order claimed, lanes in the order of their first item.
+fn lanes(claimed: Vec<OutboxItem>) -> Vec<Vec<OutboxItem>> {
+    let mut lanes: Vec<Vec<OutboxItem>> = Vec::new();
+    let mut lane_of = std::collections::HashMap::new();
+    for item in claimed {
+        let lane = *lane_of.entry(item.target_id).or_insert_with(|| {
+            lanes.push(Vec::new());
+            lanes.len() - 1
+        });
+        lanes[lane].push(item);
+    }
+    lanes
 }
 
 /// The rally as a channel may see it: its address only when the organiser made it public.

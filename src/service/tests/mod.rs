@@ -8,6 +8,7 @@ mod import;
 mod matrix;
 mod matrix3;
 mod near;
+mod ordering;
 mod privacy;
 mod rallies;
 mod reminders;
