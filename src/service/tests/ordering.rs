@@ -17,11 +17,15 @@ enum Event {
 }
 
 /// Records when each channel reminder's send starts and ends, and lets others run in between;
-/// the first `fail_first` sends fail transiently.
+/// the first `fail_first` sends fail transiently. With `hold_first`, the first send to
+/// `CHANNEL` does not finish before a send to `OTHER_CHANNEL` has started (or, were deliveries
+/// one at a time, before a deadline that makes the test fail instead of hang).
 #[derive(Default)]
 struct Interleaving {
     events: Mutex<Vec<(i64, Event)>>,
     fail_first: Mutex<usize>,
+    hold_first: bool,
+    other_started: tokio::sync::Notify,
 }
 
 impl Notifier for Interleaving {
@@ -30,10 +34,18 @@ impl Notifier for Interleaving {
             return Ok(None);
         };
         let id = view.rally.id;
-        self.events
-            .lock()
-            .unwrap()
-            .push((*channel, Event::Start(id)));
+        let first = {
+            let mut events = self.events.lock().unwrap();
+            events.push((*channel, Event::Start(id)));
+            events.len() == 1
+        };
+        if *channel == OTHER_CHANNEL {
+            self.other_started.notify_one();
+        }
+        if self.hold_first && first && *channel == CHANNEL {
+            let wait = self.other_started.notified();
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), wait).await;
+        }
         // A send is a round trip: give every other delivery in flight its turn.
         for _ in 0..4 {
             tokio::task::yield_now().await;
@@ -91,7 +103,10 @@ async fn one_channels_posts_go_out_one_at_a_time_in_order_others_alongside() {
     let other = listed_in(&f, OTHER_CHANNEL, 2).await;
     let second = listed_in(&f, CHANNEL, 3).await;
     let third = listed_in(&f, CHANNEL, 4).await;
-    let n = Interleaving::default();
+    let n = Interleaving {
+        hold_first: true,
+        ..Default::default()
+    };
     let day_before = Utc.with_ymd_and_hms(2026, 12, 5, 0, 0, 0).unwrap();
     f.clock.set(day_before);
     let report = f.service.deliver_due(day_before, &n).await.unwrap();
