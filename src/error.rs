@@ -1,6 +1,11 @@
 //! The one error type. A `User` error is the user's mistake and its message says what to fix;
 //! an `Internal` error is ours: the user gets a short apology and the log gets the detail.
-use crate::domain::limits;
+use crate::domain::{limits, LocalTime};
+
+/// A time as the English messages spell it.
+fn label(t: &LocalTime) -> String {
+    when::local_label(t.at, t.zone)
+}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -58,12 +63,15 @@ pub enum UserError {
     ReasonTooLong { len: usize },
     #[error("The {field} contains control characters (such as tabs or invisible characters); remove them and try again.")]
     ControlCharacters { field: &'static str },
-    #[error("The start time {when} is in the past; choose a time that is still ahead.")]
-    StartInPast { when: String },
-    #[error("The start time {when} is more than two years ahead; rallies can be planned at most two years in advance.")]
-    StartTooFar { when: String },
-    #[error("The end time {end} is not after the start time {start}; give an end after the start, or leave it out.")]
-    EndNotAfterStart { start: String, end: String },
+    #[error(
+        "The start time {} is in the past; choose a time that is still ahead.",
+        label(when)
+    )]
+    StartInPast { when: LocalTime },
+    #[error("The start time {} is more than two years ahead; rallies can be planned at most two years in advance.", label(when))]
+    StartTooFar { when: LocalTime },
+    #[error("The end time {} is not after the start time {}; give an end after the start, or leave it out.", label(end), label(start))]
+    EndNotAfterStart { start: LocalTime, end: LocalTime },
     #[error("{0}")]
     Place(String),
     #[error("{0}")]
@@ -150,19 +158,23 @@ pub enum UserError {
     NotInSharedCampaign { id: i64 },
 }
 
-/// The text a user sees for an error. A user error says what to fix; an internal one is logged
-/// in full with an id, and the user gets a short apology quoting that id.
+/// The text a user sees for an error, in English. A user error says what to fix; an internal
+/// one is logged in full with an id, and the user gets a short apology quoting that id.
 pub fn report(err: &Error, context: &str) -> String {
     match err {
         Error::User(e) => e.to_string(),
         Error::Internal { .. } => {
-            let id = error_id();
-            tracing::error!(error_id = %id, context, error = %err, detail = ?err, "internal error");
-            format!(
-                "Sorry, something went wrong on our side. If it keeps happening, tell the server's admins error id {id}."
-            )
+            let id = log_internal(err, context);
+            crate::t!(crate::i18n::Lang::En, "error-internal", error_id = id)
         }
     }
+}
+
+/// Logs an internal failure in full, and returns the id that ties the person's apology to it.
+pub fn log_internal(err: &Error, context: &str) -> String {
+    let id = error_id();
+    tracing::error!(error_id = %id, context, error = %err, detail = ?err, "internal error");
+    id
 }
 
 /// A short id that ties an apology to its log line.

@@ -11,6 +11,13 @@ fn lookup(lang: Lang, key: &str) -> Option<String> {
     }
 }
 
+/// Whether a message id names a command's text (the rest of a language's files are replies).
+pub fn is_command_key(id: &str) -> bool {
+    ["command-", "group-", "sub-", "option-", "choice-"]
+        .iter()
+        .any(|p| id.starts_with(p))
+}
+
 /// The words of a path joined for a key: `["rallymod", "campaign", "create"]` is
 /// `rallymod-campaign-create`.
 fn path_key(path: &[&str]) -> String {
@@ -139,16 +146,11 @@ mod tests {
     #[test]
     fn the_spanish_commands_file_has_nothing_the_table_lacks() {
         let wanted: BTreeSet<String> = wanted().into_iter().flat_map(|(k, _)| k).collect();
-        let command_key = |id: &str| {
-            ["command-", "group-", "sub-", "option-", "choice-"]
-                .iter()
-                .any(|p| id.starts_with(p))
-        };
         let stale: Vec<String> = spanish()
             .ids()
             .into_iter()
             .map(|(id, _)| id)
-            .filter(|id| command_key(id) && !wanted.contains(id))
+            .filter(|id| is_command_key(id) && !wanted.contains(id))
             .collect();
         assert!(stale.is_empty(), "keys not in the command table: {stale:?}");
     }

@@ -253,7 +253,10 @@ impl Console {
             Ok(r) => r,
             Err(RequestError::Invalid(e)) => {
                 let names = UserNames(&self.users);
-                return format!("error: {}\n", crate::text::user_error(&e, &names));
+                return format!(
+                    "error: {}\n",
+                    crate::text::user_error(&e, &names, self.lang)
+                );
             }
             Err(e) => return format!("error: {e}\n"),
         };
@@ -277,7 +280,10 @@ impl Console {
                 }
                 reply
             }
-            Err(e) => format!("error: {}\n", crate::text::error(&e, "console", &names)),
+            Err(e) => format!(
+                "error: {}\n",
+                crate::text::error(&e, "console", &names, self.lang)
+            ),
         }
     }
 

@@ -4,8 +4,10 @@ use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
 use crate::domain::limits::DEFAULT_RADIUS;
 use crate::domain::{DistanceUnit, RallyView, RsvpChoice};
+use crate::i18n::Lang;
 use crate::service::request::Request;
 use crate::service::NearQuery;
+use crate::t;
 
 /// Discord limits a custom id to 100 characters.
 const MAX_CUSTOM_ID: usize = 100;
@@ -306,8 +308,8 @@ pub fn moderation_row(rally: i64) -> CreateActionRow {
     ])
 }
 
-/// Going / Interested / Can't go, with the counts on the buttons.
-pub fn rsvp_row(view: &RallyView) -> CreateActionRow {
+/// Going / Interested / Can't go, with the counts on the buttons, in the reader's language.
+pub fn rsvp_row(view: &RallyView, lang: Lang) -> CreateActionRow {
     let id = view.rally.id;
     let button = |choice, label: String, style| {
         CreateButton::new(Click::Rsvp { rally: id, choice }.encode())
@@ -317,17 +319,17 @@ pub fn rsvp_row(view: &RallyView) -> CreateActionRow {
     CreateActionRow::Buttons(vec![
         button(
             RsvpChoice::Going,
-            format!("Going ({})", view.counts.going),
+            t!(lang, "button-going", count = view.counts.going),
             ButtonStyle::Success,
         ),
         button(
             RsvpChoice::Interested,
-            format!("Interested ({})", view.counts.interested),
+            t!(lang, "button-interested", count = view.counts.interested),
             ButtonStyle::Primary,
         ),
         button(
             RsvpChoice::NotGoing,
-            "Can't go".into(),
+            t!(lang, "button-cant-go"),
             ButtonStyle::Secondary,
         ),
     ])
@@ -335,7 +337,12 @@ pub fn rsvp_row(view: &RallyView) -> CreateActionRow {
 
 /// Previous / Next, or nothing when the list fits on one page. A place too long for a custom
 /// id gets no buttons rather than a broken one.
-pub fn page_row(list: &ListSource, page: usize, pages: usize) -> Option<CreateActionRow> {
+pub fn page_row(
+    list: &ListSource,
+    page: usize,
+    pages: usize,
+    lang: Lang,
+) -> Option<CreateActionRow> {
     if pages <= 1 {
         return None;
     }
@@ -356,11 +363,11 @@ pub fn page_row(list: &ListSource, page: usize, pages: usize) -> Option<CreateAc
     let prev = if page == 0 { format!("{prev}|") } else { prev };
     Some(CreateActionRow::Buttons(vec![
         CreateButton::new(prev)
-            .label("◀ Previous")
+            .label(t!(lang, "page-previous"))
             .style(ButtonStyle::Secondary)
             .disabled(page == 0),
         CreateButton::new(next)
-            .label("Next ▶")
+            .label(t!(lang, "page-next"))
             .style(ButtonStyle::Secondary)
             .disabled(page + 1 >= pages),
     ]))

@@ -16,6 +16,7 @@ use super::escape::{markdown, markdown_keeping_timestamps};
 use super::render::card;
 use super::style::Discord;
 use crate::domain::{Notice, RallyStatus, RallyView};
+use crate::i18n::Lang;
 use crate::outbox::{Delivery, Message, Notifier, SendError};
 use crate::text;
 
@@ -122,14 +123,17 @@ impl DiscordNotifier {
     }
 }
 
+/// Messages no one asked for are in English until servers and people choose their language.
+const UNASKED: Lang = Lang::En;
+
 /// A rally's card with its RSVP buttons while it takes answers.
 fn card_with_buttons(view: &RallyView) -> (CreateEmbed, Vec<serenity::all::CreateActionRow>) {
     let buttons = if view.rally.status == RallyStatus::Approved {
-        vec![rsvp_row(view)]
+        vec![rsvp_row(view, UNASKED)]
     } else {
         Vec::new()
     };
-    (card(view, None), buttons)
+    (card(view, None, UNASKED), buttons)
 }
 
 impl Notifier for DiscordNotifier {
@@ -202,7 +206,7 @@ impl Notifier for DiscordNotifier {
                 }
                 let message = CreateMessage::new()
                     .content(content)
-                    .embed(card(view, None))
+                    .embed(card(view, None, UNASKED))
                     .components(vec![moderation_row(r.id)]);
                 let channel = ChannelId::new(*channel as u64);
                 self.post(channel, message, &d.nonce).await.map(|_| None)

@@ -9,12 +9,14 @@ use super::components::{rsvp_row, ListSource};
 use super::escape::{limit, markdown};
 use super::style::{timestamp as discord_timestamp, Discord};
 use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::i18n::{decimal, number, Lang};
 use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
-use crate::service::settings::lead_words;
+use crate::service::settings::lead_words_in;
 use crate::service::{Change, NearResult};
+use crate::t;
 use crate::text;
-use when::local_label;
+use when::local_label_in;
 
 mod campaign;
 
@@ -83,13 +85,13 @@ impl Reply {
     }
 }
 
-/// Renders a response; `page` and `source` matter for lists only.
-pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply {
+/// Renders a response for a reader of `lang`; `page` and `source` matter for lists only.
+pub fn response(r: &Response, page: usize, source: Option<&ListSource>, lang: Lang) -> Reply {
     let private = r.is_private();
     let with = |content: String, view: &RallyView| Reply {
         content: Some(content),
-        embeds: vec![card(view, None)],
-        components: rsvp_buttons(view),
+        embeds: vec![card(view, None, lang)],
+        components: rsvp_buttons(view, lang),
         ephemeral: private,
         files: Vec::new(),
     };
@@ -97,14 +99,11 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
         Response::Created(c) => {
             let rally = &c.view.rally;
             let mut content = if rally.status == RallyStatus::Pending {
-                format!(
-                    "Rally #{} is submitted. A moderator will review it before it is listed.",
-                    rally.id
-                )
+                t!(lang, "created-pending", id = rally.id)
             } else {
-                format!("Rally #{} is listed.", rally.id)
+                t!(lang, "created-listed", id = rally.id)
             };
-            notes(&mut content, &c.notes);
+            notes(&mut content, &c.notes, lang);
             with(content, &c.view)
         }
         Response::Rally(v) => Reply {
@@ -113,59 +112,71 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
         },
         Response::RemindMe { view, before } => Reply::text(
             match before {
-                Some(lead) => format!(
-                    "I'll send you a direct message {} before #{} {}.",
-                    lead_words(*lead),
-                    view.rally.id,
-                    markdown(&view.rally.title)
+                Some(lead) => t!(
+                    lang,
+                    "remind-on",
+                    lead = lead_words_in(*lead, lang),
+                    id = view.rally.id,
+                    title = markdown(&view.rally.title)
                 ),
-                None => format!(
-                    "Your reminder for #{} {} is off.",
-                    view.rally.id,
-                    markdown(&view.rally.title)
+                None => t!(
+                    lang,
+                    "remind-off",
+                    id = view.rally.id,
+                    title = markdown(&view.rally.title)
                 ),
             },
             true,
         ),
         Response::Rsvp(v) => {
             let answer = match v.my_rsvp {
-                Some(RsvpStatus::Going) => "You're going to",
-                Some(RsvpStatus::Interested) => "You're interested in",
-                None => "You're not going to",
+                Some(RsvpStatus::Going) => "rsvp-going",
+                Some(RsvpStatus::Interested) => "rsvp-interested",
+                None => "rsvp-not-going",
             };
-            let mut text = format!("{answer} #{} {}.", v.rally.id, markdown(&v.rally.title));
+            let mut text = t!(
+                lang,
+                answer,
+                id = v.rally.id,
+                title = markdown(&v.rally.title)
+            );
             // Only the person sees this reply: the meeting point, when they may have it.
             if !v.rally.address.is_empty() {
-                text.push_str(&format!("\nMeeting point: {}", markdown(&v.rally.address)));
+                text.push('\n');
+                text.push_str(&t!(
+                    lang,
+                    "rsvp-meeting-point",
+                    address = markdown(&v.rally.address)
+                ));
             }
             Reply::text(text, true)
         }
         Response::Edited(e) => {
-            let mut content = format!("Rally #{} is updated.", e.view.rally.id);
+            let mut content = t!(lang, "edited", id = e.view.rally.id);
             changes(&mut content, &e.changes);
-            notes(&mut content, &e.notes);
+            notes(&mut content, &e.notes, lang);
             with(content, &e.view)
         }
-        Response::Cancelled(v) => with(format!("Rally #{} is cancelled.", v.rally.id), v),
-        Response::Approved(v) => with(format!("Rally #{} is approved and listed.", v.rally.id), v),
+        Response::Cancelled(v) => with(t!(lang, "cancelled", id = v.rally.id), v),
+        Response::Approved(v) => with(t!(lang, "approved", id = v.rally.id), v),
         // The card itself, for the channel it is announced in.
         Response::Announce { view, .. } => Reply {
             content: None,
             ephemeral: false,
             ..with(String::new(), view)
         },
-        Response::Rejected(v) => with(format!("Rally #{} is rejected.", v.rally.id), v),
-        Response::Near(n) => near(n, page, source),
+        Response::Rejected(v) => with(t!(lang, "rejected", id = v.rally.id), v),
+        Response::Near(n) => near(n, page, source, lang),
         Response::List { kind, rallies } => {
             let (title, empty, default_source) = match kind {
                 ListKind::Upcoming => (
-                    "Upcoming rallies",
-                    "No upcoming rallies in this server yet. Create one with /rally create.",
+                    t!(lang, "list-upcoming"),
+                    t!(lang, "list-upcoming-empty"),
                     ListSource::Upcoming,
                 ),
                 ListKind::Queue => (
-                    "Waiting for approval",
-                    "Nothing is waiting for approval.",
+                    t!(lang, "list-queue"),
+                    t!(lang, "list-queue-empty"),
                     ListSource::Queue,
                 ),
             };
@@ -177,12 +188,13 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
                 })
                 .collect();
             list(
-                title,
-                empty,
+                &title,
+                &empty,
                 &entries,
                 page,
                 source.unwrap_or(&default_source),
                 private,
+                lang,
             )
         }
         Response::Mine {
@@ -193,23 +205,24 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
                 .iter()
                 .map(|v| Entry {
                     view: v,
-                    note: Some("you organise".into()),
+                    note: Some(t!(lang, "mine-organise")),
                 })
                 .collect();
             entries.extend(answered.iter().map(|v| Entry {
                 view: v,
                 note: Some(match v.my_rsvp {
-                    Some(RsvpStatus::Interested) => "you're interested".into(),
-                    _ => "you're going".into(),
+                    Some(RsvpStatus::Interested) => t!(lang, "mine-interested"),
+                    _ => t!(lang, "mine-going"),
                 }),
             }));
             list(
-                "Your rallies and RSVPs",
-                "You have no upcoming rallies or RSVPs in this server.",
+                &t!(lang, "list-mine"),
+                &t!(lang, "list-mine-empty"),
                 &entries,
                 page,
                 &ListSource::Mine,
                 true,
+                lang,
             )
         }
         Response::Status(failed) => status::status(failed),
@@ -224,7 +237,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             ..Default::default()
         },
         Response::Campaign(s) => campaign::saved(s),
-        Response::CampaignOverview(o) => campaign::overview(o, page, source),
+        Response::CampaignOverview(o) => campaign::overview(o, page, source, lang),
         Response::CampaignList { campaign, rallies } => {
             let entries: Vec<Entry> = rallies
                 .iter()
@@ -237,15 +250,17 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
                 campaign: campaign.name.clone(),
             };
             list(
-                &format!("Upcoming rallies of {}", markdown(&campaign.name)),
-                &format!(
-                    "No upcoming rallies in the campaign {} yet.",
-                    markdown(&campaign.name)
+                &t!(lang, "list-campaign", campaign = markdown(&campaign.name)),
+                &t!(
+                    lang,
+                    "list-campaign-empty",
+                    campaign = markdown(&campaign.name)
                 ),
                 &entries,
                 page,
                 source.unwrap_or(&default_source),
                 private,
+                lang,
             )
         }
         Response::Log { rally, entries } => audit::log(*rally, entries, page),
@@ -267,10 +282,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
             limit(text::coalitions::coalition_done(done, &Discord), 2000),
             true,
         ),
-        Response::Dropped(v) => with(
-            format!("Rally #{} is out of the shared campaign.", v.rally.id),
-            v,
-        ),
+        Response::Dropped(v) => with(t!(lang, "dropped", id = v.rally.id), v),
         Response::MyData(held) => {
             Reply::text(limit(text::mydata::held(held, &Discord), 2000), true)
         }
@@ -296,33 +308,37 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply
 }
 
 /// Approved rallies that have not ended take RSVPs through buttons on their card.
-fn rsvp_buttons(view: &RallyView) -> Vec<CreateActionRow> {
+fn rsvp_buttons(view: &RallyView, lang: Lang) -> Vec<CreateActionRow> {
     if view.rally.status == RallyStatus::Approved {
-        vec![rsvp_row(view)]
+        vec![rsvp_row(view, lang)]
     } else {
         Vec::new()
     }
 }
 
-pub fn card(v: &RallyView, distance: Option<String>) -> CreateEmbed {
+/// A rally's card, worded for a reader of `lang`.
+pub fn card(v: &RallyView, distance: Option<String>, lang: Lang) -> CreateEmbed {
     let r = &v.rally;
     let (colour, status) = match r.status {
         RallyStatus::Approved => (Colour::DARK_GREEN, None),
-        RallyStatus::Pending => (Colour::GOLD, Some("Waiting for approval")),
-        RallyStatus::Rejected => (Colour::LIGHT_GREY, Some("Rejected")),
-        RallyStatus::Cancelled => (Colour::RED, Some("Cancelled")),
+        RallyStatus::Pending => (Colour::GOLD, Some("status-pending")),
+        RallyStatus::Rejected => (Colour::LIGHT_GREY, Some("status-rejected")),
+        RallyStatus::Cancelled => (Colour::RED, Some("status-cancelled")),
     };
     let mut when = format!(
         "{} ({})",
         discord_timestamp(r.starts_at, 'F'),
         discord_timestamp(r.starts_at, 'R')
     );
-    when.push_str(&format!(
-        "\nLocal: {}",
-        local_label(r.starts_at, r.time_zone)
+    when.push('\n');
+    when.push_str(&t!(
+        lang,
+        "card-local",
+        time = local_label_in(r.starts_at, r.time_zone, lang)
     ));
     if let Some(end) = r.ends_at {
-        when.push_str(&format!("\nEnds {}", discord_timestamp(end, 't')));
+        when.push('\n');
+        when.push_str(&t!(lang, "card-ends", time = discord_timestamp(end, 't')));
     }
     let mut place = markdown(&r.place_name);
     if let Some(d) = distance {
@@ -331,36 +347,55 @@ pub fn card(v: &RallyView, distance: Option<String>) -> CreateEmbed {
     let mut embed = CreateEmbed::new()
         .title(limit(
             match &v.from_server {
-                Some(server) => format!(
-                    "#{} {} · from {}",
-                    r.id,
-                    markdown(&r.title),
-                    markdown(server)
+                Some(server) => t!(
+                    lang,
+                    "card-title-from",
+                    id = r.id,
+                    title = markdown(&r.title),
+                    server = markdown(server)
                 ),
                 None => format!("#{} {}", r.id, markdown(&r.title)),
             },
             256,
         ))
         .colour(colour)
-        .field("When", when, false)
-        .field("Where", limit(place, 1024), true);
+        .field(t!(lang, "card-when"), when, false)
+        .field(t!(lang, "card-where"), limit(place, 1024), true);
     if !r.address.is_empty() {
-        embed = embed.field("Address", limit(markdown(&r.address), 1024), true);
+        embed = embed.field(
+            t!(lang, "card-address"),
+            limit(markdown(&r.address), 1024),
+            true,
+        );
     }
     // Imported rallies have no Discord organiser, only a contact.
     if r.organiser_gone {
-        embed = embed.field("Organiser", "a former member", true);
+        embed = embed.field(
+            t!(lang, "card-organiser"),
+            t!(lang, "card-organiser-gone"),
+            true,
+        );
     } else if r.organiser_id != 0 {
-        embed = embed.field("Organiser", format!("<@{}>", r.organiser_id), true);
+        embed = embed.field(
+            t!(lang, "card-organiser"),
+            format!("<@{}>", r.organiser_id),
+            true,
+        );
     }
     if !r.contact.is_empty() {
-        embed = embed.field("Contact", limit(markdown(&r.contact), 1024), true);
+        embed = embed.field(
+            t!(lang, "card-contact"),
+            limit(markdown(&r.contact), 1024),
+            true,
+        );
     }
     embed = embed.field(
-        "RSVPs",
-        format!(
-            "{} going · {} interested",
-            v.counts.going, v.counts.interested
+        t!(lang, "card-rsvps"),
+        t!(
+            lang,
+            "card-rsvp-counts",
+            going = v.counts.going,
+            interested = v.counts.interested
         ),
         true,
     );
@@ -370,7 +405,11 @@ pub fn card(v: &RallyView, distance: Option<String>) -> CreateEmbed {
             .as_deref()
             .map(|why| format!(": {}", markdown(why)))
             .unwrap_or_default();
-        embed = embed.field("Status", limit(format!("{status}{reason}"), 1024), false);
+        embed = embed.field(
+            t!(lang, "card-status"),
+            limit(format!("{}{reason}", t!(lang, status)), 1024),
+            false,
+        );
     }
     if !r.details.is_empty() {
         embed = embed.description(limit(markdown(&r.details), 4096));
@@ -390,16 +429,20 @@ fn list(
     page: usize,
     source: &ListSource,
     ephemeral: bool,
+    lang: Lang,
 ) -> Reply {
     if entries.is_empty() {
         return Reply::text(empty, ephemeral);
     }
-    let p = page::page(entries, page, PAGE_SIZE);
+    let p = page::page(entries, page, PAGE_SIZE, lang);
     let mut embed = CreateEmbed::new()
-        .title(format!("{title} ({})", entries.len()))
+        .title(limit(
+            t!(lang, "list-count", title = title, count = entries.len()),
+            256,
+        ))
         .colour(Colour::DARK_GREEN);
     for e in p.shown {
-        let (name, mut value) = line(e.view);
+        let (name, mut value) = line(e.view, lang);
         if let Some(note) = &e.note {
             value.push_str(&format!(" · {note}"));
         }
@@ -415,63 +458,81 @@ fn list(
 }
 
 /// One rally as a list field: name and value.
-fn line(v: &RallyView) -> (String, String) {
+fn line(v: &RallyView, lang: Lang) -> (String, String) {
     let r = &v.rally;
     let status = match r.status {
-        RallyStatus::Approved => "",
-        RallyStatus::Pending => " (pending)",
-        RallyStatus::Rejected => " (rejected)",
-        RallyStatus::Cancelled => " (CANCELLED)",
+        RallyStatus::Approved => String::new(),
+        RallyStatus::Pending => format!(" {}", t!(lang, "line-pending")),
+        RallyStatus::Rejected => format!(" {}", t!(lang, "line-rejected")),
+        RallyStatus::Cancelled => format!(" {}", t!(lang, "line-cancelled")),
     };
     let name = limit(format!("#{} {}{status}", r.id, markdown(&r.title)), 256);
     let mut value = format!(
-        "{} ({}) · {} · {} going",
+        "{} ({}) · {} · {}",
         discord_timestamp(r.starts_at, 'f'),
         discord_timestamp(r.starts_at, 'R'),
         markdown(&r.place_name),
-        v.counts.going
+        t!(lang, "line-going", going = v.counts.going)
     );
     if let Some(server) = &v.from_server {
-        value.push_str(&format!(" · from {}", markdown(server)));
+        value.push_str(" · ");
+        value.push_str(&t!(lang, "line-from", server = markdown(server)));
     }
     (name, limit(value, 1024))
 }
 
-fn near(n: &NearResult, page: usize, source: Option<&ListSource>) -> Reply {
+fn near(n: &NearResult, page: usize, source: Option<&ListSource>, lang: Lang) -> Reply {
     let unit = n.unit.as_str();
     let origin = markdown(&n.origin.name);
+    let radius = number(lang, n.radius);
     let mut reply = if n.rallies.is_empty() {
         Reply::text(
-            format!(
-                "No upcoming rallies within {} {unit} of {origin}.",
-                n.radius
+            t!(
+                lang,
+                "near-none",
+                radius = radius,
+                unit = unit,
+                origin = origin
             ),
             true,
         )
     } else {
-        let p = page::page(&n.rallies, page, PAGE_SIZE);
+        let p = page::page(&n.rallies, page, PAGE_SIZE, lang);
         let more = if n.more { "+" } else { "" };
+        let count = n.rallies.len();
+        let title = match &n.campaign {
+            Some(c) => t!(
+                lang,
+                "near-title-campaign",
+                campaign = markdown(c),
+                radius = radius,
+                unit = unit,
+                origin = origin,
+                count = count,
+                more = more
+            ),
+            None => t!(
+                lang,
+                "near-title",
+                radius = radius,
+                unit = unit,
+                origin = origin,
+                count = count,
+                more = more
+            ),
+        };
         let mut embed = CreateEmbed::new()
-            .title(limit(
-                format!(
-                    "Rallies{} within {} {unit} of {} ({}{more})",
-                    n.campaign
-                        .as_ref()
-                        .map_or(String::new(), |c| format!(" of {}", markdown(c))),
-                    n.radius,
-                    n.origin.name,
-                    n.rallies.len()
-                ),
-                256,
-            ))
+            .title(limit(title, 256))
             .colour(Colour::DARK_GREEN);
         for (view, distance) in p.shown {
-            let (name, value) = line(view);
-            embed = embed.field(
-                name,
-                limit(format!("{distance:.1} {unit} away · {value}"), 1024),
-                false,
+            let (name, value) = line(view, lang);
+            let away = t!(
+                lang,
+                "near-away",
+                distance = decimal(lang, *distance, 1),
+                unit = unit
             );
+            embed = embed.field(name, limit(format!("{away} · {value}"), 1024), false);
         }
         Reply {
             embeds: vec![p.footer(embed)],
@@ -505,9 +566,10 @@ fn changes(out: &mut String, changes: &[Change]) {
     }
 }
 
-fn notes(out: &mut String, notes: &[Note]) {
+fn notes(out: &mut String, notes: &[Note], lang: Lang) {
     for n in notes {
-        out.push_str(&format!("\nNote: {}", text::note(n, &Discord)));
+        out.push('\n');
+        out.push_str(&t!(lang, "note", note = text::note(n, &Discord)));
     }
 }
 

@@ -31,10 +31,71 @@ pub fn discord_locales(lang: Lang) -> &'static [&'static str] {
 }
 
 /// The Spanish files, in the order they are read.
-const SPANISH: &[(&str, &str)] = &[(
-    "locales/es/commands.ftl",
-    include_str!("../../locales/es/commands.ftl"),
+const SPANISH: &[(&str, &str)] = &[
+    (
+        "locales/es/commands.ftl",
+        include_str!("../../locales/es/commands.ftl"),
+    ),
+    (
+        "locales/es/replies.ftl",
+        include_str!("../../locales/es/replies.ftl"),
+    ),
+];
+
+/// The English replies: the wording every other language's replies.ftl follows, message for
+/// message. (Command descriptions stay in the command table.)
+const ENGLISH: &[(&str, &str)] = &[(
+    "locales/en/replies.ftl",
+    include_str!("../../locales/en/replies.ftl"),
 )];
+
+/// The arguments of a message: `$name`s and their values.
+pub type Args<'a> = fluent_bundle::FluentArgs<'a>;
+
+/// The words of message `id` in `lang`, e.g. `t!(lang, "created-listed", id = 12)`. A message
+/// a language lacks is said in English (a test keeps the languages level); an id no language
+/// has comes out as itself, so a slip shows instead of vanishing.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $id:expr) => {
+        $crate::i18n::say($lang, $id, None)
+    };
+    ($lang:expr, $id:expr, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::Args::new();
+        $(args.set(stringify!($name), $value);)+
+        $crate::i18n::say($lang, $id, Some(&args))
+    }};
+}
+
+/// What `t!` calls.
+pub fn say(lang: Lang, id: &str, args: Option<&Args>) -> String {
+    catalog(lang)
+        .format(id, args)
+        .or_else(|| english().format(id, args))
+        .unwrap_or_else(|| {
+            tracing::warn!(id, "a message with no words in any language");
+            id.to_string()
+        })
+}
+
+/// A number as it is, with the language's decimal mark: 12.5 is 12,5 in Spanish.
+pub fn number(lang: Lang, x: f64) -> String {
+    let written = x.to_string();
+    match lang {
+        Lang::En => written,
+        Lang::Es => written.replace('.', ","),
+    }
+}
+
+/// A number with `digits` decimals, written as the language writes them: 2.5 in English,
+/// 2,5 in Spanish.
+pub fn decimal(lang: Lang, x: f64, digits: usize) -> String {
+    let written = format!("{x:.digits$}");
+    match lang {
+        Lang::En => written,
+        Lang::Es => written.replace('.', ","),
+    }
+}
 
 /// One language's translations.
 pub struct Catalog {
@@ -72,6 +133,26 @@ impl Catalog {
         errors.is_empty().then(|| text.into_owned())
     }
 
+    /// The message's text with its arguments, where it has one and every argument is given.
+    pub fn format(&self, id: &str, args: Option<&Args>) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(id, ?errors, "a message could not be worded");
+        }
+        Some(text.into_owned())
+    }
+
+    /// The files' syntax trees, for the tests that compare languages.
+    #[cfg(test)]
+    pub fn resources(&self) -> Vec<FluentResource> {
+        self.sources
+            .iter()
+            .filter_map(|text| FluentResource::try_new(text.clone()).ok())
+            .collect()
+    }
+
     /// Every message's id, and whether its text is plain (no arguments, no references).
     pub fn ids(&self) -> Vec<(String, bool)> {
         self.sources
@@ -103,6 +184,26 @@ pub fn spanish() -> &'static Catalog {
     static ES: OnceLock<Catalog> = OnceLock::new();
     ES.get_or_init(|| Catalog::load("es", SPANISH).expect("the Spanish translations parse"))
 }
+
+/// The English replies, read once.
+///
+/// # Panics
+/// If a built-in file does not parse, which the tests rule out.
+pub fn english() -> &'static Catalog {
+    static EN: OnceLock<Catalog> = OnceLock::new();
+    EN.get_or_init(|| Catalog::load("en", ENGLISH).expect("the English replies parse"))
+}
+
+/// The catalogue of a language.
+pub fn catalog(lang: Lang) -> &'static Catalog {
+    match lang {
+        Lang::En => english(),
+        Lang::Es => spanish(),
+    }
+}
+
+#[cfg(test)]
+mod parity;
 
 #[cfg(test)]
 mod tests {

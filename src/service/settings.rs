@@ -4,6 +4,7 @@
 use chrono::Duration;
 
 use crate::domain::{DistanceUnit, ServerSettings};
+use crate::i18n::Lang;
 
 /// One setting's value.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,19 +89,44 @@ pub fn settings_diff(before: &ServerSettings, after: &ServerSettings) -> (String
 
 /// "1 day 2 hours", "30 minutes": a lead as people say it.
 pub fn lead_words(lead: Duration) -> String {
+    lead_words_in(lead, Lang::En)
+}
+
+/// How long before, in words of `lang`: "1 day 2 hours", "1 día y 2 horas".
+pub fn lead_words_in(lead: Duration, lang: Lang) -> String {
     let mut minutes = lead.num_minutes().max(0);
+    let units: [(i64, &str, &str); 3] = match lang {
+        Lang::En => [
+            (24 * 60, "day", "days"),
+            (60, "hour", "hours"),
+            (1, "minute", "minutes"),
+        ],
+        Lang::Es => [
+            (24 * 60, "día", "días"),
+            (60, "hora", "horas"),
+            (1, "minuto", "minutos"),
+        ],
+    };
     let mut parts = Vec::new();
-    for (size, name) in [(24 * 60, "day"), (60, "hour"), (1, "minute")] {
+    for (size, one, many) in units {
         let n = minutes / size;
         minutes %= size;
         if n > 0 {
-            parts.push(format!("{n} {name}{}", if n == 1 { "" } else { "s" }));
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
         }
     }
-    if parts.is_empty() {
-        "less than a minute".into()
-    } else {
-        parts.join(" ")
+    match (lang, parts.len()) {
+        (Lang::En, 0) => "less than a minute".into(),
+        (Lang::Es, 0) => "menos de un minuto".into(),
+        (Lang::En, _) => parts.join(" "),
+        (Lang::Es, _) => {
+            let last = parts.pop().unwrap_or_default();
+            if parts.is_empty() {
+                last
+            } else {
+                format!("{} y {last}", parts.join(" "))
+            }
+        }
     }
 }
 
@@ -117,6 +143,14 @@ mod tests {
             lead_words(Duration::days(2) + Duration::hours(1)),
             "2 days 1 hour"
         );
+        let es = |d| lead_words_in(d, Lang::Es);
+        assert_eq!(es(Duration::hours(24)), "1 día");
+        assert_eq!(es(Duration::minutes(90)), "1 hora y 30 minutos");
+        assert_eq!(
+            es(Duration::days(2) + Duration::hours(1) + Duration::minutes(1)),
+            "2 días 1 hora y 1 minuto"
+        );
+        assert_eq!(es(Duration::seconds(20)), "menos de un minuto");
     }
 
     #[test]

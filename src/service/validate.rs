@@ -3,8 +3,8 @@ use chrono::{DateTime, Months, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::limits::{ADDRESS_MAX, DETAILS_MAX, MAX_MONTHS_AHEAD, REASON_MAX, TITLE_MAX};
+use crate::domain::LocalTime;
 use crate::error::UserError;
-use when::local_label;
 
 /// Trims the title and checks it is 1 to 100 characters with no control characters.
 pub fn title(raw: &str) -> Result<String, UserError> {
@@ -67,13 +67,19 @@ fn no_control_chars(text: &str, field: &'static str, newlines: bool) -> Result<(
 pub fn start(starts_at: DateTime<Utc>, tz: Tz, now: DateTime<Utc>) -> Result<(), UserError> {
     if starts_at <= now {
         return Err(UserError::StartInPast {
-            when: local_label(starts_at, tz),
+            when: LocalTime {
+                at: starts_at,
+                zone: tz,
+            },
         });
     }
     let latest = now + Months::new(MAX_MONTHS_AHEAD);
     if starts_at > latest {
         return Err(UserError::StartTooFar {
-            when: local_label(starts_at, tz),
+            when: LocalTime {
+                at: starts_at,
+                zone: tz,
+            },
         });
     }
     Ok(())
@@ -86,8 +92,11 @@ pub fn end(
 ) -> Result<(), UserError> {
     match ends_at {
         Some(end) if end <= starts_at => Err(UserError::EndNotAfterStart {
-            start: local_label(starts_at, tz),
-            end: local_label(end, tz),
+            start: LocalTime {
+                at: starts_at,
+                zone: tz,
+            },
+            end: LocalTime { at: end, zone: tz },
         }),
         _ => Ok(()),
     }

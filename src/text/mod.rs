@@ -6,12 +6,14 @@ use crate::domain::limits::{CLASH_MILES, CLASH_WINDOW};
 use crate::domain::{
     CardNote, Clash, FailureKind, LocalTime, MovedField, Notice, OutboxItem, OutboxKind, Rally,
 };
-use crate::error::UserError;
 use crate::service::notes::Note;
 use crate::service::settings::{lead_words, SettingValue};
 
 pub mod coalitions;
+mod errors;
 pub mod mydata;
+
+pub use errors::{error, user_error};
 
 /// How values are written in one front end.
 pub trait Style {
@@ -51,33 +53,9 @@ impl Style for Plain {
     }
 }
 
-/// A user's mistake, saying what to fix, with its values written in `style`.
 /// Said where a front end is handed a page it does not show.
 pub const ON_THE_WEB: &str =
     "That is shown on the public web pages; see /rally about for their address.";
-
-pub fn user_error(e: &UserError, style: &dyn Style) -> String {
-    match e {
-        UserError::NotServerChannel { channel } => format!(
-            "{} is not a channel of this server that I can see; pick one here.",
-            style.channel(*channel)
-        ),
-        UserError::BotMissingPermissions { channel, missing } => format!(
-            "I can't post in {}: I'm missing {missing}. Give me that in the channel's permissions and try again.",
-            style.channel(*channel)
-        ),
-        other => other.to_string(),
-    }
-}
-
-/// What an error shows the person: a mistake says what to fix; an internal failure is logged
-/// in full with an id (by `crate::error::report`), and the person gets an apology quoting it.
-pub fn error(e: &crate::error::Error, context: &str, style: &dyn Style) -> String {
-    match e.user() {
-        Some(user) => user_error(user, style),
-        None => crate::error::report(e, context),
-    }
-}
 
 /// A note that came with a reply.
 pub fn note(n: &Note, style: &dyn Style) -> String {

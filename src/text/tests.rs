@@ -3,6 +3,8 @@ use chrono::{Duration, TimeZone, Utc};
 
 use super::*;
 use crate::domain::{OutboxStatus, Payload, RallyStatus};
+use crate::error::UserError;
+use crate::i18n::Lang;
 
 fn rally() -> Rally {
     let t = Utc.with_ymd_and_hms(2026, 12, 6, 0, 0, 0).unwrap();
@@ -183,12 +185,16 @@ fn channels_in_errors_and_settings_are_written_by_the_style() {
         missing: "Send Messages".into(),
     };
     assert_eq!(
-        user_error(&e, &Marked),
+        user_error(&e, &Marked, Lang::En),
         "I can't post in [channel 11]: I'm missing Send Messages. Give me that in the channel's permissions and try again."
     );
-    assert!(user_error(&e, &Plain).contains("post in channel 11:"));
+    assert!(user_error(&e, &Plain, Lang::En).contains("post in channel 11:"));
     assert_eq!(
-        user_error(&UserError::NotServerChannel { channel: 3 }, &Marked),
+        user_error(
+            &UserError::NotServerChannel { channel: 3 },
+            &Marked,
+            Lang::En
+        ),
         "[channel 3] is not a channel of this server that I can see; pick one here."
     );
     assert_eq!(
@@ -212,5 +218,37 @@ fn a_place_guess_names_the_others() {
     assert_eq!(
         note(&guess, &Plain),
         "I took \"Portland\" to mean Portland, Oregon, US. Other places with that name: Portland, Maine, US; Portland, AU. Add the state or country to pick another."
+    );
+}
+
+#[test]
+fn mistakes_and_apologies_are_said_in_the_readers_language() {
+    let at = Utc.with_ymd_and_hms(2026, 12, 11, 0, 0, 0).unwrap();
+    let past = UserError::StartInPast {
+        when: crate::domain::LocalTime {
+            at,
+            zone: chrono_tz::America::Chicago,
+        },
+    };
+    assert_eq!(
+        user_error(&past, &Plain, Lang::Es),
+        "La hora de inicio, jueves, 10 de diciembre de 2026, 18:00 (CST), ya pasó; elige una hora que todavía no haya llegado."
+    );
+    assert_eq!(
+        user_error(&past, &Plain, Lang::En),
+        "The start time Thursday, December 10, 2026 at 6:00 PM CST is in the past; choose a time that is still ahead."
+    );
+    assert_eq!(user_error(&past, &Plain, Lang::En), past.to_string());
+    let long = UserError::TitleTooLong { len: 140 };
+    assert_eq!(
+        user_error(&long, &Plain, Lang::Es),
+        "El título tiene 140 caracteres; acórtalo a 100 como máximo."
+    );
+    let failure = crate::error::Error::internal("database", "disk I/O error");
+    let apology = error(&failure, "rally create", &Plain, Lang::Es);
+    assert!(apology.starts_with("Lo sentimos"), "{apology}");
+    assert!(
+        !apology.contains("disk"),
+        "the detail stays in the log: {apology}"
     );
 }

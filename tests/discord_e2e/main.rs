@@ -5,6 +5,7 @@ mod support;
 mod announcements;
 mod campaigns;
 mod lifecycle;
+mod spanish;
 
 use fake_discord::{
     DropMode, GatewayRecordKind, InteractionSpec, SAMPLE_ALICE_ID, SAMPLE_BOB_ID,

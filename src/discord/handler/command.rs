@@ -13,6 +13,7 @@ use crate::discord::render::{self, Reply};
 use crate::discord::request::{caller_in, invocation};
 use crate::discord::style::Discord;
 use crate::domain::{Caller, CardKind, OutboxItem};
+use crate::i18n::Lang;
 use crate::service::request::Request;
 use crate::service::response::{Answer, Response};
 use crate::service::Service;
@@ -23,10 +24,11 @@ pub(super) async fn command(
     c: &CommandInteraction,
 ) -> serenity::Result<()> {
     let inv = invocation(&c.data, &c.locale);
+    let lang = inv.lang;
     let context = inv.path.join(" ");
     let request = match commands::parse(inv) {
         Ok(r) => r,
-        Err(e) => return reply_now(ctx, c, Reply::text(request_error(&e), true)).await,
+        Err(e) => return reply_now(ctx, c, Reply::text(request_error(&e, lang), true)).await,
     };
     let who = caller_in(ctx, c.guild_id, c.channel_id, c.member.as_deref(), &c.user);
     let source = ListSource::of(&request);
@@ -52,6 +54,9 @@ pub(super) async fn command(
                     },
                     0,
                     None,
+                    // A post in a channel, for everyone there: English until servers choose
+                    // their language.
+                    Lang::En,
                 );
                 let (reply, posted) = announce::post(ctx, channel, card, ping).await;
                 if let Some(message) = posted {
@@ -66,14 +71,14 @@ pub(super) async fn command(
                 (with_untold(reply, &untold), Vec::new())
             }
             Ok(Answer { response, untold }) => {
-                let reply = render::response(&response, 0, source.as_ref());
+                let reply = render::response(&response, 0, source.as_ref(), lang);
                 if reply.ephemeral {
                     (with_untold(reply, &untold), Vec::new())
                 } else {
                     (reply, untold)
                 }
             }
-            Err(e) => (error_reply(&e, &context), Vec::new()),
+            Err(e) => (error_reply(&e, &context, lang), Vec::new()),
         }
     };
     let defer = c.create_response(
@@ -100,9 +105,9 @@ pub(super) async fn command(
 }
 
 /// What went wrong with the command as typed.
-fn request_error(e: &RequestError) -> String {
+fn request_error(e: &RequestError, lang: Lang) -> String {
     match e {
-        RequestError::Invalid(e) => crate::text::user_error(e, &Discord),
+        RequestError::Invalid(e) => crate::text::user_error(e, &Discord, lang),
         other => other.to_string(),
     }
 }

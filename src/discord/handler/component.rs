@@ -14,9 +14,35 @@ use crate::discord::render::{self, Reply};
 use crate::discord::request::caller_in;
 use crate::domain::limits::REASON_MAX;
 use crate::error::Error;
+use crate::i18n::{lang_of_locale, Lang};
 use crate::service::request::{MyDataAction, Request};
 use crate::service::response::Response;
 use crate::service::Service;
+use crate::t;
+
+/// The language a message of ours was written in, told by its words: a card's first field
+/// or a list's page buttons. English when neither says.
+fn language_of(message: &serenity::all::Message) -> Lang {
+    let words: Vec<&str> = message
+        .embeds
+        .iter()
+        .flat_map(|e| e.fields.iter().map(|f| f.name.as_str()))
+        .chain(message.components.iter().flat_map(|row| {
+            row.components.iter().filter_map(|c| match c {
+                serenity::all::ActionRowComponent::Button(b) => b.label.as_deref(),
+                _ => None,
+            })
+        }))
+        .collect();
+    [Lang::Es]
+        .into_iter()
+        .find(|lang| {
+            ["card-when", "page-previous", "button-cant-go"]
+                .iter()
+                .any(|id| words.contains(&t!(*lang, id).as_str()))
+        })
+        .unwrap_or(Lang::En)
+}
 
 pub(super) async fn component(
     service: &Service,
@@ -28,6 +54,10 @@ pub(super) async fn component(
         return Ok(());
     };
     let who = caller_in(ctx, c.guild_id, c.channel_id, c.member.as_ref(), &c.user);
+    // What only the clicker sees is in their language; the message clicked on keeps its own,
+    // so one person's click doesn't turn a channel's card into another language.
+    let lang = lang_of_locale(&c.locale);
+    let shown_in = language_of(&c.message);
     let (request, page, list) = match &click {
         Click::Rsvp { rally, choice } => (
             Request::Rsvp {
@@ -45,15 +75,15 @@ pub(super) async fn component(
     };
     let response = match service.execute(&who, request).await {
         Ok(answer) => answer.response,
-        Err(e) => return failed(ctx, c, &e).await,
+        Err(e) => return failed(ctx, c, &e, lang).await,
     };
     let update = match response {
         Response::Rsvp(view) => {
             // The card shows everyone's counts; the clicker also hears what was recorded.
             let card = Reply {
                 content: Some(c.message.content.clone()).filter(|s| !s.is_empty()),
-                embeds: vec![render::card(&view, None)],
-                components: vec![rsvp_row(&view)],
+                embeds: vec![render::card(&view, None, shown_in)],
+                components: vec![rsvp_row(&view, shown_in)],
                 ephemeral: false,
                 files: Vec::new(),
             };
@@ -62,15 +92,16 @@ pub(super) async fn component(
                 CreateInteractionResponse::UpdateMessage(card.message()),
             )
             .await?;
-            let confirm = render::response(&Response::Rsvp(view), 0, None);
+            let confirm = render::response(&Response::Rsvp(view), 0, None, lang);
             return c.create_followup(ctx, confirm.followup()).await.map(|_| ());
         }
         Response::Approved(view) => {
-            let done = format!(
-                "Rally #{} {} is approved; its organiser is told. (<@{}>)",
-                view.rally.id,
-                markdown(&view.rally.title),
-                who.user_id
+            let done = t!(
+                shown_in,
+                "approved-by",
+                id = view.rally.id,
+                title = markdown(&view.rally.title),
+                moderator = format!("<@{}>", who.user_id)
             );
             let private = c
                 .message
@@ -79,13 +110,15 @@ pub(super) async fn component(
             let mut reply = if private {
                 // The moderator's own queue is shown again, without the approved rally.
                 match service.execute(&who, Request::Queue).await {
-                    Ok(answer) => render::response(&answer.response, 0, Some(&ListSource::Queue)),
-                    Err(e) => return failed(ctx, c, &e).await,
+                    Ok(answer) => {
+                        render::response(&answer.response, 0, Some(&ListSource::Queue), lang)
+                    }
+                    Err(e) => return failed(ctx, c, &e, lang).await,
                 }
             } else {
                 // A post in the moderator channel: it now says who approved it.
                 Reply {
-                    embeds: vec![render::card(&view, None)],
+                    embeds: vec![render::card(&view, None, shown_in)],
                     ..Default::default()
                 }
             };
@@ -106,7 +139,7 @@ pub(super) async fn component(
                 .create_response(ctx, CreateInteractionResponse::Modal(modal))
                 .await;
         }
-        other => render::response(&other, page, list),
+        other => render::response(&other, page, list, shown_in),
     };
     c.create_response(
         ctx,
@@ -115,8 +148,13 @@ pub(super) async fn component(
     .await
 }
 
-async fn failed(ctx: &Context, c: &ComponentInteraction, e: &Error) -> serenity::Result<()> {
-    let reply = error_reply(e, "button");
+async fn failed(
+    ctx: &Context,
+    c: &ComponentInteraction,
+    e: &Error,
+    lang: Lang,
+) -> serenity::Result<()> {
+    let reply = error_reply(e, "button", lang);
     c.create_response(ctx, CreateInteractionResponse::Message(reply.message()))
         .await
 }

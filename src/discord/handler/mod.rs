@@ -22,6 +22,7 @@ use super::render::Reply;
 use super::style::Discord;
 use super::{commands, guard, repair};
 use crate::error::{report, Error};
+use crate::i18n::Lang;
 use crate::service::Service;
 
 pub struct Handler {
@@ -125,8 +126,8 @@ async fn handle(service: &Service, ctx: &Context, interaction: Interaction) {
 }
 
 /// An error as a private reply: what to fix, or an apology with an error id.
-fn error_reply(e: &Error, context: &str) -> Reply {
-    Reply::text(crate::text::error(e, context, &Discord), true)
+fn error_reply(e: &Error, context: &str, lang: Lang) -> Reply {
+    Reply::text(crate::text::error(e, context, &Discord, lang), true)
 }
 
 /// After a panic: a short apology, whether or not a reply was already under way.

@@ -8,6 +8,7 @@ use crate::discord::components::{decode_reject_modal, REJECT_REASON_INPUT};
 use crate::discord::escape::markdown;
 use crate::discord::render::{self, Reply};
 use crate::discord::request::caller_in;
+use crate::i18n::{lang_of_locale, Lang};
 use crate::service::request::Request;
 use crate::service::response::Response;
 use crate::service::Service;
@@ -40,14 +41,14 @@ pub(super) async fn modal(
         Ok(answer) => match answer.response {
             Response::Rejected(view) => view,
             other => {
-                let reply = render::response(&other, 0, None);
+                let reply = render::response(&other, 0, None, lang_of_locale(&m.locale));
                 return m
                     .create_response(ctx, CreateInteractionResponse::Message(reply.message()))
                     .await;
             }
         },
         Err(e) => {
-            let reply = error_reply(&e, "reject modal");
+            let reply = error_reply(&e, "reject modal", lang_of_locale(&m.locale));
             return m
                 .create_response(ctx, CreateInteractionResponse::Message(reply.message()))
                 .await;
@@ -72,7 +73,7 @@ pub(super) async fn modal(
     let response = if from_post {
         let post = Reply {
             content: Some(done),
-            embeds: vec![render::card(&view, None)],
+            embeds: vec![render::card(&view, None, Lang::En)],
             ..Default::default()
         };
         CreateInteractionResponse::UpdateMessage(post.message())

@@ -15,7 +15,7 @@ pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
     if entries.is_empty() {
         return Reply::text(format!("{title}: nothing recorded yet."), true);
     }
-    let p = super::page::page(entries, page, PAGE_SIZE);
+    let p = super::page::page(entries, page, PAGE_SIZE, crate::i18n::Lang::En);
     let mut embed = CreateEmbed::new()
         .title(format!("{title} ({})", entries.len()))
         .colour(Colour::BLUE);

@@ -4,6 +4,7 @@ use serenity::all::{Colour, CreateEmbed};
 use super::{line, Reply, PAGE_SIZE};
 use crate::discord::components::ListSource;
 use crate::discord::escape::{limit, markdown};
+use crate::i18n::Lang;
 use crate::service::campaigns::{CampaignAction, CampaignSaved};
 use crate::service::overview::{groups, CampaignOverview};
 
@@ -46,7 +47,12 @@ pub fn saved(s: &CampaignSaved) -> Reply {
 
 /// One page of the overview: the totals, then the page's rallies under their state and city
 /// (or nearest first, each with its distance).
-pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) -> Reply {
+pub fn overview(
+    o: &CampaignOverview,
+    page: usize,
+    source: Option<&ListSource>,
+    lang: Lang,
+) -> Reply {
     let c = &o.campaign;
     let mut summary = format!(
         "{}\n**{}** rallies in **{}** cities and **{}** states · RSVPs: **{}** going, **{}** interested",
@@ -74,7 +80,7 @@ pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) 
         .title(limit(title, 256))
         .colour(Colour::DARK_GREEN)
         .description(limit(summary, 4096));
-    let p = super::page::page(&o.entries, page, PAGE_SIZE);
+    let p = super::page::page(&o.entries, page, PAGE_SIZE, lang);
     let shown = p.shown;
     if o.entries.is_empty() {
         embed = embed.field(
@@ -85,7 +91,7 @@ pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) 
     } else if o.origin.is_some() {
         let unit = o.unit.as_str();
         for e in shown {
-            let (name, value) = line(&e.view);
+            let (name, value) = line(&e.view, lang);
             let value = format!(
                 "{:.1} {unit} away · {} · {value}",
                 e.distance.unwrap_or(0.0),
@@ -99,7 +105,7 @@ pub fn overview(o: &CampaignOverview, page: usize, source: Option<&ListSource>) 
             let lines: Vec<String> = entries
                 .iter()
                 .map(|e| {
-                    let (name, value) = line(&e.view);
+                    let (name, value) = line(&e.view, lang);
                     format!("**{name}**\n{value}")
                 })
                 .collect();

@@ -2,6 +2,8 @@
 use serenity::all::{CreateActionRow, CreateEmbed, CreateEmbedFooter};
 
 use crate::discord::components::{page_row, ListSource};
+use crate::i18n::Lang;
+use crate::t;
 
 /// One page of a list.
 pub struct Page<'a, T> {
@@ -11,10 +13,13 @@ pub struct Page<'a, T> {
     pub page: usize,
     /// At least 1, even for an empty list.
     pub pages: usize,
+    /// The language of the footer and buttons.
+    pub lang: Lang,
 }
 
-/// Page `page` of `items` at `size` a page; a page past the end shows the last one.
-pub fn page<T>(items: &[T], page: usize, size: usize) -> Page<'_, T> {
+/// Page `page` of `items` at `size` a page, for a reader of `lang`; a page past the end shows
+/// the last one.
+pub fn page<T>(items: &[T], page: usize, size: usize, lang: Lang) -> Page<'_, T> {
     let pages = items.len().div_ceil(size).max(1);
     let page = page.min(pages - 1);
     let start = (page * size).min(items.len());
@@ -23,6 +28,7 @@ pub fn page<T>(items: &[T], page: usize, size: usize) -> Page<'_, T> {
         shown: &items[start..end],
         page,
         pages,
+        lang,
     }
 }
 
@@ -30,10 +36,11 @@ impl<T> Page<'_, T> {
     /// "Page 2 of 5" under the embed when there is more than one page.
     pub fn footer(&self, embed: CreateEmbed) -> CreateEmbed {
         if self.pages > 1 {
-            embed.footer(CreateEmbedFooter::new(format!(
-                "Page {} of {}",
-                self.page + 1,
-                self.pages
+            embed.footer(CreateEmbedFooter::new(t!(
+                self.lang,
+                "page-footer",
+                page = self.page + 1,
+                pages = self.pages
             )))
         } else {
             embed
@@ -43,7 +50,7 @@ impl<T> Page<'_, T> {
     /// Previous and Next, when there is more than one page and the list can be rebuilt.
     pub fn buttons(&self, source: Option<&ListSource>) -> Vec<CreateActionRow> {
         source
-            .and_then(|s| page_row(s, self.page, self.pages))
+            .and_then(|s| page_row(s, self.page, self.pages, self.lang))
             .into_iter()
             .collect()
     }
@@ -56,20 +63,22 @@ mod tests {
     #[test]
     fn pages_cover_the_list_and_stay_in_range() {
         let items: Vec<u32> = (0..23).collect();
-        let first = page(&items, 0, 10);
+        let first = page(&items, 0, 10, Lang::En);
         assert_eq!((first.shown.len(), first.page, first.pages), (10, 0, 3));
-        let last = page(&items, 2, 10);
+        let last = page(&items, 2, 10, Lang::En);
         assert_eq!(last.shown, &[20, 21, 22]);
-        let past = page(&items, 9, 10);
+        let past = page(&items, 9, 10, Lang::En);
         assert_eq!((past.page, past.shown.len()), (2, 3));
         let empty: Vec<u32> = Vec::new();
-        let none = page(&empty, 3, 10);
+        let none = page(&empty, 3, 10, Lang::En);
         assert_eq!((none.shown.len(), none.page, none.pages), (0, 0, 1));
         assert!(none.buttons(Some(&ListSource::Queue)).is_empty());
         assert_eq!(
-            page(&items, 1, 10).buttons(Some(&ListSource::Queue)).len(),
+            page(&items, 1, 10, Lang::En)
+                .buttons(Some(&ListSource::Queue))
+                .len(),
             1
         );
-        assert!(page(&items, 1, 10).buttons(None).is_empty());
+        assert!(page(&items, 1, 10, Lang::En).buttons(None).is_empty());
     }
 }

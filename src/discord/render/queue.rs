@@ -15,7 +15,7 @@ pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
     if entries.is_empty() {
         return Reply::text("Nothing is waiting for approval.", true);
     }
-    let p = super::page::page(entries, page, QUEUE_PAGE);
+    let p = super::page::page(entries, page, QUEUE_PAGE, crate::i18n::Lang::En);
     let mut embed = CreateEmbed::new()
         .title(format!("Waiting for approval ({})", entries.len()))
         .colour(Colour::GOLD);

@@ -5,7 +5,14 @@ use serde_json::{json, Value};
 use super::*;
 use crate::domain::{Rally, RsvpCounts};
 
-fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
+mod spanish;
+
+/// Rendered for an English reader, as most checks here are.
+fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply {
+    super::response(r, page, source, Lang::En)
+}
+
+pub(super) fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
     let t = Utc.with_ymd_and_hms(2030, 6, 1, 23, 0, 0).unwrap();
     RallyView {
         rally: Rally {
@@ -40,7 +47,7 @@ fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
     }
 }
 
-fn json_of(reply: Reply) -> Value {
+pub(super) fn json_of(reply: Reply) -> Value {
     serde_json::to_value(reply.message()).unwrap()
 }
 
