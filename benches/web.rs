@@ -48,6 +48,7 @@ async fn ask(service: &Service, path: &[&str], options: &[(&str, &str)]) -> Resp
         },
         manage_events: true,
         role_ids: Vec::new(),
+        ..Default::default()
     };
     let request = parse(Invocation::new(path, options)).expect("a command");
     service

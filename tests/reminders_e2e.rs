@@ -254,3 +254,75 @@ async fn closed_dms_are_not_retried_and_the_person_is_told_once() {
         .count();
     assert_eq!(dm_posts, 1, "a refused DM is not retried");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_dm_is_in_the_language_its_reader_last_used() {
+    use fake_discord::SAMPLE_BOB_ID;
+    use rallybot::domain::{Caller, Origin, RsvpChoice};
+    use rallybot::i18n::Lang;
+    use rallybot::service::request::Request;
+    let fake = FakeDiscord::start(support::config()).await;
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    due_reminders(&dir, 1).await;
+    {
+        // A few minutes ago Bob, whose Discord is in Spanish, said he is going.
+        let store = Store::open(&Bot::database_url(&dir)).await.unwrap();
+        let service = Service::new(
+            store.clone(),
+            Arc::new(ManualClock::new(Utc::now() - Duration::minutes(4))),
+        );
+        let bob = Caller {
+            user_id: SAMPLE_BOB_ID as i64,
+            origin: Origin {
+                server_id: Some(SAMPLE_GUILD_ID as i64),
+                channel_id: Some(SAMPLE_GENERAL_ID as i64),
+                server_name: None,
+            },
+            lang: Lang::Es,
+            ..Default::default()
+        };
+        let rsvp = Request::Rsvp {
+            rally: 1,
+            choice: RsvpChoice::Going,
+        };
+        service.execute(&bob, rsvp).await.unwrap();
+        store.close().await;
+    }
+    let _bot = Bot::start_in(&fake, dir, &[]).await;
+    // The server is English: its channel reminder is.
+    fake.wait_for_message(|_| !fake.messages_in(SAMPLE_GENERAL_ID).is_empty(), WAIT)
+        .await
+        .expect("the channel reminder is posted");
+    let posted = &fake.messages_in(SAMPLE_GENERAL_ID)[0];
+    assert!(
+        posted.content.starts_with("Reminder: #1"),
+        "{}",
+        posted.content
+    );
+    assert!(posted.embeds[0]["fields"].to_string().contains("When"));
+
+    // Bob's comes in Spanish, from the language he last used with the bot.
+    let in_dms = || {
+        fake.dm_channel(SAMPLE_BOB_ID)
+            .map(|c| fake.messages_in(c))
+            .unwrap_or_default()
+    };
+    fake.wait_for_message(|_| !in_dms().is_empty(), WAIT)
+        .await
+        .expect("Bob's reminder arrives");
+    let reminder = &in_dms()[0];
+    assert!(
+        reminder.content.starts_with("Recordatorio: #1"),
+        "{}",
+        reminder.content
+    );
+    let fields = reminder.embeds[0]["fields"].to_string();
+    assert!(
+        fields.contains("Cuándo") && fields.contains("Hora local: "),
+        "{fields}"
+    );
+    assert_eq!(
+        reminder.components[0]["components"][0]["label"],
+        json!("Voy (1)")
+    );
+}

@@ -75,6 +75,7 @@ pub async fn near(url: &str, server_id: u64, user_id: u64, warmup: usize, n: usi
             },
             manage_events: false,
             role_ids: Vec::new(),
+            ..Default::default()
         };
         let answer = service.execute(&caller, Request::Near(query)).await;
         let took = t.elapsed();

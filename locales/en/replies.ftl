@@ -90,3 +90,21 @@ error-daily-limit = You have created { $limit } rallies in this server in the la
 error-duplicate = Rally #{ $id } already has this title and place on the same day; edit it (/rally edit rally:{ $id }) rather than creating it twice.
 error-remind-needs-going = Personal reminders are for people going: RSVP going to rally #{ $id } first (/rally rsvp rally:{ $id }).
 error-internal = Sorry, something went wrong on our side. If it keeps happening, tell the server's admins error id { $error_id }.
+
+## Sent unasked: reminders, direct messages about a rally, edited cards, posts for moderators
+
+reminder = Reminder: #{ $id } { $title } starts in { $when }, at { $place }.
+notice-changed = Rally #{ $id } { $title } has changed.
+notice-changed-answer = If you can't make it now, change your answer with /rally rsvp rally:{ $id }.
+notice-cancelled = Rally #{ $id } { $title }, planned for { $starts } at { $place }, is cancelled.
+notice-reason = Reason: { $reason }
+notice-approved = Your rally #{ $id } { $title } is approved and listed. Share it with /rally info rally:{ $id }.
+notice-rejected = Your rally #{ $id } { $title } was not approved.
+moved-start = Start: was { $was }, now { $now }
+moved-end = End: was { $was }, now { $now }
+moved-place = Place: was { $was }, now { $now }
+moved-address = Address: was { $was }, now { $now }
+moved-none = none
+card-note-updated = Updated: rally #{ $id } has changed; the card shows it as it is now.
+card-note-cancelled = Cancelled: rally #{ $id } will not take place.
+moderator-post = New submission #{ $id } by { $organiser } is waiting for approval.

@@ -78,6 +78,7 @@ option-daily_limit = Manifestaciones que un miembro puede crear al día (por def
 option-retention_days = Días que se guarda quién respondió, después de que termina la manifestación (por defecto 30)
 option-public_page = Publica las manifestaciones aprobadas en una página web pública y en calendarios
 option-invite_url = Una invitación de Discord que las páginas públicas muestran como «únete a quienes organizan»
+option-language = El idioma de los recordatorios y publicaciones aquí (por defecto: el del servidor en Discord)
 option-clear = Ajustes que quitar, p. ej. reminder_channel,announcement_role
 option-name = El nombre de la campaña
 option-name--rallymod-coalition-create = El nombre de la coalición
@@ -92,6 +93,8 @@ option-server = El nombre o id del servidor, como aparece en members
 
 choice-unit-mi = millas
 choice-unit-km = kilómetros
+choice-language-en = Inglés (English)
+choice-language-es = Español
 choice-address_visibility-public = todos (pública)
 choice-address_visibility-going = quienes van
 choice-address_visibility-organisers = organizadores y moderadores

@@ -99,3 +99,22 @@ error-daily-limit = Ya creaste { $limit } manifestaciones en este servidor en la
 error-duplicate = La manifestación #{ $id } ya tiene este título y lugar el mismo día; edítala (/rally edit rally:{ $id }) en lugar de crearla dos veces.
 error-remind-needs-going = Los recordatorios personales son para quienes van: primero confirma que vas a la manifestación #{ $id } (/rally rsvp rally:{ $id }).
 error-internal = Lo sentimos, algo falló de nuestro lado. Si sigue pasando, dales a los administradores del servidor el código de error { $error_id }.
+
+## Enviado sin que nadie lo pida en ese momento: recordatorios, mensajes directos, tarjetas
+## editadas, publicaciones para moderadores
+
+reminder = Recordatorio: #{ $id } { $title } empieza en { $when }, en { $place }.
+notice-changed = La manifestación #{ $id } { $title } cambió.
+notice-changed-answer = Si ya no puedes ir, cambia tu respuesta con /rally rsvp rally:{ $id }.
+notice-cancelled = La manifestación #{ $id } { $title }, prevista para { $starts } en { $place }, quedó cancelada.
+notice-reason = Motivo: { $reason }
+notice-approved = Tu manifestación #{ $id } { $title } quedó aprobada y publicada. Compártela con /rally info rally:{ $id }.
+notice-rejected = Tu manifestación #{ $id } { $title } no fue aprobada.
+moved-start = Inicio: antes { $was }, ahora { $now }
+moved-end = Fin: antes { $was }, ahora { $now }
+moved-place = Lugar: antes { $was }, ahora { $now }
+moved-address = Dirección: antes { $was }, ahora { $now }
+moved-none = ninguna
+card-note-updated = Actualizada: la manifestación #{ $id } cambió; la tarjeta la muestra como está ahora.
+card-note-cancelled = Cancelada: la manifestación #{ $id } no se realizará.
+moderator-post = Nueva propuesta #{ $id } de { $organiser }, esperando aprobación.

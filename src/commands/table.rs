@@ -330,6 +330,12 @@ pub const SUBS: &[Sub] = &[
                 "https://discord.gg/AbCd123",
             ),
             Opt::text(
+                "language",
+                "The language of reminders and posts here (default: the server's in Discord)",
+                "es",
+            )
+            .choices(&[("English", "en"), ("Spanish (español)", "es")]),
+            Opt::text(
                 "clear",
                 "Settings to unset, e.g. reminder_channel,announcement_role",
                 "reminder_channel",

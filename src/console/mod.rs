@@ -157,12 +157,12 @@ impl Console {
                 } => format!(
                     "[channel {}] {}",
                     crate::text::Style::channel(&names, *channel),
-                    crate::text::reminder(*lead, &view.rally, &names)
+                    crate::text::reminder(*lead, &view.rally, &names, delivery.lang)
                 ),
                 Message::PersonalReminder { user, lead, view } => format!(
                     "[direct message to {}] {}",
                     names.name(*user),
-                    crate::text::reminder(*lead, &view.rally, &names)
+                    crate::text::reminder(*lead, &view.rally, &names, delivery.lang)
                 ),
                 Message::Notice {
                     user,
@@ -171,7 +171,7 @@ impl Console {
                 } => format!(
                     "[direct message to {}] {}",
                     names.name(*user),
-                    crate::text::notice(notice, rally, &names)
+                    crate::text::notice(notice, rally, &names, delivery.lang)
                 ),
                 Message::ModeratorPost {
                     channel,
@@ -179,10 +179,9 @@ impl Console {
                     clash,
                 } => {
                     let mut post = format!(
-                        "[channel {}] New submission #{} by {} is waiting for approval.",
+                        "[channel {}] {}",
                         crate::text::Style::channel(&names, *channel),
-                        view.rally.id,
-                        names.name(view.rally.organiser_id)
+                        crate::text::moderator_post(&view.rally, &names, delivery.lang)
                     );
                     if !clash.is_empty() {
                         post.push_str(&format!("\n{}", crate::text::clash_words(clash, &names)));
@@ -270,6 +269,8 @@ impl Console {
             },
             manage_events: self.actor.is_moderator,
             role_ids: Vec::new(),
+            lang: self.lang,
+            server_lang: None,
         };
         let names = UserNames(&self.users);
         match self.service.execute(&caller, request).await {

@@ -14,7 +14,7 @@ use tokio::time::Instant;
 use super::components::{moderation_row, rsvp_row};
 use super::escape::{markdown, markdown_keeping_timestamps};
 use super::render::card;
-use super::style::Discord;
+use super::style::{Discord, DiscordIn};
 use crate::domain::{Notice, RallyStatus, RallyView};
 use crate::i18n::Lang;
 use crate::outbox::{Delivery, Message, Notifier, SendError};
@@ -123,30 +123,31 @@ impl DiscordNotifier {
     }
 }
 
-/// Messages no one asked for are in English until servers and people choose their language.
-const UNASKED: Lang = Lang::En;
-
-/// A rally's card with its RSVP buttons while it takes answers.
-fn card_with_buttons(view: &RallyView) -> (CreateEmbed, Vec<serenity::all::CreateActionRow>) {
+/// A rally's card with its RSVP buttons while it takes answers, worded in `lang`.
+fn card_with_buttons(
+    view: &RallyView,
+    lang: Lang,
+) -> (CreateEmbed, Vec<serenity::all::CreateActionRow>) {
     let buttons = if view.rally.status == RallyStatus::Approved {
-        vec![rsvp_row(view, UNASKED)]
+        vec![rsvp_row(view, lang)]
     } else {
         Vec::new()
     };
-    (card(view, None, UNASKED), buttons)
+    (card(view, None, lang), buttons)
 }
 
 impl Notifier for DiscordNotifier {
     async fn send(&self, d: &Delivery) -> Result<Option<i64>, SendError> {
+        let style = DiscordIn(d.lang);
         match &d.message {
             Message::ChannelReminder {
                 channel,
                 lead,
                 view,
             } => {
-                let (embed, buttons) = card_with_buttons(view);
+                let (embed, buttons) = card_with_buttons(view, d.lang);
                 let message = CreateMessage::new()
-                    .content(text::reminder(*lead, &view.rally, &Discord))
+                    .content(text::reminder(*lead, &view.rally, &style, d.lang))
                     .embed(embed)
                     .components(buttons);
                 let channel = ChannelId::new(*channel as u64);
@@ -154,9 +155,9 @@ impl Notifier for DiscordNotifier {
                 Ok(Some(posted.get() as i64))
             }
             Message::PersonalReminder { user, lead, view } => {
-                let (embed, buttons) = card_with_buttons(view);
+                let (embed, buttons) = card_with_buttons(view, d.lang);
                 let message = CreateMessage::new()
-                    .content(text::reminder(*lead, &view.rally, &Discord))
+                    .content(text::reminder(*lead, &view.rally, &style, d.lang))
                     .embed(embed)
                     .components(buttons);
                 let channel = self.dm_channel(*user).await?;
@@ -171,7 +172,7 @@ impl Notifier for DiscordNotifier {
                 let words = match notice {
                     // Written before notices were values: its timestamps stay live.
                     Notice::Text { text } => markdown_keeping_timestamps(text),
-                    other => text::notice(other, rally, &Discord),
+                    other => text::notice(other, rally, &style, d.lang),
                 };
                 let channel = self.dm_channel(*user).await?;
                 let message = CreateMessage::new().content(words);
@@ -183,9 +184,9 @@ impl Notifier for DiscordNotifier {
                 note,
                 view,
             } => {
-                let (embed, buttons) = card_with_buttons(view);
+                let (embed, buttons) = card_with_buttons(view, d.lang);
                 let edit = EditMessage::new()
-                    .content(markdown(&text::card_note(*note, view.rally.id)))
+                    .content(markdown(&text::card_note(*note, view.rally.id, d.lang)))
                     .embed(embed)
                     .components(buttons)
                     .allowed_mentions(CreateAllowedMentions::new());
@@ -197,16 +198,13 @@ impl Notifier for DiscordNotifier {
                 clash,
             } => {
                 let r = &view.rally;
-                let mut content = format!(
-                    "New submission #{} by <@{}> is waiting for approval.",
-                    r.id, r.organiser_id
-                );
+                let mut content = text::moderator_post(r, &style, d.lang);
                 if !clash.is_empty() {
                     content.push_str(&format!("\n{}", text::clash_words(clash, &Discord)));
                 }
                 let message = CreateMessage::new()
                     .content(content)
-                    .embed(card(view, None, UNASKED))
+                    .embed(card(view, None, d.lang))
                     .components(vec![moderation_row(r.id)]);
                 let channel = ChannelId::new(*channel as u64);
                 self.post(channel, message, &d.nonce).await.map(|_| None)

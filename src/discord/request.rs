@@ -32,18 +32,31 @@ pub fn caller(
         role_ids: member
             .map(|m| m.roles.iter().map(|r| id(r.get())).collect())
             .unwrap_or_default(),
+        lang: Default::default(),
+        server_lang: None,
     }
 }
 
-/// The caller, with their server's name from the cache (coalitions show servers by name).
+/// The languages of an interaction: the person's client (`locale`) and their server's
+/// preferred locale (`guild_locale`), as Discord sends them.
+pub struct Locales<'a> {
+    pub user: &'a str,
+    pub server: Option<&'a str>,
+}
+
+/// The caller, with their server's name from the cache (coalitions show servers by name) and
+/// their languages.
 pub fn caller_in(
     ctx: &serenity::all::Context,
     guild_id: Option<GuildId>,
     channel_id: ChannelId,
     member: Option<&Member>,
     user: &User,
+    locales: Locales,
 ) -> Caller {
     let mut who = caller(guild_id, channel_id, member, user);
+    who.lang = lang_of_locale(locales.user);
+    who.server_lang = locales.server.map(lang_of_locale);
     who.origin.server_name = guild_id.and_then(|g| ctx.cache.guild(g).map(|g| g.name.clone()));
     who
 }

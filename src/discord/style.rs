@@ -36,6 +36,35 @@ impl Style for Discord {
     }
 }
 
+/// Discord's markup for a reader of `0`: the same timestamps and mentions, the rally's local
+/// time spelled out in their language.
+pub struct DiscordIn(pub crate::i18n::Lang);
+
+impl Style for DiscordIn {
+    fn time(&self, t: LocalTime) -> String {
+        format!(
+            "{} ({})",
+            timestamp(t.at, 'F'),
+            when::local_label_in(t.at, t.zone, self.0)
+        )
+    }
+    fn relative(&self, t: LocalTime) -> Option<String> {
+        Discord.relative(t)
+    }
+    fn channel(&self, id: i64) -> String {
+        Discord.channel(id)
+    }
+    fn role(&self, id: i64) -> String {
+        Discord.role(id)
+    }
+    fn user(&self, id: i64) -> String {
+        Discord.user(id)
+    }
+    fn text(&self, s: &str) -> String {
+        Discord.text(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +83,9 @@ mod tests {
         );
         assert_eq!(Discord.relative(t).unwrap(), "<t:1796515200:R>");
         assert_eq!(Discord.text("<@&1> *x*"), r"\<@&1\> \*x\*");
+        assert_eq!(
+            DiscordIn(crate::i18n::Lang::Es).time(t),
+            "<t:1796515200:F> (sábado, 5 de diciembre de 2026, 18:00 (CST))"
+        );
     }
 }

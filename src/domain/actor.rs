@@ -28,4 +28,8 @@ pub struct Caller {
     /// Manage Events (or Administrator) as Discord computed it for this member in this channel.
     pub manage_events: bool,
     pub role_ids: Vec<i64>,
+    /// The language of the person's client, as the front end knows it.
+    pub lang: crate::i18n::Lang,
+    /// The server's language as Discord gives it with the interaction, where it does.
+    pub server_lang: Option<crate::i18n::Lang>,
 }

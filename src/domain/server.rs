@@ -65,4 +65,16 @@ pub struct ServerSettings {
     pub public_slug: Option<String>,
     /// A Discord invite the pages show as "join the organisers".
     pub invite_url: Option<String>,
+    /// The language moderators chose for posts no one asked for; `None` follows Discord's.
+    pub language: Option<crate::i18n::Lang>,
+    /// The server's language as Discord last told it (its preferred locale).
+    pub discord_language: Option<crate::i18n::Lang>,
+}
+
+impl ServerSettings {
+    /// The language of the server's channel posts, and of direct messages to people who have
+    /// not used the bot: the moderators' choice, else Discord's, else English.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language.or(self.discord_language).unwrap_or_default()
+    }
 }

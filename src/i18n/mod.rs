@@ -22,6 +22,23 @@ pub fn lang_of_locale(locale: &str) -> Lang {
     }
 }
 
+/// A language as the database and settings write it.
+pub fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Es => "es",
+    }
+}
+
+/// The language a code names: `en` or `es`.
+pub fn lang_of_code(code: &str) -> Option<Lang> {
+    match code.trim().to_ascii_lowercase().as_str() {
+        "en" | "english" => Some(Lang::En),
+        "es" | "spanish" | "español" | "espanol" => Some(Lang::Es),
+        _ => None,
+    }
+}
+
 /// The Discord locales that show a language's translations of commands.
 pub fn discord_locales(lang: Lang) -> &'static [&'static str] {
     match lang {

@@ -17,6 +17,7 @@ use std::future::Future;
 use chrono::Duration;
 
 use crate::domain::{CardNote, Clash, Notice, OutboxKind, Rally, RallyView};
+use crate::i18n::Lang;
 use crate::store::Store;
 
 pub use step::StepReport;
@@ -43,6 +44,23 @@ pub struct Delivery {
     /// Sent with posts and direct messages, so a resend after a crash is one message.
     pub nonce: String,
     pub message: Message,
+    /// The language it is worded in: its reader's, or its channel's server's.
+    pub lang: Lang,
+}
+
+/// The language of what goes to `reader` (a direct message), or to a channel of the server
+/// when `reader` is `None`: the reader's last, else the server's.
+pub async fn language_for(
+    store: &Store,
+    server_id: i64,
+    reader: Option<i64>,
+) -> crate::error::Result<Lang> {
+    if let Some(user) = reader {
+        if let Some(lang) = store.user_language(user).await? {
+            return Ok(lang);
+        }
+    }
+    Ok(store.server_settings(server_id).await?.lang())
 }
 
 /// What to send, as values: each notifier words it for its reader.

@@ -12,6 +12,7 @@ use crate::domain::{
     Rally, RallyStatus, RallyView, RsvpStatus, Settle,
 };
 use crate::error::Result;
+use crate::i18n::Lang;
 
 /// What one step did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -101,11 +102,12 @@ impl Outbox {
         notifier: &N,
     ) -> Result<Settle> {
         let outcome = match self.message_for(&item).await? {
-            Ok(message) => {
+            Ok((message, lang)) => {
                 let delivery = Delivery {
                     id: item.id,
                     nonce: item.nonce.clone(),
                     message,
+                    lang,
                 };
                 outcome_of(&item, notifier.send(&delivery).await, now)
             }
@@ -125,8 +127,9 @@ impl Outbox {
         Ok(outcome)
     }
 
-    /// What to send for an item, with its rally as it is now; or why it is skipped.
-    async fn message_for(&self, item: &OutboxItem) -> Result<Result<Message, Settle>> {
+    /// What to send for an item, with its rally as it is now, and the language to word it in;
+    /// or why it is skipped.
+    async fn message_for(&self, item: &OutboxItem) -> Result<Result<(Message, Lang), Settle>> {
         let skip = |detail: &str| {
             Err(Settle::Skipped {
                 why: FailureKind::RallyGone,
@@ -137,8 +140,11 @@ impl Outbox {
             return Ok(skip("the rally is gone"));
         };
         let listed = rally.status == RallyStatus::Approved;
+        let reader = matches!(item.kind, OutboxKind::PersonalReminder | OutboxKind::Notice)
+            .then_some(item.target_id);
+        let lang = super::language_for(&self.store, rally.server_id, reader).await?;
         let lead = item.lead.unwrap_or(Duration::zero());
-        Ok(Ok(match item.kind {
+        let message = match item.kind {
             // Cancelled since it was scheduled: nothing to remind anyone of.
             OutboxKind::ChannelReminder | OutboxKind::PersonalReminder if !listed => {
                 return Ok(skip("the rally is no longer listed"))
@@ -198,7 +204,8 @@ impl Outbox {
                 // The moderator channel is seen by more than the moderators.
                 view: self.view(public(rally)).await?,
             },
-        }))
+        };
+        Ok(Ok((message, lang)))
     }
 
     /// The rally with its counts, as anyone sees it.

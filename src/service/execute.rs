@@ -42,6 +42,9 @@ impl Service {
             request,
             Request::Autocomplete { .. } | Request::CardPosted { .. } | Request::MyData(_)
         );
+        if tells {
+            self.note_languages(caller, actor.server_id).await;
+        }
         let mut response = self.run(&actor, caller, request).await?;
         super::privacy::redact(&actor, &mut response);
         let untold = if tells {

@@ -11,6 +11,7 @@ pub mod choices;
 pub mod clock;
 pub mod coalitions;
 mod execute;
+mod languages;
 pub mod location;
 mod moderation;
 mod mydata;

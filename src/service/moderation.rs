@@ -28,6 +28,8 @@ pub struct SettingsChange {
     pub public_page: Option<bool>,
     /// A Discord invitation for the pages, or "none".
     pub invite_url: Option<String>,
+    /// `Some(None)`: follow the server's language in Discord.
+    pub language: Option<Option<crate::i18n::Lang>>,
     /// What the server is called, as the front end knows it: the pages' heading.
     pub server_name: Option<String>,
 }
@@ -192,6 +194,9 @@ impl Service {
         }
         if let Some(v) = change.retention_days {
             settings.retention_days = v;
+        }
+        if let Some(v) = change.language {
+            settings.language = v;
         }
         super::public::apply_settings(
             &mut settings,

@@ -20,6 +20,11 @@ pub enum SettingValue {
     Days(i64),
     /// A web address, or none.
     Link(Option<String>),
+    /// The language chosen, or (None) the server's in Discord, which is `effective`.
+    Language {
+        chosen: Option<Lang>,
+        effective: Lang,
+    },
 }
 
 impl SettingValue {
@@ -41,6 +46,16 @@ impl SettingValue {
             SettingValue::Days(n) => format!("{n} days after a rally ends"),
             SettingValue::Link(Some(url)) => url.clone(),
             SettingValue::Link(None) => "none".into(),
+            SettingValue::Language { chosen, effective } => {
+                let name = |l: Lang| match l {
+                    Lang::En => "English",
+                    Lang::Es => "Spanish",
+                };
+                match chosen {
+                    Some(l) => name(*l).into(),
+                    None => format!("{} (the server's in Discord)", name(*effective)),
+                }
+            }
         }
     }
 }
@@ -70,6 +85,13 @@ pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, SettingValue)> {
         ("keep who answered", Days(s.retention_days)),
         ("public page", Yes(s.public_page)),
         ("invite link", Link(s.invite_url.clone())),
+        (
+            "language",
+            Language {
+                chosen: s.language,
+                effective: s.lang(),
+            },
+        ),
     ]
 }
 
@@ -170,6 +192,8 @@ mod tests {
             public_page: false,
             public_slug: None,
             invite_url: None,
+            language: None,
+            discord_language: None,
         };
         let mut changed = s.clone();
         changed.reminder_channel_id = Some(8);

@@ -8,6 +8,7 @@ mod cards;
 mod coalitions;
 mod columns;
 mod import;
+mod languages;
 mod outbox;
 mod positions;
 mod privacy;
@@ -55,6 +56,10 @@ pub struct Store {
     settings: ServerCache<crate::domain::ServerSettings>,
     /// Each server's coalitions with their members (coalitions.rs).
     partners: ServerCache<Arc<coalitions::Partners>>,
+    /// Each person's language as last written, so an unchanged one costs no write.
+    user_languages: ServerCache<crate::i18n::Lang>,
+    /// Each server's Discord language as last noted, likewise.
+    server_languages: ServerCache<crate::i18n::Lang>,
 }
 
 impl Store {
@@ -123,6 +128,8 @@ impl Store {
             readers: Arc::new(readers),
             settings: ServerCache::new(SETTINGS_TTL),
             partners: ServerCache::new(PARTNERS_TTL),
+            user_languages: ServerCache::new(languages::NOTED_TTL),
+            server_languages: ServerCache::new(languages::NOTED_TTL),
         })
     }
 

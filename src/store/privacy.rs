@@ -138,6 +138,11 @@ impl Store {
     /// organise (which stay, organised by "a former member"), everywhere, in one transaction.
     pub async fn forget(&self, user_id: i64, now: DateTime<Utc>) -> Result<Forgotten> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM user_languages WHERE user_id = ?1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        self.user_languages.forget(user_id);
         let rsvps = sqlx::query("DELETE FROM rsvps WHERE user_id = ?1")
             .bind(user_id)
             .execute(&mut *tx)

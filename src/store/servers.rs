@@ -6,6 +6,12 @@ use super::{to_unix, Store};
 use crate::domain::limits::DEFAULT_RETENTION_DAYS;
 use crate::domain::{DistanceUnit, ServerSettings};
 use crate::error::{Error, Result};
+use crate::i18n::{code, lang_of_code};
+
+/// A stored language code; one this version doesn't know reads as none.
+fn language(stored: Option<String>) -> Option<crate::i18n::Lang> {
+    stored.as_deref().and_then(lang_of_code)
+}
 
 /// Rallies a member may create in a server per day, unless the server says otherwise.
 pub const DEFAULT_DAILY_LIMIT: i64 = 5;
@@ -44,7 +50,7 @@ impl Store {
             "SELECT require_approval, moderator_role_id, distance_unit, reminder_channel_id,
                     reminder_offsets, announcement_channel_id, moderator_channel_id,
                     announcement_role_id, daily_limit, retention_days, public_page,
-                    public_slug, invite_url
+                    public_slug, invite_url, language, discord_language
              FROM servers WHERE id = ?1",
         )
         .bind(server_id)
@@ -66,6 +72,8 @@ impl Store {
                 public_page: false,
                 public_slug: None,
                 invite_url: None,
+                language: None,
+                discord_language: None,
             });
         };
         let unit: String = row.try_get("distance_unit")?;
@@ -87,6 +95,8 @@ impl Store {
             public_page: row.try_get("public_page")?,
             public_slug: row.try_get("public_slug")?,
             invite_url: row.try_get("invite_url")?,
+            language: language(row.try_get("language")?),
+            discord_language: language(row.try_get("discord_language")?),
         })
     }
 
@@ -122,7 +132,8 @@ impl Store {
         sqlx::query(
             "UPDATE servers SET announcement_channel_id = ?2, moderator_channel_id = ?3,
                  announcement_role_id = ?4, daily_limit = ?5, retention_days = ?6,
-                 public_page = ?7, public_slug = ?8, invite_url = ?9
+                 public_page = ?7, public_slug = ?8, invite_url = ?9, language = ?10,
+                 discord_language = ?11
              WHERE id = ?1",
         )
         .bind(settings.server_id)
@@ -134,6 +145,8 @@ impl Store {
         .bind(settings.public_page)
         .bind(&settings.public_slug)
         .bind(&settings.invite_url)
+        .bind(settings.language.map(code))
+        .bind(settings.discord_language.map(code))
         .execute(&self.pool)
         .await?;
         // A read that raced the writes may have kept the old settings.

@@ -3,17 +3,17 @@
 //! a front end's `Style` says how a time, a channel, a role or a piece of typed text is
 //! written there: Discord timestamps and mentions, plain words in the console, HTML on a page.
 use crate::domain::limits::{CLASH_MILES, CLASH_WINDOW};
-use crate::domain::{
-    CardNote, Clash, FailureKind, LocalTime, MovedField, Notice, OutboxItem, OutboxKind, Rally,
-};
+use crate::domain::{Clash, FailureKind, LocalTime, OutboxItem, OutboxKind};
 use crate::service::notes::Note;
-use crate::service::settings::{lead_words, SettingValue};
+use crate::service::settings::SettingValue;
 
 pub mod coalitions;
 mod errors;
 pub mod mydata;
+mod unasked;
 
 pub use errors::{error, user_error};
+pub use unasked::{card_note, moderator_post, moved_field, notice, reminder};
 
 /// How values are written in one front end.
 pub trait Style {
@@ -93,98 +93,6 @@ pub fn clash_words(clash: &[Clash], style: &dyn Style) -> String {
         CLASH_WINDOW.num_hours(),
         list.join(", ")
     )
-}
-
-/// The words of a reminder, above its card.
-pub fn reminder(lead: chrono::Duration, rally: &Rally, style: &dyn Style) -> String {
-    let start = LocalTime {
-        at: rally.starts_at,
-        zone: rally.time_zone,
-    };
-    let when = match style.relative(start) {
-        Some(relative) => format!("{} ({relative})", lead_words(lead)),
-        None => lead_words(lead),
-    };
-    format!(
-        "Reminder: #{} {} starts in {when}, at {}.",
-        rally.id,
-        style.text(&rally.title),
-        style.text(&rally.place_name)
-    )
-}
-
-/// A direct message about a rally.
-pub fn notice(n: &Notice, rally: &Rally, style: &dyn Style) -> String {
-    let (id, title) = (rally.id, style.text(&rally.title));
-    let reason = |r: &Option<String>| {
-        r.as_deref()
-            .map_or(String::new(), |r| format!(" Reason: {}", style.text(r)))
-    };
-    match n {
-        Notice::Changed { fields } => {
-            let lines: Vec<String> = fields
-                .iter()
-                .map(|f| format!("- {}", moved_field(f, style)))
-                .collect();
-            format!(
-                "Rally #{id} {title} has changed.\n{}\nIf you can't make it now, change your answer with /rally rsvp rally:{id}.",
-                lines.join("\n")
-            )
-        }
-        Notice::Cancelled {
-            starts,
-            place,
-            reason: why,
-        } => format!(
-            "Rally #{id} {title}, planned for {} at {}, is cancelled.{}",
-            style.time(*starts),
-            style.text(place),
-            reason(why)
-        ),
-        Notice::Approved => format!(
-            "Your rally #{id} {title} is approved and listed. Share it with /rally info rally:{id}."
-        ),
-        Notice::Rejected { reason: why } => {
-            format!("Your rally #{id} {title} was not approved.{}", reason(why))
-        }
-        Notice::Text { text } => text.clone(),
-    }
-}
-
-/// One line of a change: what it was, what it is now.
-pub fn moved_field(f: &MovedField, style: &dyn Style) -> String {
-    let or_none = |s: &str| {
-        if s.is_empty() {
-            "none".to_string()
-        } else {
-            style.text(s)
-        }
-    };
-    match f {
-        MovedField::Start { was, now } => {
-            format!("Start: was {}, now {}", style.time(*was), style.time(*now))
-        }
-        MovedField::End { was, now } => {
-            let end = |t: &Option<LocalTime>| t.map_or("none".to_string(), |t| style.time(t));
-            format!("End: was {}, now {}", end(was), end(now))
-        }
-        MovedField::Place { was, now } => {
-            format!("Place: was {}, now {}", style.text(was), style.text(now))
-        }
-        MovedField::Address { was, now } => {
-            format!("Address: was {}, now {}", or_none(was), or_none(now))
-        }
-    }
-}
-
-/// The line above a card edited because its rally changed.
-pub fn card_note(note: CardNote, rally_id: i64) -> String {
-    match note {
-        CardNote::Updated => {
-            format!("Updated: rally #{rally_id} has changed; the card shows it as it is now.")
-        }
-        CardNote::Cancelled => format!("Cancelled: rally #{rally_id} will not take place."),
-    }
 }
 
 /// Why an item failed, to moderators.

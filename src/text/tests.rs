@@ -2,7 +2,7 @@
 use chrono::{Duration, TimeZone, Utc};
 
 use super::*;
-use crate::domain::{OutboxStatus, Payload, RallyStatus};
+use crate::domain::{MovedField, Notice, OutboxStatus, Payload, Rally, RallyStatus};
 use crate::error::UserError;
 use crate::i18n::Lang;
 
@@ -91,7 +91,7 @@ fn a_change_names_each_field_old_then_new_in_the_style_given() {
 }
 
 fn notice_words(n: &Notice, r: &Rally, style: &dyn Style) -> String {
-    notice(n, r, style)
+    notice(n, r, style, Lang::En)
 }
 
 #[test]
@@ -106,15 +106,15 @@ fn cancellations_and_decisions_carry_the_reason_as_typed_text() {
         reason: Some("storm".into()),
     };
     assert_eq!(
-        notice(&cancelled, &r, &Marked),
+        notice(&cancelled, &r, &Marked, Lang::En),
         "Rally #12 «March *now*», planned for [time 1796515200] at «Austin, Texas, US», is cancelled. Reason: «storm»"
     );
     assert_eq!(
-        notice(&Notice::Approved, &r, &Plain),
+        notice(&Notice::Approved, &r, &Plain, Lang::En),
         "Your rally #12 March *now* is approved and listed. Share it with /rally info rally:12."
     );
     assert_eq!(
-        notice(&Notice::Rejected { reason: None }, &r, &Plain),
+        notice(&Notice::Rejected { reason: None }, &r, &Plain, Lang::En),
         "Your rally #12 March *now* was not approved."
     );
 }
@@ -123,11 +123,11 @@ fn cancellations_and_decisions_carry_the_reason_as_typed_text() {
 fn a_reminder_says_how_long_and_where() {
     let r = rally();
     assert_eq!(
-        reminder(Duration::hours(24), &r, &Plain),
+        reminder(Duration::hours(24), &r, &Plain, Lang::En),
         "Reminder: #12 March *now* starts in 1 day, at Austin, Texas, US."
     );
     assert_eq!(
-        reminder(Duration::minutes(90), &r, &Marked),
+        reminder(Duration::minutes(90), &r, &Marked, Lang::En),
         "Reminder: #12 «March *now*» starts in 1 hour 30 minutes ([in 1796515200]), at «Austin, Texas, US»."
     );
 }

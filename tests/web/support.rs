@@ -77,6 +77,7 @@ impl Site {
             },
             manage_events: moderator,
             role_ids: Vec::new(),
+            ..Default::default()
         };
         self.service
             .execute(&caller, request)

@@ -8,8 +8,9 @@ use crate::service::request::{CoalitionRequest, Request};
 use crate::service::SettingsChange;
 
 /// The settings `clear:` may unset.
-const CLEARABLE: [&str; 6] = [
+const CLEARABLE: [&str; 7] = [
     "invite_url",
+    "language",
     "moderator_role",
     "reminder_channel",
     "announcement_channel",
@@ -156,6 +157,10 @@ fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
             .map(|v| values::boolean("public_page", &v))
             .transpose()?,
         invite_url: inv.take("invite_url"),
+        language: inv
+            .take("language")
+            .map(|l| values::language(&l))
+            .transpose()?,
         // The front end's name for the server is added by the service from the caller.
         server_name: None,
     })

@@ -48,6 +48,16 @@ pub fn choice(raw: &str) -> Result<RsvpChoice, UserError> {
     }
 }
 
+/// A server's language: `en` or `es`; `none` (from `clear:language`) follows Discord's.
+pub fn language(raw: &str) -> Result<Option<crate::i18n::Lang>, UserError> {
+    if raw.trim().eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    crate::i18n::lang_of_code(raw)
+        .map(Some)
+        .ok_or_else(|| bad("language", raw, "use en or es"))
+}
+
 pub fn unit(raw: &str) -> Result<DistanceUnit, UserError> {
     DistanceUnit::parse(raw).ok_or_else(|| bad("unit", raw, "use mi or km"))
 }

@@ -4,7 +4,7 @@ use serenity::all::{
 };
 
 use crate::commands::table;
-use crate::discord::request::{caller_in, focused, invocation};
+use crate::discord::request::{caller_in, focused, invocation, Locales};
 use crate::service::request::Request;
 use crate::service::response::Response;
 use crate::service::Service;
@@ -23,7 +23,17 @@ pub(super) async fn autocomplete(
         .and_then(|o| o.complete);
     let choices = match complete {
         Some(complete) => {
-            let who = caller_in(ctx, c.guild_id, c.channel_id, c.member.as_deref(), &c.user);
+            let who = caller_in(
+                ctx,
+                c.guild_id,
+                c.channel_id,
+                c.member.as_deref(),
+                &c.user,
+                Locales {
+                    user: &c.locale,
+                    server: c.guild_locale.as_deref(),
+                },
+            );
             match service
                 .execute(&who, Request::Autocomplete { complete, typed })
                 .await

@@ -10,7 +10,7 @@ use crate::commands::{self, RequestError};
 use crate::discord::components::ListSource;
 use crate::discord::deferral::{self, Timing, DEFER_AFTER};
 use crate::discord::render::{self, Reply};
-use crate::discord::request::{caller_in, invocation};
+use crate::discord::request::{caller_in, invocation, Locales};
 use crate::discord::style::Discord;
 use crate::domain::{Caller, CardKind, OutboxItem};
 use crate::i18n::Lang;
@@ -30,7 +30,17 @@ pub(super) async fn command(
         Ok(r) => r,
         Err(e) => return reply_now(ctx, c, Reply::text(request_error(&e, lang), true)).await,
     };
-    let who = caller_in(ctx, c.guild_id, c.channel_id, c.member.as_deref(), &c.user);
+    let who = caller_in(
+        ctx,
+        c.guild_id,
+        c.channel_id,
+        c.member.as_deref(),
+        &c.user,
+        Locales {
+            user: &c.locale,
+            server: c.guild_locale.as_deref(),
+        },
+    );
     let source = ListSource::of(&request);
     // The reply, and what the caller should hear that a public reply can't carry.
     let work = async {

@@ -11,7 +11,7 @@ use crate::discord::components::{
 };
 use crate::discord::escape::markdown;
 use crate::discord::render::{self, Reply};
-use crate::discord::request::caller_in;
+use crate::discord::request::{caller_in, Locales};
 use crate::domain::limits::REASON_MAX;
 use crate::error::Error;
 use crate::i18n::{lang_of_locale, Lang};
@@ -53,7 +53,17 @@ pub(super) async fn component(
         tracing::debug!(custom_id = %c.data.custom_id, "ignoring a component rallybot doesn't know");
         return Ok(());
     };
-    let who = caller_in(ctx, c.guild_id, c.channel_id, c.member.as_ref(), &c.user);
+    let who = caller_in(
+        ctx,
+        c.guild_id,
+        c.channel_id,
+        c.member.as_ref(),
+        &c.user,
+        Locales {
+            user: &c.locale,
+            server: c.guild_locale.as_deref(),
+        },
+    );
     // What only the clicker sees is in their language; the message clicked on keeps its own,
     // so one person's click doesn't turn a channel's card into another language.
     let lang = lang_of_locale(&c.locale);

@@ -7,7 +7,7 @@ use super::error_reply;
 use crate::discord::components::{decode_reject_modal, REJECT_REASON_INPUT};
 use crate::discord::escape::markdown;
 use crate::discord::render::{self, Reply};
-use crate::discord::request::caller_in;
+use crate::discord::request::{caller_in, Locales};
 use crate::i18n::{lang_of_locale, Lang};
 use crate::service::request::Request;
 use crate::service::response::Response;
@@ -33,7 +33,17 @@ pub(super) async fn modal(
             }
             _ => None,
         });
-    let who = caller_in(ctx, m.guild_id, m.channel_id, m.member.as_ref(), &m.user);
+    let who = caller_in(
+        ctx,
+        m.guild_id,
+        m.channel_id,
+        m.member.as_ref(),
+        &m.user,
+        Locales {
+            user: &m.locale,
+            server: m.guild_locale.as_deref(),
+        },
+    );
     let view = match service
         .execute(&who, Request::Reject { rally, reason })
         .await

@@ -93,7 +93,7 @@ impl Notifier for Recorder {
                 if self.closed.contains(user) {
                     return Err(SendError::DmsClosed);
                 }
-                let words = crate::text::notice(notice, rally, &Markup);
+                let words = crate::text::notice(notice, rally, &Markup, crate::i18n::Lang::En);
                 self.notices.lock().unwrap().push(notice.clone());
                 self.dms
                     .lock()

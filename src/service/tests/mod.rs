@@ -5,6 +5,7 @@ mod campaigns;
 mod changes;
 mod coalitions;
 mod import;
+mod languages;
 mod matrix;
 mod matrix3;
 mod near;

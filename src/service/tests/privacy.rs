@@ -42,6 +42,8 @@ async fn views(f: &Fixture, who: &Actor, request: Request) -> Vec<crate::domain:
         },
         manage_events: who.is_moderator,
         role_ids: Vec::new(),
+        lang: crate::i18n::Lang::En,
+        server_lang: None,
     };
     let answer = f.service.execute(&caller, request).await.unwrap();
     match answer.response {
