@@ -140,9 +140,7 @@ impl Outbox {
             return Ok(skip("the rally is gone"));
         };
         let listed = rally.status == RallyStatus::Approved;
-        let reader = matches!(item.kind, OutboxKind::PersonalReminder | OutboxKind::Notice)
-            .then_some(item.target_id);
-        let lang = super::language_for(&self.store, rally.server_id, reader).await?;
+        let server_id = rally.server_id;
         let lead = item.lead.unwrap_or(Duration::zero());
         let message = match item.kind {
             // Cancelled since it was scheduled: nothing to remind anyone of.
@@ -205,6 +203,10 @@ impl Outbox {
                 view: self.view(public(rally)).await?,
             },
         };
+        // Only for what is sent: a burst of skipped items costs no language lookups.
+        let reader = matches!(item.kind, OutboxKind::PersonalReminder | OutboxKind::Notice)
+            .then_some(item.target_id);
+        let lang = super::language_for(&self.store, server_id, reader).await?;
         Ok(Ok((message, lang)))
     }
 
