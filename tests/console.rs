@@ -530,3 +530,48 @@ fn as_with_a_spanish_locale_types_times_in_spanish() {
     assert!(english.starts_with("error: "), "{english}");
     assert!(reply_to(&text, "/as ana --locale").contains("--locale needs a language"));
 }
+
+/// A console in Spanish takes the commands and options by the names a Spanish Discord shows,
+/// lists them so in /help, and still takes the English ones.
+#[test]
+fn a_spanish_console_takes_spanish_command_names() {
+    let script = r#"
+/as ana --locale es
+/help
+/manifestación crear título:"Vigilia" lugar:"30.2672,-97.7431" cuándo:"el jueves 18:30"
+/rally info rally:1
+/manifestación ver manifestación:1 lugar:Austin
+/manifestacion lista
+"#;
+    let out = rallybot(
+        &[
+            "console",
+            "--db",
+            ":memory:",
+            "--now",
+            "2026-11-28T12:00:00Z",
+        ],
+        &[],
+        script,
+    );
+    let text = stdout(&out);
+    let help = reply_to(&text, "/help");
+    assert!(help.contains("/manifestación crear título:"), "{help}");
+    assert!(help.contains("Solo en la consola"), "{help}");
+    let created = reply_to(
+        &text,
+        r#"/manifestación crear título:"Vigilia" lugar:"30.2672,-97.7431" cuándo:"el jueves 18:30""#,
+    );
+    assert!(!created.starts_with("error"), "{created}");
+    assert!(created.contains("#1"), "{created}");
+    let english = reply_to(&text, "/rally info rally:1");
+    assert!(english.contains("Vigilia"), "{english}");
+    let wrong = reply_to(&text, "/manifestación ver manifestación:1 lugar:Austin");
+    assert!(
+        wrong.starts_with("error: ") && wrong.contains("lugar"),
+        "{wrong}"
+    );
+    // Without the accent it is no command: the names are exactly as Discord shows them.
+    let unaccented = reply_to(&text, "/manifestacion lista");
+    assert!(unaccented.starts_with("error: "), "{unaccented}");
+}

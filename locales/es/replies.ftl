@@ -24,7 +24,7 @@ approved-by = La manifestación #{ $id } { $title } quedó aprobada; ya se le av
 
 list-count = { $title } ({ $count })
 list-upcoming = Próximas manifestaciones
-list-upcoming-empty = Todavía no hay próximas manifestaciones en este servidor. Crea una con /rally create.
+list-upcoming-empty = Todavía no hay próximas manifestaciones en este servidor. Crea una con /manifestación crear.
 list-queue = Esperando aprobación
 list-queue-empty = No hay nada esperando aprobación.
 list-mine = Tus manifestaciones y respuestas
@@ -91,13 +91,13 @@ error-reason-too-long = El motivo tiene { $len } caracteres; acórtalo a { $max 
 error-start-in-past = La hora de inicio, { $when }, ya pasó; elige una hora que todavía no haya llegado.
 error-start-too-far = La hora de inicio, { $when }, es dentro de más de dos años; las manifestaciones se pueden planear con dos años de anticipación como máximo.
 error-end-not-after-start = La hora de fin, { $end }, no es posterior a la de inicio, { $start }; pon un fin después del inicio, o déjalo en blanco.
-error-rally-not-found = No hay ninguna manifestación #{ $id } que puedas ver en este servidor. Revisa el número con /rally list.
+error-rally-not-found = No hay ninguna manifestación #{ $id } que puedas ver en este servidor. Revisa el número con /manifestación lista.
 error-bad-rally-id = "{ $input }" no es un número de manifestación; pon el número que aparece como #N, por ejemplo rally:12.
 error-nothing-to-change = No hay nada que cambiar: indica al menos un campo, por ejemplo title:"..." o when:"...".
 error-needs-server = Este comando solo funciona dentro de un servidor, no en mensajes directos.
 error-daily-limit = Ya creaste { $limit } manifestaciones en este servidor en las últimas 24 horas, el máximo que permite; vuelve a intentarlo mañana o pídeselo a un moderador.
-error-duplicate = La manifestación #{ $id } ya tiene este título y lugar el mismo día; edítala (/rally edit rally:{ $id }) en lugar de crearla dos veces.
-error-remind-needs-going = Los recordatorios personales son para quienes van: primero confirma que vas a la manifestación #{ $id } (/rally rsvp rally:{ $id }).
+error-duplicate = La manifestación #{ $id } ya tiene este título y lugar el mismo día; edítala (/manifestación editar manifestación:{ $id }) en lugar de crearla dos veces.
+error-remind-needs-going = Los recordatorios personales son para quienes van: primero confirma que vas a la manifestación #{ $id } (/manifestación responder manifestación:{ $id }).
 error-internal = Lo sentimos, algo falló de nuestro lado. Si sigue pasando, dales a los administradores del servidor el código de error { $error_id }.
 
 ## Enviado sin que nadie lo pida en ese momento: recordatorios, mensajes directos, tarjetas
@@ -105,10 +105,10 @@ error-internal = Lo sentimos, algo falló de nuestro lado. Si sigue pasando, dal
 
 reminder = Recordatorio: #{ $id } { $title } empieza en { $when }, en { $place }.
 notice-changed = La manifestación #{ $id } { $title } cambió.
-notice-changed-answer = Si ya no puedes ir, cambia tu respuesta con /rally rsvp rally:{ $id }.
+notice-changed-answer = Si ya no puedes ir, cambia tu respuesta con /manifestación responder manifestación:{ $id }.
 notice-cancelled = La manifestación #{ $id } { $title }, prevista para { $starts } en { $place }, quedó cancelada.
 notice-reason = Motivo: { $reason }
-notice-approved = Tu manifestación #{ $id } { $title } quedó aprobada y publicada. Compártela con /rally info rally:{ $id }.
+notice-approved = Tu manifestación #{ $id } { $title } quedó aprobada y publicada. Compártela con /manifestación ver manifestación:{ $id }.
 notice-rejected = Tu manifestación #{ $id } { $title } no fue aprobada.
 moved-start = Inicio: antes { $was }, ahora { $now }
 moved-end = Fin: antes { $was }, ahora { $now }

@@ -230,10 +230,14 @@ impl Console {
             return "error: commands start with /; type /help for the list\n".to_string();
         };
         match command {
-            "help" => format!("{}{HELP}", commands::help::commands()),
+            "help" => format!(
+                "{}{}\n",
+                commands::help::commands_in(self.lang),
+                crate::t!(self.lang, "help-console")
+            ),
             "as" => self.switch_user(&words[1..]),
             "clock" => self.move_clock(&words[1..]),
-            "rally" | "rallymod" => {
+            typed if commands::translations::canonical_command(self.lang, typed).is_some() => {
                 let mut path = vec![command.to_string()];
                 path.extend(words[1..].iter().cloned());
                 let inv = Invocation {
@@ -362,15 +366,3 @@ pub fn stdin_is_interactive() -> bool {
 
 const WELCOME: &str =
     "rallybot console: slash commands as in Discord, no token needed. Type /help.\n";
-
-const HELP: &str = "\
-Console only:
-  /as NAME [--mod] [--server N] [--locale es]   act as another user (--mod: with Manage
-                                  Events; --locale es: types times in Spanish)
-  /clock [+2h | set 2026-12-01T09:00:00Z]   show or move the simulated clock
-  /rally mydata action:confirm   confirm deleting your data (a button in Discord)
-  /help, /quit
-Places: \"City, ST\", \"City, State\", \"City\", a US ZIP code (\"19104\") or \"lat,lon\".
-Times are read in the rally's own time zone: \"2026-12-05 18:00\", \"6/30 6pm\", \"tomorrow noon\",
-\"next thursday 18:30\", \"in 3 hours\". tz: overrides the place's time zone.
-";

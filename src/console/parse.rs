@@ -36,10 +36,11 @@ pub fn tokenize(line: &str) -> Result<Vec<Token>, LexError> {
     Ok(tokens)
 }
 
-/// Where `name:` ends, if the text at `start` is an option name (letters, digits, `_`).
+/// Where `name:` ends, if the text at `start` is an option name (letters of any language, as
+/// Spanish names have accents, digits, `_`).
 fn option_name_end(chars: &[char], start: usize) -> Option<usize> {
     let mut j = start;
-    while j < chars.len() && (chars[j].is_ascii_alphanumeric() || chars[j] == '_') {
+    while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
         j += 1;
     }
     (j > start && j < chars.len() && chars[j] == ':').then_some(j)

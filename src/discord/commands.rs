@@ -6,7 +6,8 @@ use serenity::all::{
 
 use crate::commands::table::{COMMANDS, GROUPS, SUBS};
 use crate::commands::translations::{
-    choice_label, command_description, group_description, option_description, sub_description,
+    choice_label, command_description, command_name, group_description, group_name,
+    option_description, option_name, sub_description, sub_name,
 };
 use crate::commands::{Kind, Opt, Sub};
 use crate::i18n::{discord_locales, Lang};
@@ -38,6 +39,15 @@ macro_rules! describe_localized {
     };
 }
 
+/// A command builder's name in every translated language.
+macro_rules! name_localized {
+    ($built:expr, $name:expr) => {
+        localized($name)
+            .into_iter()
+            .fold($built, |b, (locale, name)| b.name_localized(locale, name))
+    };
+}
+
 /// Every command, in the table's order.
 pub fn all() -> Vec<CreateCommand> {
     COMMANDS
@@ -55,11 +65,12 @@ pub fn all() -> Vec<CreateCommand> {
                     _ => {}
                 }
             }
-            let mut built = describe_localized!(
+            let built = describe_localized!(
                 CreateCommand::new(command.name).description(command.description),
                 |lang| command_description(lang, command)
-            )
-            .set_options(options);
+            );
+            let mut built =
+                name_localized!(built, |lang| command_name(lang, command)).set_options(options);
             if command.moderators {
                 built = built
                     .default_member_permissions(Permissions::MANAGE_EVENTS)
@@ -77,6 +88,7 @@ fn group_option(command: &str, group: &str) -> CreateCommandOption {
         CreateCommandOption::new(CommandOptionType::SubCommandGroup, group, description);
     if let Some(g) = declared {
         built = describe_localized!(built, |lang| group_description(lang, g));
+        built = name_localized!(built, |lang| group_name(lang, g));
     }
     SUBS.iter()
         .filter(|s| s.path.len() == 3 && s.path[0] == command && s.path[1] == group)
@@ -90,6 +102,7 @@ fn subcommand(name: &str, sub: &Sub) -> CreateCommandOption {
         CreateCommandOption::new(CommandOptionType::SubCommand, name, sub.description),
         |lang| sub_description(lang, sub)
     );
+    let built = name_localized!(built, |lang| sub_name(lang, sub));
     sub.options
         .iter()
         .fold(built, |s, o| s.add_sub_option(option(sub, o)))
@@ -109,6 +122,7 @@ fn option(sub: &Sub, o: &Opt) -> CreateCommandOption {
         CreateCommandOption::new(kind, o.name, o.description).required(o.required),
         |lang| option_description(lang, sub, o)
     );
+    built = name_localized!(built, |lang| option_name(lang, sub, o));
     built = match o.kind {
         // Discord checks the length too; the service checks it again.
         Kind::Text { max_len: Some(max) } => built.max_length(max as u16),
@@ -200,12 +214,18 @@ mod tests {
         assert_eq!(seen, SUBS.len(), "every subcommand is registered once");
     }
 
-    /// Every command, group, subcommand and option registers a Spanish description for both
-    /// of Discord's Spanish locales, and every choice a Spanish label.
+    /// Every command, group, subcommand and option registers a Spanish name and description for
+    /// both of Discord's Spanish locales, and every choice a Spanish label.
     #[test]
     fn everything_registered_is_described_in_spanish_too() {
         fn walk(item: &Value, path: &str, seen: &mut usize) {
             let english = item["description"].as_str().unwrap();
+            let name = item["name"].as_str().unwrap();
+            let es = &item["name_localizations"];
+            assert!(
+                es["es-ES"].is_string() && es["es-ES"] == es["es-419"] && es["es-ES"] != name,
+                "{path}: no Spanish name ({es})"
+            );
             for locale in ["es-ES", "es-419"] {
                 let spanish = item["description_localizations"][locale]
                     .as_str()

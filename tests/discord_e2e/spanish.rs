@@ -9,7 +9,8 @@ async fn a_spanish_discord_gets_spanish_and_an_english_one_english() {
     let fake = fake_discord::FakeDiscord::start(support::config()).await;
     let _bot = Bot::start(&fake).await;
 
-    // Registration carries the Spanish descriptions for both Spanish locales.
+    // Registration carries the Spanish names and descriptions for both Spanish locales; the
+    // fake refuses a name that breaks Discord's rules, so getting here means they hold.
     let commands = fake.commands(None);
     let rally_cmd = commands.iter().find(|c| c.name == "rally").unwrap();
     for locale in ["es-419", "es-ES"] {
@@ -17,6 +18,24 @@ async fn a_spanish_discord_gets_spanish_and_an_english_one_english() {
             .as_str()
             .unwrap_or_default();
         assert!(text.contains("manifestaciones"), "{locale}: {text:?}");
+        assert_eq!(
+            rally_cmd.body["name_localizations"][locale],
+            json!("manifestación")
+        );
+        let create = rally_cmd.body["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "create")
+            .unwrap();
+        assert_eq!(create["name_localizations"][locale], json!("crear"));
+        let when = create["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "when")
+            .unwrap();
+        assert_eq!(when["name_localizations"][locale], json!("cuándo"));
     }
 
     // A rally created with a Spanish time gets a Spanish reply and card.

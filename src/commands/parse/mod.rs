@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 
 use super::spec::{Kind, Opt, Sub};
 use super::table;
+use super::translations;
 use crate::error::UserError;
 use crate::service::request::Request;
 
@@ -71,7 +72,8 @@ pub enum RequestError {
 }
 
 /// Checks the options against the command's table entry and builds the typed request.
-pub fn parse(mut inv: Invocation) -> Result<Request, RequestError> {
+pub fn parse(inv: Invocation) -> Result<Request, RequestError> {
+    let mut inv = in_table_names(inv);
     let command = inv.path.join(" ");
     let sub = table::sub(&inv.path).ok_or_else(|| RequestError::UnknownCommand(command.clone()))?;
     check_options(sub, &inv)?;
@@ -86,6 +88,28 @@ pub fn parse(mut inv: Invocation) -> Result<Request, RequestError> {
         });
     }
     Ok(request)
+}
+
+/// The invocation with the command and option names the table declares, where it was typed
+/// with their names in its language (the console; Discord sends the table's names). A name
+/// that leads nowhere is left as typed, for the checks to refuse.
+fn in_table_names(inv: Invocation) -> Invocation {
+    let Some(sub) = translations::canonical_path(inv.lang, &inv.path) else {
+        return inv;
+    };
+    let options = inv
+        .options
+        .into_iter()
+        .map(|(name, value)| {
+            let own = translations::canonical_option(inv.lang, sub, &name);
+            (own.map_or(name, String::from), value)
+        })
+        .collect();
+    Invocation {
+        path: sub.path.iter().map(|w| w.to_string()).collect(),
+        options,
+        lang: inv.lang,
+    }
 }
 
 /// Every option is one the command has, every required one is given, and every value is of

@@ -2,6 +2,7 @@
 use super::values;
 use super::{Invocation, RequestError};
 use crate::commands::spec::Sub;
+use crate::commands::translations::canonical_option;
 use crate::error::UserError;
 use crate::service::campaigns::{CampaignEdit, NewCampaign};
 use crate::service::request::{CoalitionRequest, Request};
@@ -44,7 +45,7 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
                 .transpose()?,
             ping: inv.take("ping").map(|p| values::ping(&p)).transpose()?,
         },
-        ["settings"] => Request::Settings(settings_change(inv)?),
+        ["settings"] => Request::Settings(settings_change(sub, inv)?),
         ["log"] => Request::Log { rally: rally(inv)? },
         ["campaign", "create"] => Request::CampaignCreate(NewCampaign {
             name: inv.take("name").unwrap_or_default(),
@@ -103,13 +104,15 @@ fn coalition(
 }
 
 /// The settings named in `clear:` become `none`; the others are read as typed.
-fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
+fn settings_change(sub: &Sub, inv: &mut Invocation) -> Result<SettingsChange, UserError> {
     let clear = inv.take("clear").unwrap_or_default();
-    for name in clear.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+    for typed in clear.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        // A setting is named as its option is, in the language the command was typed in.
+        let name = canonical_option(inv.lang, sub, typed).unwrap_or(typed);
         if !CLEARABLE.contains(&name) || inv.options.contains_key(name) {
             return Err(UserError::BadOption {
                 option: "clear",
-                input: name.to_string(),
+                input: typed.to_string(),
                 expected: format!(
                     "name settings to unset, separated by commas: {} (and don't also set them)",
                     CLEARABLE.join(", ")

@@ -3,7 +3,8 @@
 //!
 //! Columns (header names are case-insensitive, in any order):
 //! `key, title, place, address, date, time, ends, time_zone, contact, details`; `title`,
-//! `place`, `date` and `time` are required. The `key` identifies a row's rally across imports:
+//! `place`, `date` and `time` are required. Dates and times are read in English, and in Spanish
+//! where they have words the English reader does not know ("17 de abril de 2027"). The `key` identifies a row's rally across imports:
 //! importing a row whose key is already known updates that rally instead of adding one. A row
 //! without a key gets `place|date` (the place as resolved, the local date) as its key.
 mod export;

@@ -11,7 +11,7 @@ use crate::error::UserError;
 use crate::service::campaigns::{check_covers, name_key};
 use crate::service::location::locate;
 use crate::service::validate;
-use when::parse_when;
+use when::{parse_when, parse_when_in, Lang, TimeError, When};
 
 /// A bad row: the file's line number where it starts, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,13 +270,32 @@ fn contact(raw: &str) -> Result<String, UserError> {
     })
 }
 
+/// A spreadsheet's date or time, read as English; one in words the English reader does not
+/// know may be Spanish ("30 de junio de 2027", "6 de la tarde"). Numeric dates stay month
+/// first whatever the words, as the file's other rows read them.
+fn read_when(text: &str, tz: Tz, now: DateTime<Utc>) -> Result<When, TimeError> {
+    match parse_when(text, tz, now) {
+        Err(english) if text.chars().any(char::is_alphabetic) && !has_numeric_date(text) => {
+            parse_when_in(text, tz, now, Lang::Es).map_err(|_| english)
+        }
+        read => read,
+    }
+}
+
+/// Whether the text has a date written in numbers with slashes, whose order the languages
+/// read differently.
+fn has_numeric_date(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
+}
+
 fn start(date: &str, time: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, UserError> {
     if date.is_empty() || time.is_empty() {
         return Err(UserError::Time(
             "The date and the time are both needed, e.g. 2027-04-17 and 18:00.".into(),
         ));
     }
-    let when = parse_when(&format!("{date} {time}"), tz, now)
+    let when = read_when(&format!("{date} {time}"), tz, now)
         .map_err(|e| UserError::Time(e.to_string()))?;
     validate::start(when.utc, tz, now)?;
     Ok(when.utc)
@@ -287,7 +306,7 @@ fn end(ends: &str, starts_at: DateTime<Utc>, tz: Tz) -> Result<Option<DateTime<U
     if ends.is_empty() {
         return Ok(None);
     }
-    let when = parse_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
+    let when = read_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
     validate::end(starts_at, Some(when.utc), tz)?;
     Ok(Some(when.utc))
 }

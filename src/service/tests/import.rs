@@ -373,3 +373,43 @@ async fn keyless_rows_of_one_city_and_day_are_told_apart_by_their_start() {
     assert_eq!((updated.created, updated.updated), (0, 1), "{updated:?}");
     assert_eq!(rally_count(&f).await, 2);
 }
+
+/// A coalition's Spanish-speaking members write dates with Spanish month names; the columns
+/// stay English and numbers stay month first.
+#[tokio::test]
+async fn dates_with_spanish_month_names_are_read() {
+    let f = fixture().await;
+    let csv = format!(
+        "{HEADER},Vigilia,\"Austin, TX\",,17 de abril de 2027,18:00,20:00,,,\n\
+         ,Marcha,\"Austin, TX\",,2 junio 2027,6 de la tarde,,,,\n\
+         ,Rally,\"Austin, TX\",,4/5/2027,10:00,,,,\n\
+         ,Otra,\"Austin, TX\",,Sept 9 2027,10:00,,,,\n"
+    );
+    let report = import(&f, csv.as_bytes(), &options()).await.unwrap();
+    assert_eq!(report.created, 4, "{report:?}");
+    let starts: Vec<(String, i64)> =
+        sqlx::query_as("SELECT title, starts_at FROM rallies ORDER BY starts_at")
+            .fetch_all(f.service.store().pool())
+            .await
+            .unwrap();
+    let starts: Vec<(&str, String)> = starts
+        .iter()
+        .map(|(t, s)| {
+            let utc = chrono::DateTime::from_timestamp(*s, 0).unwrap();
+            (t.as_str(), utc.format("%Y-%m-%dT%H:%M").to_string())
+        })
+        .collect();
+    // Austin is on CDT (UTC-5) on all of these days; 4/5 is April 5th, read month first.
+    assert_eq!(
+        starts,
+        [
+            ("Rally", "2027-04-05T15:00".to_string()),
+            ("Vigilia", "2027-04-17T23:00".to_string()),
+            ("Marcha", "2027-06-02T23:00".to_string()),
+            ("Otra", "2027-09-09T15:00".to_string()),
+        ]
+    );
+    let bad = format!("{HEADER},Nada,\"Austin, TX\",,31 de febrerp de 2027,18:00,,,,\n");
+    let errors = rows(import(&f, bad.as_bytes(), &options()).await.unwrap_err());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+}
