@@ -510,10 +510,12 @@ fn as_with_a_spanish_locale_types_times_in_spanish() {
         &text,
         r#"/rally create title:"Vigilia" place:"30.2672,-97.7431" when:"el jueves 18:30""#,
     );
+    // The reply is Spanish too, the date spelled out so that a misreading shows.
     assert!(
-        thursday.contains("Thursday, December 3, 2026 at 6:30 PM CST"),
+        thursday.contains("Cuándo:  jueves, 3 de diciembre de 2026, 18:30 (CST)"),
         "{thursday}"
     );
+    assert!(thursday.contains("Respuestas: 0 van"), "{thursday}");
     let gap = reply_to(
         &text,
         r#"/rally create title:"Hueco" place:"30.2672,-97.7431" when:"14/3/2027 2:30""#,

@@ -279,7 +279,7 @@ impl Console {
         let names = UserNames(&self.users);
         match self.service.execute(&caller, request).await {
             Ok(answer) => {
-                let mut reply = render::response(&answer.response, &names);
+                let mut reply = render::response(&answer.response, &names, self.lang);
                 for n in &answer.untold {
                     reply.push_str(&format!("Note: {}\n", crate::text::untold(n)));
                 }

@@ -4,110 +4,112 @@ mod campaign;
 use std::fmt::Write;
 
 use crate::domain::{OutboxKind, RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::i18n::{decimal, Lang};
 use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
 use crate::service::settings::lead_words;
 use crate::service::{Change, DeliveryFailures, NearResult};
+use crate::t;
 use crate::text::{self, Style};
-use when::local_label;
+use when::local_label_in;
 
 /// Turns user ids into the names typed with /as.
 pub trait Names: Style {
     fn name(&self, user_id: i64) -> String;
 }
 
-pub fn response(r: &Response, names: &dyn Names) -> String {
+/// A reply in `lang`, the language of the person at the console (`/as NAME --locale es`).
+pub fn response(r: &Response, names: &dyn Names, lang: Lang) -> String {
+    let card = |v: &RallyView| card(v, names, lang);
+    let said = |message: &str, rally: i64, v: &RallyView| {
+        format!("{}\n{}", t!(lang, message, id = rally), card(v))
+    };
     match r {
         Response::Created(c) => {
             let rally = &c.view.rally;
-            let mut out = match rally.status {
-                RallyStatus::Pending => format!(
-                    "Rally #{} submitted. A moderator will review it before it is listed.\n",
-                    rally.id
-                ),
-                _ => format!("Rally #{} is listed.\n", rally.id),
+            let said = match rally.status {
+                RallyStatus::Pending => t!(lang, "console-created-pending", id = rally.id),
+                _ => t!(lang, "created-listed", id = rally.id),
             };
-            out.push_str(&card(&c.view, names));
-            notes(&mut out, &c.notes, names);
+            let mut out = format!("{said}\n{}", card(&c.view));
+            notes(&mut out, &c.notes, names, lang);
             out
         }
-        Response::Rally(v) => card(v, names),
-        Response::RemindMe { view, before } => match before {
-            Some(lead) => format!(
-                "I'll remind you {} before #{} {}.\n",
-                lead_words(*lead),
-                view.rally.id,
-                view.rally.title
-            ),
-            None => format!(
-                "Your reminder for #{} {} is off.\n",
-                view.rally.id, view.rally.title
-            ),
-        },
-        Response::Near(n) => near(n, names),
+        Response::Rally(v) => card(v),
+        Response::RemindMe { view, before } => {
+            let (id, title) = (view.rally.id, view.rally.title.as_str());
+            let said = match before {
+                Some(lead) => t!(
+                    lang,
+                    "console-remind-on",
+                    lead = crate::service::settings::lead_words_in(*lead, lang),
+                    id = id,
+                    title = title
+                ),
+                None => t!(lang, "remind-off", id = id, title = title),
+            };
+            format!("{said}\n")
+        }
+        Response::Near(n) => near(n, names, lang),
         Response::Rsvp(v) => {
             let answer = match v.my_rsvp {
-                Some(RsvpStatus::Going) => "You're going to",
-                Some(RsvpStatus::Interested) => "You're interested in",
-                None => "You're not going to",
+                Some(RsvpStatus::Going) => "rsvp-going",
+                Some(RsvpStatus::Interested) => "rsvp-interested",
+                None => "rsvp-not-going",
             };
+            let (id, title) = (v.rally.id, v.rally.title.as_str());
             let mut out = format!(
-                "{answer} #{} {}. {}\n",
-                v.rally.id,
-                v.rally.title,
-                counts(v)
+                "{} {}\n",
+                t!(lang, answer, id = id, title = title),
+                counts(v, lang)
             );
             if !v.rally.address.is_empty() {
-                let _ = writeln!(out, "Meeting point: {}", v.rally.address);
+                let address = v.rally.address.as_str();
+                let _ = writeln!(out, "{}", t!(lang, "rsvp-meeting-point", address = address));
             }
             out
         }
         Response::Edited(e) => {
-            let mut out = format!("Rally #{} updated.\n", e.view.rally.id);
+            let mut out = format!("{}\n", t!(lang, "console-edited", id = e.view.rally.id));
             changes(&mut out, &e.changes);
-            out.push_str(&card(&e.view, names));
-            notes(&mut out, &e.notes, names);
+            out.push_str(&card(&e.view));
+            notes(&mut out, &e.notes, names, lang);
             out
         }
-        Response::Cancelled(v) => {
-            format!("Rally #{} is cancelled.\n{}", v.rally.id, card(v, names))
+        Response::Cancelled(v) => said("cancelled", v.rally.id, v),
+        Response::Announce { view, channel, .. } => {
+            let said = match channel {
+                Some(c) => t!(lang, "console-announced-in", channel = *c),
+                None => t!(lang, "console-announced-here"),
+            };
+            format!("{said}\n{}", card(view))
         }
-        Response::Announce { view, channel, .. } => format!(
-            "Announced in {}:\n{}",
-            channel.map_or("this channel".to_string(), |c| format!("channel {c}")),
-            card(view, names)
-        ),
-        Response::Approved(v) => format!(
-            "Rally #{} is approved and listed.\n{}",
-            v.rally.id,
-            card(v, names)
-        ),
-        Response::Rejected(v) => format!("Rally #{} is rejected.\n{}", v.rally.id, card(v, names)),
+        Response::Approved(v) => said("approved", v.rally.id, v),
+        Response::Rejected(v) => said("rejected", v.rally.id, v),
         Response::List { kind, rallies } => {
             let (title, empty) = match kind {
-                ListKind::Upcoming => (
-                    "Upcoming rallies",
-                    "No upcoming rallies in this server yet. Create one with /rally create.",
-                ),
-                ListKind::Queue => ("Waiting for approval", "Nothing is waiting for approval."),
+                ListKind::Upcoming => ("list-upcoming", "list-upcoming-empty"),
+                ListKind::Queue => ("list-queue", "list-queue-empty"),
             };
-            list(title, empty, rallies, names)
+            list(&t!(lang, title), &t!(lang, empty), rallies, names, lang)
         }
         Response::Mine {
             organising,
             answered,
         } => {
             let mut out = list(
-                "Rallies you organise",
-                "You organise no upcoming rallies.",
+                &t!(lang, "console-mine-organise"),
+                &t!(lang, "console-mine-organise-empty"),
                 organising,
                 names,
+                lang,
             );
             out.push_str(&list(
-                "Your RSVPs",
-                "You have no RSVPs for upcoming rallies.",
+                &t!(lang, "console-mine-answered"),
+                &t!(lang, "console-mine-answered-empty"),
                 answered,
                 names,
+                lang,
             ));
             out
         }
@@ -125,27 +127,24 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
         },
         Response::Campaign(s) => campaign::saved(s),
         Response::CampaignOverview(o) => campaign::overview(o),
-        Response::CampaignList { campaign, rallies } => list(
-            &format!("Upcoming rallies of \"{}\"", campaign.name),
-            &format!(
-                "No upcoming rallies in the campaign \"{}\" yet.",
-                campaign.name
-            ),
-            rallies,
-            names,
-        ),
+        Response::CampaignList { campaign, rallies } => {
+            let name = campaign.name.as_str();
+            list(
+                &t!(lang, "console-campaign-list", campaign = name),
+                &t!(lang, "console-campaign-list-empty", campaign = name),
+                rallies,
+                names,
+                lang,
+            )
+        }
         Response::Log { rally, entries } => audit_log(*rally, entries, names),
         Response::Choices(choices) => choices.iter().map(|c| format!("{}\n", c.label)).collect(),
         Response::AskRejectReason { rally } => {
-            format!("Give the reason with /rallymod reject rally:{rally} reason:\"...\".\n")
+            format!("{}\n", t!(lang, "console-ask-reason", id = *rally))
         }
         Response::CardRecorded => String::new(),
         Response::Coalition(done) => format!("{}\n", text::coalitions::coalition_done(done, names)),
-        Response::Dropped(v) => format!(
-            "Rally #{} is out of the shared campaign.\n{}",
-            v.rally.id,
-            card(v, names)
-        ),
+        Response::Dropped(v) => said("dropped", v.rally.id, v),
         Response::MyData(held) => format!("{}\n", text::mydata::held(held, names)),
         Response::MyDataExport { json } => format!("{json}\n"),
         Response::ConfirmForget => format!(
@@ -158,7 +157,7 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
         Response::Queue(entries) => {
             let mut out = String::from("Waiting for approval:\n");
             for e in entries {
-                out.push_str(&card(&e.view, names));
+                out.push_str(&card(&e.view));
                 if !e.clash.is_empty() {
                     let clash = text::clash_words(&e.clash, names);
                     out.push_str(&format!("   CLASH: {clash}\n"));
@@ -169,98 +168,150 @@ pub fn response(r: &Response, names: &dyn Names) -> String {
     }
 }
 
-fn near(n: &NearResult, names: &dyn Names) -> String {
+fn near(n: &NearResult, names: &dyn Names, lang: Lang) -> String {
     let unit = n.unit.as_str();
+    let origin = n.origin.name.as_str();
     let mut out = String::new();
     if n.rallies.is_empty() {
-        let _ = writeln!(
-            out,
-            "No upcoming rallies within {} {unit} of {}.",
-            n.radius, n.origin.name
+        let none = t!(
+            lang,
+            "near-none",
+            radius = n.radius,
+            unit = unit,
+            origin = origin
         );
+        let _ = writeln!(out, "{none}");
     } else {
-        let _ = writeln!(
-            out,
-            "Rallies{} within {} {unit} of {} ({}{}):",
-            n.campaign
-                .as_ref()
-                .map_or(String::new(), |c| format!(" of \"{c}\"")),
-            n.radius,
-            n.origin.name,
-            n.rallies.len(),
-            if n.more { ", nearest shown" } else { "" }
-        );
+        let more = if n.more { "yes" } else { "no" };
+        let count = n.rallies.len();
+        let title = match &n.campaign {
+            Some(c) => t!(
+                lang,
+                "console-near-title-campaign",
+                campaign = c.as_str(),
+                radius = n.radius,
+                unit = unit,
+                origin = origin,
+                count = count,
+                more = more
+            ),
+            None => t!(
+                lang,
+                "console-near-title",
+                radius = n.radius,
+                unit = unit,
+                origin = origin,
+                count = count,
+                more = more
+            ),
+        };
+        let _ = writeln!(out, "{title}");
         for (view, distance) in &n.rallies {
-            let _ = write!(out, "{distance:.1} {unit} away: {}", card(view, names));
+            let away = t!(
+                lang,
+                "near-away",
+                distance = decimal(lang, *distance, 1),
+                unit = unit
+            );
+            let _ = write!(out, "{away}: {}", card(view, names, lang));
         }
     }
-    notes(&mut out, n.origin.note.as_slice(), names);
+    notes(&mut out, n.origin.note.as_slice(), names, lang);
     out
 }
 
-fn list(title: &str, empty: &str, rallies: &[RallyView], names: &dyn Names) -> String {
+fn list(title: &str, empty: &str, rallies: &[RallyView], names: &dyn Names, lang: Lang) -> String {
     if rallies.is_empty() {
         return format!("{empty}\n");
     }
     let mut out = format!("{title} ({}):\n", rallies.len());
     for v in rallies {
-        out.push_str(&card(v, names));
+        out.push_str(&card(v, names, lang));
     }
     out
 }
 
-pub fn card(v: &RallyView, names: &dyn Names) -> String {
+/// One line of a card: its label, padded so that when, end and place line up, and the value.
+fn line(out: &mut String, label: &str, value: &str, lang: Lang) {
+    let width = ["card-when", "console-ends", "card-where"]
+        .iter()
+        .map(|id| crate::i18n::say(lang, id, None).chars().count() + 1)
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(out, "   {:<width$} {value}", format!("{label}:"));
+}
+
+pub fn card(v: &RallyView, names: &dyn Names, lang: Lang) -> String {
     let r = &v.rally;
     let mut out = format!("#{} {}", r.id, r.title);
     if let Some(server) = &v.from_server {
-        let _ = write!(out, " (from {server})");
+        let _ = write!(
+            out,
+            " {}",
+            t!(lang, "console-from", server = server.as_str())
+        );
     }
-    match r.status {
-        RallyStatus::Approved => {}
-        RallyStatus::Pending => out.push_str(" [pending approval]"),
-        RallyStatus::Rejected => out.push_str(" [rejected]"),
-        RallyStatus::Cancelled => out.push_str(" [CANCELLED]"),
+    let status = match r.status {
+        RallyStatus::Approved => None,
+        RallyStatus::Pending => Some("console-pending"),
+        RallyStatus::Rejected => Some("console-rejected"),
+        RallyStatus::Cancelled => Some("console-cancelled"),
+    };
+    if let Some(status) = status {
+        let _ = write!(out, " {}", t!(lang, status));
     }
     out.push('\n');
-    let _ = writeln!(out, "   When:  {}", local_label(r.starts_at, r.time_zone));
+    let time = |at| local_label_in(at, r.time_zone, lang);
+    line(&mut out, &t!(lang, "card-when"), &time(r.starts_at), lang);
     if let Some(end) = r.ends_at {
-        let _ = writeln!(out, "   Ends:  {}", local_label(end, r.time_zone));
+        line(&mut out, &t!(lang, "console-ends"), &time(end), lang);
     }
-    let _ = writeln!(out, "   Where: {}", r.place_name);
+    line(&mut out, &t!(lang, "card-where"), &r.place_name, lang);
     if !r.address.is_empty() {
-        let _ = writeln!(out, "   Address: {}", r.address);
+        line(&mut out, &t!(lang, "card-address"), &r.address, lang);
     }
     // Imported rallies have no Discord organiser, only a contact.
+    let organiser = t!(lang, "console-organiser");
     if r.organiser_gone {
-        let _ = writeln!(out, "   Organiser: a former member");
+        line(
+            &mut out,
+            &organiser,
+            &t!(lang, "console-former-member"),
+            lang,
+        );
     } else if r.organiser_id != 0 {
-        let _ = writeln!(out, "   Organiser: {}", names.name(r.organiser_id));
+        line(&mut out, &organiser, &names.name(r.organiser_id), lang);
     }
     if !r.contact.is_empty() {
-        let _ = writeln!(out, "   Contact: {}", r.contact);
+        line(&mut out, &t!(lang, "console-contact"), &r.contact, lang);
     }
-    let _ = writeln!(out, "   {}", counts(v));
+    let _ = writeln!(out, "   {}", counts(v, lang));
     if let Some(reason) = &r.status_reason {
-        let _ = writeln!(out, "   Reason: {reason}");
+        line(&mut out, &t!(lang, "console-reason"), reason, lang);
     }
     if !r.details.is_empty() {
-        for (i, line) in r.details.lines().enumerate() {
-            let label = if i == 0 { "Details:" } else { "        " };
-            let _ = writeln!(out, "   {label} {line}");
+        let label = format!("{}:", t!(lang, "console-details"));
+        let indent = " ".repeat(label.chars().count());
+        for (i, text) in r.details.lines().enumerate() {
+            let label = if i == 0 { &label } else { &indent };
+            let _ = writeln!(out, "   {label} {text}");
         }
     }
     out
 }
 
-fn counts(v: &RallyView) -> String {
+fn counts(v: &RallyView, lang: Lang) -> String {
     let mine = match v.my_rsvp {
-        Some(RsvpStatus::Going) => " (you: going)",
-        Some(RsvpStatus::Interested) => " (you: interested)",
-        None => "",
+        Some(RsvpStatus::Going) => "going",
+        Some(RsvpStatus::Interested) => "interested",
+        None => "none",
     };
-    format!(
-        "RSVPs: {} going, {} interested{mine}",
-        v.counts.going, v.counts.interested
+    t!(
+        lang,
+        "console-counts",
+        going = v.counts.going,
+        interested = v.counts.interested,
+        mine = mine
     )
 }
 
@@ -270,9 +321,9 @@ fn changes(out: &mut String, changes: &[Change]) {
     }
 }
 
-fn notes(out: &mut String, notes: &[Note], style: &dyn Style) {
+fn notes(out: &mut String, notes: &[Note], style: &dyn Style, lang: Lang) {
     for n in notes {
-        let _ = writeln!(out, "Note: {}", text::note(n, style));
+        let _ = writeln!(out, "{}", t!(lang, "note", note = text::note(n, style)));
     }
 }
 

@@ -61,6 +61,10 @@ const SPANISH: &[(&str, &str)] = &[
         "locales/es/help.ftl",
         include_str!("../../locales/es/help.ftl"),
     ),
+    (
+        "locales/es/console.ftl",
+        include_str!("../../locales/es/console.ftl"),
+    ),
 ];
 
 /// The English replies: the wording every other language's replies.ftl follows, message for
@@ -73,6 +77,10 @@ const ENGLISH: &[(&str, &str)] = &[
     (
         "locales/en/help.ftl",
         include_str!("../../locales/en/help.ftl"),
+    ),
+    (
+        "locales/en/console.ftl",
+        include_str!("../../locales/en/console.ftl"),
     ),
 ];
 
