@@ -87,14 +87,9 @@ impl super::Service {
             Some(ChannelProblem::NotInServer | ChannelProblem::CantTell) => {
                 Err(UserError::NotServerChannel { channel })
             }
-            Some(ChannelProblem::Missing(missing)) => Err(UserError::BotMissingPermissions {
-                channel,
-                missing: missing
-                    .iter()
-                    .map(|p| p.name())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
+            Some(ChannelProblem::Missing(missing)) => {
+                Err(UserError::BotMissingPermissions { channel, missing })
+            }
         }
     }
 }

@@ -182,7 +182,7 @@ fn the_person_hears_of_their_closed_dms_in_the_second_person() {
 fn channels_in_errors_and_settings_are_written_by_the_style() {
     let e = UserError::BotMissingPermissions {
         channel: 11,
-        missing: "Send Messages".into(),
+        missing: vec![crate::service::access::BotPermission::SendMessages],
     };
     assert_eq!(
         user_error(&e, &Marked, Lang::En),

@@ -110,11 +110,7 @@ fn settings_change(inv: &mut Invocation) -> Result<SettingsChange, UserError> {
             return Err(UserError::BadOption {
                 option: "clear",
                 input: name.to_string(),
-                expected: format!(
-                    "name settings to unset, separated by commas: {} (and don't also set them)",
-                    CLEARABLE.join(", ")
-                )
-                .into(),
+                expected: crate::domain::Expected::Clearable { names: &CLEARABLE },
             });
         }
         inv.options.insert(name.to_string(), "none".into());
