@@ -159,3 +159,8 @@ request-missing-option = /{ $command } needs the option { $option }:, e.g. { $ex
 request-unknown-option = /{ $command } has no option { $option }:. Its options are: { $allowed }.
 request-no-options = none
 request-unread = /{ $command } ignored its option { $option }:; this is a bug in rallybot.
+
+## Autocomplete labels
+
+hint-pending = (pending)
+hint-archived = (archived)

@@ -162,3 +162,8 @@ request-missing-option = /{ $command } necesita la opción { $option }:, por eje
 request-unknown-option = /{ $command } no tiene la opción { $option }:. Sus opciones son: { $allowed }.
 request-no-options = ninguna
 request-unread = /{ $command } no leyó su opción { $option }:; es un error de rallybot.
+
+## Etiquetas de autocompletado
+
+hint-pending = (pendiente)
+hint-archived = (archivada)

@@ -11,6 +11,7 @@ use crate::domain::limits::{CAMPAIGN_MAX_DAYS, CAMPAIGN_NAME_MAX, DETAILS_MAX, M
 use crate::domain::Campaign;
 use crate::domain::{Action, Actor, LocalTime, OwnerAction, RallyStatus};
 use crate::error::{CampaignProblem, Field, Result, UserError};
+use crate::i18n::Lang;
 use crate::store::CampaignRow;
 
 /// A campaign as a moderator typed it.
@@ -391,12 +392,14 @@ impl Service {
     }
 
     /// Campaigns whose name contains what was typed: open ones first (soonest), then archived
-    /// ones when `include_archived` (for lists and overviews, not for joining).
+    /// ones when `include_archived` (for lists and overviews, not for joining). Labels are in
+    /// `lang`.
     pub async fn campaign_choices(
         &self,
         actor: &Actor,
         typed: &str,
         include_archived: bool,
+        lang: Lang,
     ) -> Result<Vec<Choice>> {
         let needle = name_key(typed);
         let mut all = self.store.campaigns(actor.server_id).await?;
@@ -407,15 +410,12 @@ impl Service {
         Ok(all
             .into_iter()
             .take(MAX_CHOICES)
-            .map(|c| {
-                let mut label = format!("{} · {}", c.name, c.starts_on.format("%b %-d, %Y"));
-                if c.archived {
-                    label.push_str(" (archived)");
-                }
-                Choice {
-                    label: label.chars().take(100).collect(),
-                    value: c.name,
-                }
+            .map(|c| Choice {
+                label: crate::text::choices::campaign(&c, lang)
+                    .chars()
+                    .take(100)
+                    .collect(),
+                value: c.name,
             })
             .collect())
     }

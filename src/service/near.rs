@@ -80,8 +80,7 @@ impl Service {
                 expected: crate::domain::Expected::Radius {
                     max: MAX_RADIUS,
                     unit,
-                }
-                .into(),
+                },
             }
             .into());
         }

@@ -7,7 +7,7 @@ use super::actions::{
     state,
 };
 use super::expected::expected;
-use super::places::place_error;
+use super::place_errors::place_error;
 use super::Style;
 use crate::domain::{limits, LocalTime};
 use crate::error::{CampaignProblem, CoalitionProblem, Error, UserError};

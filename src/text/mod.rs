@@ -8,11 +8,12 @@ use crate::service::notes::Note;
 use crate::service::settings::SettingValue;
 
 mod actions;
+pub mod choices;
 pub mod coalitions;
 mod errors;
 mod expected;
 pub mod mydata;
-mod places;
+mod place_errors;
 mod request;
 mod unasked;
 

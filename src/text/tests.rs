@@ -6,6 +6,8 @@ use crate::domain::{MovedField, Notice, OutboxStatus, Payload, Rally, RallyStatu
 use crate::error::UserError;
 use crate::i18n::Lang;
 
+mod spanish_errors;
+
 fn rally() -> Rally {
     let t = Utc.with_ymd_and_hms(2026, 12, 6, 0, 0, 0).unwrap();
     Rally {
