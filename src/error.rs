@@ -1,11 +1,10 @@
 //! The one error type. A `User` error is the user's mistake and its message says what to fix;
 //! an `Internal` error is ours: the user gets a short apology and the log gets the detail.
-use crate::domain::{limits, LocalTime};
+use chrono::NaiveDate;
 
-/// A time as the English messages spell it.
-fn label(t: &LocalTime) -> String {
-    when::local_label(t.at, t.zone)
-}
+use crate::domain::{Action, Expected, LocalTime, OwnerAction, RallyAction, RallyStatus};
+use crate::i18n::Lang;
+use crate::service::access::BotPermission;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -46,116 +45,249 @@ impl From<sqlx::Error> for Error {
     }
 }
 
-/// A mistake the user can fix. Each message names the problem and the fix.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// A mistake the user can fix. Each message names the problem and the fix. The variants carry
+/// values, not words: `crate::text::user_error` words them in the asker's language, and
+/// `Display` is that wording in English, for logs and the console.
+#[derive(Debug, Clone, PartialEq)]
 pub enum UserError {
-    #[error(
-        "The title is empty. Give the rally a short title, e.g. title:\"Keep Families Together\"."
-    )]
     TitleEmpty,
-    #[error("The title is {len} characters long; shorten it to at most {max}.", max = limits::TITLE_MAX)]
-    TitleTooLong { len: usize },
-    #[error("The details are {len} characters long; shorten them to at most {max}.", max = limits::DETAILS_MAX)]
-    DetailsTooLong { len: usize },
-    #[error("The address is {len} characters long; shorten it to at most {max}.", max = limits::ADDRESS_MAX)]
-    AddressTooLong { len: usize },
-    #[error("The reason is {len} characters long; shorten it to at most {max}.", max = limits::REASON_MAX)]
-    ReasonTooLong { len: usize },
-    #[error("The {field} contains control characters (such as tabs or invisible characters); remove them and try again.")]
-    ControlCharacters { field: &'static str },
-    #[error(
-        "The start time {} is in the past; choose a time that is still ahead.",
-        label(when)
-    )]
-    StartInPast { when: LocalTime },
-    #[error("The start time {} is more than two years ahead; rallies can be planned at most two years in advance.", label(when))]
-    StartTooFar { when: LocalTime },
-    #[error("The end time {} is not after the start time {}; give an end after the start, or leave it out.", label(end), label(start))]
-    EndNotAfterStart { start: LocalTime, end: LocalTime },
-    #[error("{0}")]
-    Place(String),
-    #[error("{0}")]
-    Time(String),
-    #[error("There is no rally #{id} that you can see in this server. Check the number with /rally list.")]
-    RallyNotFound { id: i64 },
-    #[error("\"{input}\" is not a rally number; give the number shown as #N, e.g. rally:12.")]
-    BadRallyId { input: String },
-    #[error("Only the organiser of rally #{id} or a moderator can {action} it.")]
-    NotOrganiserOrModerator { id: i64, action: &'static str },
-    #[error("Only moderators can {action}. Moderators have the Manage Events permission or the server's moderator role.")]
-    ModeratorsOnly { action: &'static str },
-    #[error("Rally #{id} is {status}, so it can't be {action}.")]
+    TitleTooLong {
+        len: usize,
+    },
+    DetailsTooLong {
+        len: usize,
+    },
+    AddressTooLong {
+        len: usize,
+    },
+    ReasonTooLong {
+        len: usize,
+    },
+    ControlCharacters {
+        field: Field,
+    },
+    StartInPast {
+        when: LocalTime,
+    },
+    StartTooFar {
+        when: LocalTime,
+    },
+    EndNotAfterStart {
+        start: LocalTime,
+        end: LocalTime,
+    },
+    Place(places::PlaceError),
+    /// A time zone that is not an IANA name.
+    UnknownTimeZone {
+        input: String,
+    },
+    /// A spreadsheet row with no place.
+    PlaceMissing,
+    Time(when::TimeError),
+    /// A spreadsheet row without its date or its time.
+    DateAndTimeNeeded,
+    RallyNotFound {
+        id: i64,
+    },
+    BadRallyId {
+        input: String,
+    },
+    NotOrganiserOrModerator {
+        id: i64,
+        action: RallyAction,
+    },
+    ModeratorsOnly {
+        action: Action,
+    },
     WrongStatus {
         id: i64,
-        status: &'static str,
-        action: &'static str,
+        status: RallyStatus,
+        action: RallyAction,
     },
-    #[error("Rally #{id} has already started, so it can't be {action}.")]
-    AlreadyStarted { id: i64, action: &'static str },
-    #[error(
-        "Nothing to change: give at least one field to edit, e.g. title:\"...\" or when:\"...\"."
-    )]
+    AlreadyStarted {
+        id: i64,
+        action: RallyAction,
+    },
     NothingToChange,
-    #[error("\"{input}\" is not a valid value for {option}; {expected}.")]
     BadOption {
         option: &'static str,
         input: String,
-        expected: std::borrow::Cow<'static, str>,
+        expected: Expected,
     },
-    #[error("This command only works inside a server, not in direct messages.")]
     NeedsServer,
-    #[error("There is no such page: its server may have turned its public pages off.")]
     PageNotFound,
-    #[error("<#{channel}> is not a channel of this server that I can see; pick one here.")]
-    NotServerChannel { channel: i64 },
-    #[error("I can't post in <#{channel}>: I'm missing {missing}. Give me that in the channel's permissions and try again.")]
-    BotMissingPermissions { channel: i64, missing: String },
-    #[error("No announcement role is set, so there is nobody to ping; set one with /rallymod settings announcement_role:, or use ping:none.")]
-    NoAnnouncementRole,
-    #[error("You have created {limit} rallies in this server in the last 24 hours, the most this server allows; try again tomorrow, or ask a moderator.")]
-    DailyLimit { limit: i64 },
-    #[error("Rally #{id} already has this title and place on the same day; edit it (/rally edit rally:{id}) rather than creating it twice.")]
-    Duplicate { id: i64 },
-    #[error("Personal reminders are for people going: RSVP going to rally #{id} first (/rally rsvp rally:{id}).")]
-    RemindNeedsGoing { id: i64 },
-    #[error("There is no campaign \"{name}\" in this server. {known}")]
-    CampaignNotFound { name: String, known: String },
-    #[error("This server already has a campaign called \"{name}\" (names ignore case); choose another name.")]
-    CampaignNameTaken { name: String },
-    #[error("The campaign \"{name}\" is archived, so it takes no new rallies. A moderator can restore it with /rallymod campaign archive campaign:\"{name}\" restore:true.")]
-    CampaignArchived { name: String },
-    #[error("{0}")]
-    CampaignInvalid(String),
-    #[error("The rally starts {when}, outside the campaign \"{name}\" ({span}); pick a date within the campaign, or another campaign.")]
-    OutsideCampaign {
-        when: String,
-        name: String,
-        span: String,
+    NotServerChannel {
+        channel: i64,
     },
-    #[error("The contact is {len} characters long; shorten it to at most {max}.", max = limits::ADDRESS_MAX)]
-    ContactTooLong { len: usize },
-    #[error("{0}")]
-    CoalitionInvalid(String),
-    #[error("This server already owns a coalition called \"{name}\"; choose another name.")]
-    CoalitionNameTaken { name: String },
-    #[error("This server is in no coalition called \"{name}\". {known}")]
-    CoalitionNotFound { name: String, known: String },
-    #[error("Only the moderators of the server that owns a coalition can {action}.")]
-    CoalitionOwnersOnly { action: &'static str },
-    #[error("This server is already in {max} coalitions, the most a server can be in; leave one first with /rallymod coalition leave.")]
-    TooManyCoalitions { max: usize },
-    #[error("This server is already a member of that coalition.")]
+    BotMissingPermissions {
+        channel: i64,
+        missing: Vec<BotPermission>,
+    },
+    NoAnnouncementRole,
+    DailyLimit {
+        limit: i64,
+    },
+    Duplicate {
+        id: i64,
+    },
+    RemindNeedsGoing {
+        id: i64,
+    },
+    CampaignNotFound {
+        name: String,
+        /// The server's campaigns, quoted for the person to pick from (at most ten).
+        known: Vec<String>,
+    },
+    CampaignNameTaken {
+        name: String,
+    },
+    CampaignArchived {
+        name: String,
+    },
+    CampaignInvalid(CampaignProblem),
+    OutsideCampaign {
+        when: LocalTime,
+        name: String,
+        starts_on: NaiveDate,
+        ends_on: NaiveDate,
+    },
+    ContactTooLong {
+        len: usize,
+    },
+    CoalitionInvalid(CoalitionProblem),
+    CoalitionNameTaken {
+        name: String,
+    },
+    CoalitionNotFound {
+        name: String,
+        /// The coalitions the server is in.
+        known: Vec<String>,
+    },
+    CoalitionOwnersOnly {
+        action: OwnerAction,
+    },
+    TooManyCoalitions {
+        max: usize,
+    },
     AlreadyInCoalition,
-    #[error("That code is not a coalition invitation that can be used: it may have been used already or expired (codes last 7 days). Ask the coalition's owner for a new one.")]
     BadInviteCode,
-    #[error("This server owns the coalition \"{name}\", so it can't leave it; remove the other servers instead.")]
-    OwnerCannotLeave { name: String },
-    #[error("\"{server}\" is not a member server of \"{coalition}\" that can be removed; see /rallymod coalition members.")]
-    NotAMember { server: String, coalition: String },
-    #[error("The campaign \"{name}\" is shared by a coalition; only the moderators of the server that owns it can change it.")]
-    SharedCampaignOwnersOnly { name: String },
-    #[error("Rally #{id} is not in a campaign your server shares with its server.")]
-    NotInSharedCampaign { id: i64 },
+    OwnerCannotLeave {
+        name: String,
+    },
+    NotAMember {
+        server: String,
+        coalition: String,
+    },
+    SharedCampaignOwnersOnly {
+        name: String,
+    },
+    NotInSharedCampaign {
+        id: i64,
+    },
+}
+
+/// A text field, as a refusal of its characters names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Details,
+    Address,
+    Reason,
+    Contact,
+    Name,
+    Description,
+}
+
+/// Why a campaign's name, days or change is refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CampaignProblem {
+    NameEmpty,
+    NameTooLong {
+        len: usize,
+        max: usize,
+    },
+    NameWithoutLetters,
+    NameWithBar,
+    /// "none" and "#12" mean something else.
+    NameReserved,
+    DescriptionTooLong {
+        len: usize,
+        max: usize,
+    },
+    /// A day that can't be read, for the option `option`.
+    BadDay {
+        option: &'static str,
+        input: String,
+    },
+    EndBeforeStart {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    EndPassed {
+        end: NaiveDate,
+    },
+    StartTooFar {
+        start: NaiveDate,
+    },
+    TooLong {
+        days: i64,
+        max: i64,
+    },
+    /// Rallies of the campaign (`count` of them, the first ten `ids`) that new days would leave
+    /// out.
+    RalliesOutside {
+        count: usize,
+        ids: Vec<i64>,
+        starts_on: NaiveDate,
+        ends_on: NaiveDate,
+    },
+    NothingToChange,
+    NothingChanged,
+    NotArchived {
+        name: String,
+    },
+    AlreadyArchived {
+        name: String,
+    },
+}
+
+/// Why a coalition's name is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoalitionProblem {
+    BadName { max: usize },
+    NameWithBar,
+}
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::text::user_error(self, &Logged, Lang::En))
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// How a log line writes values: mentions as Discord writes them, typed text as typed.
+struct Logged;
+
+impl crate::text::Style for Logged {
+    fn time(&self, t: LocalTime) -> String {
+        when::local_label(t.at, t.zone)
+    }
+    fn relative(&self, _t: LocalTime) -> Option<String> {
+        None
+    }
+    fn channel(&self, id: i64) -> String {
+        format!("<#{id}>")
+    }
+    fn role(&self, id: i64) -> String {
+        format!("<@&{id}>")
+    }
+    fn user(&self, id: i64) -> String {
+        format!("<@{id}>")
+    }
+    fn text(&self, s: &str) -> String {
+        s.to_string()
+    }
 }
 
 /// The text a user sees for an error, in English. A user error says what to fix; an internal
@@ -165,7 +297,7 @@ pub fn report(err: &Error, context: &str) -> String {
         Error::User(e) => e.to_string(),
         Error::Internal { .. } => {
             let id = log_internal(err, context);
-            crate::t!(crate::i18n::Lang::En, "error-internal", error_id = id)
+            crate::t!(Lang::En, "error-internal", error_id = id)
         }
     }
 }

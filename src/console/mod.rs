@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 use when::parse_duration;
 
-use crate::commands::{self, Invocation, RequestError};
+use crate::commands::{self, Invocation};
 use crate::domain::{Actor, LocalTime};
 use crate::domain::{Caller, Origin};
 use crate::error::report;
@@ -254,14 +254,13 @@ impl Console {
     async fn run_request(&mut self, inv: Invocation) -> String {
         let request = match commands::parse(inv) {
             Ok(r) => r,
-            Err(RequestError::Invalid(e)) => {
+            Err(e) => {
                 let names = UserNames(&self.users);
                 return format!(
                     "error: {}\n",
-                    crate::text::user_error(&e, &names, self.lang)
+                    crate::text::request_error(&e, &names, self.lang)
                 );
             }
-            Err(e) => return format!("error: {e}\n"),
         };
         // Every command is typed in the console's one channel; --mod stands for Manage Events.
         let caller = Caller {

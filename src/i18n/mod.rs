@@ -65,6 +65,10 @@ const SPANISH: &[(&str, &str)] = &[
         "locales/es/console.ftl",
         include_str!("../../locales/es/console.ftl"),
     ),
+    (
+        "locales/es/errors.ftl",
+        include_str!("../../locales/es/errors.ftl"),
+    ),
 ];
 
 /// The English replies: the wording every other language's replies.ftl follows, message for
@@ -81,6 +85,10 @@ const ENGLISH: &[(&str, &str)] = &[
     (
         "locales/en/console.ftl",
         include_str!("../../locales/en/console.ftl"),
+    ),
+    (
+        "locales/en/errors.ftl",
+        include_str!("../../locales/en/errors.ftl"),
     ),
 ];
 

@@ -3,24 +3,14 @@
 //! from its cache of the server's roles and channel overwrites; the console allows everything).
 use std::sync::{Arc, RwLock};
 
+/// A permission the bot needs in a channel. Its name, as Discord shows it in each language,
+/// is in the catalogue (`crate::text::actions::permission`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BotPermission {
     ViewChannel,
     SendMessages,
     EmbedLinks,
     MentionEveryone,
-}
-
-impl BotPermission {
-    /// Discord's name for it, as server admins see it in the channel settings.
-    pub fn name(self) -> &'static str {
-        match self {
-            BotPermission::ViewChannel => "View Channel",
-            BotPermission::SendMessages => "Send Messages",
-            BotPermission::EmbedLinks => "Embed Links",
-            BotPermission::MentionEveryone => "Mention @everyone, @here, and All Roles",
-        }
-    }
 }
 
 /// What posting a rally card takes.
@@ -87,14 +77,9 @@ impl super::Service {
             Some(ChannelProblem::NotInServer | ChannelProblem::CantTell) => {
                 Err(UserError::NotServerChannel { channel })
             }
-            Some(ChannelProblem::Missing(missing)) => Err(UserError::BotMissingPermissions {
-                channel,
-                missing: missing
-                    .iter()
-                    .map(|p| p.name())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
+            Some(ChannelProblem::Missing(missing)) => {
+                Err(UserError::BotMissingPermissions { channel, missing })
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ impl Service {
     /// The server's audit log, or one rally's, newest first. Moderators only; a rally of another
     /// server shows nothing, like one that does not exist.
     pub async fn audit_log(&self, actor: &Actor, rally: Option<i64>) -> Result<Vec<AuditEntry>> {
-        require_moderator(actor, "see the audit log")?;
+        require_moderator(actor, crate::domain::Action::SeeAuditLog)?;
         if let Some(id) = rally {
             self.visible_rally(actor, id).await?;
         }

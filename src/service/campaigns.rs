@@ -2,15 +2,16 @@
 //! Moderators create, edit and archive them; an archived campaign takes no new rallies.
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
-use when::{local_label, parse_when};
+use when::parse_when;
 
 use super::choices::{Choice, MAX_CHOICES};
 use super::permissions::require_moderator;
 use super::{validate, Change, Service};
 use crate::domain::limits::{CAMPAIGN_MAX_DAYS, CAMPAIGN_NAME_MAX, DETAILS_MAX, MAX_MONTHS_AHEAD};
 use crate::domain::Campaign;
-use crate::domain::{Actor, RallyStatus};
-use crate::error::{Result, UserError};
+use crate::domain::{Action, Actor, LocalTime, OwnerAction, RallyStatus};
+use crate::error::{CampaignProblem, Field, Result, UserError};
+use crate::i18n::Lang;
 use crate::store::CampaignRow;
 
 /// A campaign as a moderator typed it.
@@ -61,30 +62,27 @@ pub fn name_key(name: &str) -> String {
 /// kept for clearing a rally's campaign and referring to a campaign by number.
 pub fn validate_name(raw: &str) -> Result<String, UserError> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let invalid = |why: &str| Err(UserError::CampaignInvalid(why.to_string()));
+    let invalid = |why| Err(UserError::CampaignInvalid(why));
     if name.is_empty() {
-        return invalid(
-            "The campaign name is empty; give it a short name, e.g. name:\"Day of Action\".",
-        );
+        return invalid(CampaignProblem::NameEmpty);
     }
     let len = name.chars().count();
     if len > CAMPAIGN_NAME_MAX {
-        return Err(UserError::CampaignInvalid(format!(
-            "The campaign name is {len} characters long; shorten it to at most {CAMPAIGN_NAME_MAX}."
-        )));
+        return invalid(CampaignProblem::NameTooLong {
+            len,
+            max: CAMPAIGN_NAME_MAX,
+        });
     }
     // The address check refuses control and invisible characters on one line.
-    validate::address(&name).map_err(|_| UserError::ControlCharacters { field: "name" })?;
+    validate::address(&name).map_err(|_| UserError::ControlCharacters { field: Field::Name })?;
     if !name.chars().any(char::is_alphanumeric) {
-        return invalid("The campaign name needs at least one letter or digit.");
+        return invalid(CampaignProblem::NameWithoutLetters);
     }
     if name.contains('|') {
-        return invalid("The campaign name can't contain \"|\"; use another separator.");
+        return invalid(CampaignProblem::NameWithBar);
     }
     if name.eq_ignore_ascii_case("none") || is_number_ref(&name) {
-        return invalid(
-            "\"none\" and names like \"#12\" have a special meaning; choose another campaign name.",
-        );
+        return invalid(CampaignProblem::NameReserved);
     }
     Ok(name)
 }
@@ -96,11 +94,14 @@ fn is_number_ref(s: &str) -> bool {
 
 fn description(raw: &str) -> Result<String, UserError> {
     validate::details(raw).map_err(|e| match e {
-        UserError::DetailsTooLong { len } => UserError::CampaignInvalid(format!(
-            "The description is {len} characters long; shorten it to at most {DETAILS_MAX}."
-        )),
+        UserError::DetailsTooLong { len } => {
+            UserError::CampaignInvalid(CampaignProblem::DescriptionTooLong {
+                len,
+                max: DETAILS_MAX,
+            })
+        }
         UserError::ControlCharacters { .. } => UserError::ControlCharacters {
-            field: "description",
+            field: Field::Description,
         },
         other => other,
     })
@@ -120,50 +121,41 @@ pub fn parse_day(
     parse_when(&format!("{text} noon"), chrono_tz::UTC, now)
         .map(|w| w.local.date())
         .map_err(|_| {
-            UserError::CampaignInvalid(format!(
-                "\"{text}\" is not a date I can read for {option}:; give a date such as 2027-04-17 or April 17, 2027."
-            ))
+            UserError::CampaignInvalid(CampaignProblem::BadDay {
+                option,
+                input: text.to_string(),
+            })
         })
 }
 
 /// The campaign's days must be in order, not over, not too far ahead and not too long.
 fn check_days(start: NaiveDate, end: NaiveDate, now: DateTime<Utc>) -> Result<(), UserError> {
-    let words = |d: NaiveDate| d.format("%B %-d, %Y").to_string();
-    let invalid = |why: String| Err(UserError::CampaignInvalid(why));
+    let invalid = |why| Err(UserError::CampaignInvalid(why));
     if end < start {
-        return invalid(format!(
-            "The end, {}, is before the start, {}; give an end on or after the start.",
-            words(end),
-            words(start)
-        ));
+        return invalid(CampaignProblem::EndBeforeStart { start, end });
     }
     // Somewhere on Earth it is still yesterday.
     let earliest = (now - Duration::days(1)).date_naive();
     if end < earliest {
-        return invalid(format!(
-            "The campaign would end on {}, which has passed; give dates still ahead.",
-            words(end)
-        ));
+        return invalid(CampaignProblem::EndPassed { end });
     }
     let latest = (now + Months::new(MAX_MONTHS_AHEAD)).date_naive();
     if start > latest {
-        return invalid(format!(
-            "The start, {}, is more than two years ahead; campaigns can be planned at most two years in advance.",
-            words(start)
-        ));
+        return invalid(CampaignProblem::StartTooFar { start });
     }
     let days = (end - start).num_days() + 1;
     if days > CAMPAIGN_MAX_DAYS {
-        return invalid(format!(
-            "The campaign would last {days} days; a campaign can last at most {CAMPAIGN_MAX_DAYS} days."
-        ));
+        return invalid(CampaignProblem::TooLong {
+            days,
+            max: CAMPAIGN_MAX_DAYS,
+        });
     }
     Ok(())
 }
 
 impl Service {
     pub async fn create_campaign(&self, actor: &Actor, new: NewCampaign) -> Result<CampaignSaved> {
-        require_moderator(actor, "create campaigns")?;
+        require_moderator(actor, Action::CreateCampaigns)?;
         let now = self.now();
         let name = validate_name(&new.name)?;
         let description = description(new.description.as_deref().unwrap_or(""))?;
@@ -176,7 +168,7 @@ impl Service {
                 let coalition = self.coalition_of(actor, Some(c)).await?;
                 if coalition.owner_server_id != actor.server_id {
                     return Err(UserError::CoalitionOwnersOnly {
-                        action: "share campaigns with it",
+                        action: OwnerAction::ShareCampaigns,
                     }
                     .into());
                 }
@@ -219,16 +211,12 @@ impl Service {
         reference: &str,
         edit: CampaignEdit,
     ) -> Result<CampaignSaved> {
-        require_moderator(actor, "edit campaigns")?;
+        require_moderator(actor, Action::EditCampaigns)?;
         let now = self.now();
         let old = self.find_campaign(actor, reference).await?;
         require_own(actor, &old)?;
         if edit == CampaignEdit::default() {
-            return Err(UserError::CampaignInvalid(
-                "Nothing to change: give at least one of name:, start:, end: or description:."
-                    .into(),
-            )
-            .into());
+            return Err(UserError::CampaignInvalid(CampaignProblem::NothingToChange).into());
         }
         let mut new = old.clone();
         if let Some(name) = &edit.name {
@@ -250,27 +238,24 @@ impl Service {
                 .store
                 .campaign_rallies(old.id, &[RallyStatus::Pending, RallyStatus::Approved])
                 .await?;
-            let outside: Vec<String> = members
+            let outside: Vec<i64> = members
                 .iter()
                 .filter(|r| !new.covers(r.starts_at, r.time_zone))
-                .map(|r| format!("#{}", r.id))
+                .map(|r| r.id)
                 .collect();
             if !outside.is_empty() {
-                return Err(UserError::CampaignInvalid(format!(
-                    "{} of the campaign's rallies ({}) would fall outside {}; move them first or choose dates that include them.",
-                    outside.len(),
-                    outside.iter().take(10).cloned().collect::<Vec<_>>().join(", "),
-                    new.span()
-                ))
+                return Err(UserError::CampaignInvalid(CampaignProblem::RalliesOutside {
+                    count: outside.len(),
+                    ids: outside.into_iter().take(10).collect(),
+                    starts_on: new.starts_on,
+                    ends_on: new.ends_on,
+                })
                 .into());
             }
         }
         let changes = campaign_changes(&old, &new);
         if changes.is_empty() {
-            return Err(UserError::CampaignInvalid(
-                "Nothing changed: the values given are the campaign's current ones.".into(),
-            )
-            .into());
+            return Err(UserError::CampaignInvalid(CampaignProblem::NothingChanged).into());
         }
         self.save_campaign(&new, now).await?;
         tracing::info!(
@@ -293,20 +278,17 @@ impl Service {
         reference: &str,
         restore: bool,
     ) -> Result<CampaignSaved> {
-        require_moderator(actor, "archive campaigns")?;
+        require_moderator(actor, Action::ArchiveCampaigns)?;
         let mut campaign = self.find_campaign(actor, reference).await?;
         require_own(actor, &campaign)?;
         if campaign.archived != restore {
-            let state = if restore {
-                "not archived"
+            let name = campaign.name;
+            let problem = if restore {
+                CampaignProblem::NotArchived { name }
             } else {
-                "already archived"
+                CampaignProblem::AlreadyArchived { name }
             };
-            return Err(UserError::CampaignInvalid(format!(
-                "The campaign \"{}\" is {state}.",
-                campaign.name
-            ))
-            .into());
+            return Err(UserError::CampaignInvalid(problem).into());
         }
         campaign.archived = !restore;
         self.save_campaign(&campaign, self.now()).await?;
@@ -376,19 +358,9 @@ impl Service {
     async fn campaign_not_found(&self, server_id: i64, name: &str) -> Result<UserError> {
         let mut all = self.store.campaigns(server_id).await?;
         all.sort_by_key(|c| c.archived);
-        let known = if all.is_empty() {
-            "There are none yet; a moderator creates one with /rallymod campaign create.".into()
-        } else {
-            let names: Vec<String> = all
-                .iter()
-                .take(10)
-                .map(|c| format!("\"{}\"", c.name))
-                .collect();
-            format!("Campaigns here: {}.", names.join(", "))
-        };
         Ok(UserError::CampaignNotFound {
             name: name.to_string(),
-            known,
+            known: all.into_iter().take(10).map(|c| c.name).collect(),
         })
     }
 
@@ -420,12 +392,14 @@ impl Service {
     }
 
     /// Campaigns whose name contains what was typed: open ones first (soonest), then archived
-    /// ones when `include_archived` (for lists and overviews, not for joining).
+    /// ones when `include_archived` (for lists and overviews, not for joining). Labels are in
+    /// `lang`.
     pub async fn campaign_choices(
         &self,
         actor: &Actor,
         typed: &str,
         include_archived: bool,
+        lang: Lang,
     ) -> Result<Vec<Choice>> {
         let needle = name_key(typed);
         let mut all = self.store.campaigns(actor.server_id).await?;
@@ -436,15 +410,12 @@ impl Service {
         Ok(all
             .into_iter()
             .take(MAX_CHOICES)
-            .map(|c| {
-                let mut label = format!("{} · {}", c.name, c.starts_on.format("%b %-d, %Y"));
-                if c.archived {
-                    label.push_str(" (archived)");
-                }
-                Choice {
-                    label: label.chars().take(100).collect(),
-                    value: c.name,
-                }
+            .map(|c| Choice {
+                label: crate::text::choices::campaign(&c, lang)
+                    .chars()
+                    .take(100)
+                    .collect(),
+                value: c.name,
             })
             .collect())
     }
@@ -470,9 +441,13 @@ pub(crate) fn check_covers(
         Ok(())
     } else {
         Err(UserError::OutsideCampaign {
-            when: local_label(starts_at, tz),
+            when: LocalTime {
+                at: starts_at,
+                zone: tz,
+            },
             name: campaign.name.clone(),
-            span: campaign.span(),
+            starts_on: campaign.starts_on,
+            ends_on: campaign.ends_on,
         })
     }
 }

@@ -1,9 +1,10 @@
 //! Who the actor is in a server, and the choices offered while typing (autocomplete).
 use super::Service;
+use crate::domain::LocalTime;
 use crate::domain::{Actor, RallyStatus};
 use crate::error::Result;
+use crate::i18n::Lang;
 use places::Gazetteer;
-use when::local_label;
 
 /// Discord allows at most 25 choices, each label at most 100 characters.
 pub const MAX_CHOICES: usize = 25;
@@ -39,8 +40,14 @@ impl Service {
     }
 
     /// Rallies the actor may see whose title or place contains what was typed, soonest first.
-    /// Moderators also get pending ones, so approve and reject can autocomplete.
-    pub async fn rally_choices(&self, actor: &Actor, typed: &str) -> Result<Vec<Choice>> {
+    /// Moderators also get pending ones, so approve and reject can autocomplete. Labels are
+    /// in `lang`.
+    pub async fn rally_choices(
+        &self,
+        actor: &Actor,
+        typed: &str,
+        lang: Lang,
+    ) -> Result<Vec<Choice>> {
         let now = self.now();
         let mut rallies = self
             .store
@@ -75,15 +82,20 @@ impl Service {
             })
             .take(MAX_CHOICES)
             .map(|r| {
-                let city = short_place(&r.place_name);
-                let date = local_label(r.starts_at, r.time_zone);
-                let pending = if r.status == RallyStatus::Pending {
-                    " (pending)"
-                } else {
-                    ""
+                let starts = LocalTime {
+                    at: r.starts_at,
+                    zone: r.time_zone,
                 };
+                let label = crate::text::choices::rally(
+                    r.id,
+                    &r.title,
+                    short_place(&r.place_name),
+                    starts,
+                    r.status == RallyStatus::Pending,
+                    lang,
+                );
                 Choice {
-                    label: truncate(&format!("#{} {} · {city} · {date}{pending}", r.id, r.title)),
+                    label: truncate(&label),
                     value: r.id.to_string(),
                 }
             })

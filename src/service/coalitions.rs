@@ -8,8 +8,8 @@ use super::campaigns::name_key;
 use super::permissions::require_moderator;
 use super::Service;
 use crate::domain::limits::{COALITION_NAME_MAX, INVITE_VALID, MAX_COALITIONS};
-use crate::domain::{Actor, Coalition, Member};
-use crate::error::{Error, Result, UserError};
+use crate::domain::{Action, Actor, Coalition, Member, OwnerAction};
+use crate::error::{CoalitionProblem, Error, Result, UserError};
 
 /// A new invitation: the code is shown once, to the moderator who asked for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,14 +70,12 @@ fn coalition_name(raw: &str) -> Result<String, UserError> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let len = name.chars().count();
     if name.is_empty() || len > COALITION_NAME_MAX || name.chars().any(char::is_control) {
-        return Err(UserError::CoalitionInvalid(format!(
-            "A coalition's name is 1 to {COALITION_NAME_MAX} characters on one line, e.g. name:\"Families Belong Together\"."
-        )));
+        return Err(UserError::CoalitionInvalid(CoalitionProblem::BadName {
+            max: COALITION_NAME_MAX,
+        }));
     }
     if name.contains('|') {
-        return Err(UserError::CoalitionInvalid(
-            "A coalition's name can't contain \"|\"; use another separator.".into(),
-        ));
+        return Err(UserError::CoalitionInvalid(CoalitionProblem::NameWithBar));
     }
     Ok(name)
 }
@@ -107,7 +105,7 @@ impl Service {
         name: &str,
         server_name: Option<&str>,
     ) -> Result<CoalitionDone> {
-        require_moderator(actor, "create a coalition")?;
+        require_moderator(actor, Action::CreateCoalition)?;
         let name = coalition_name(name)?;
         let now = self.now();
         self.store.ensure_server(actor.server_id, now).await?;
@@ -144,21 +142,16 @@ impl Service {
             }
         };
         found.ok_or_else(|| {
-            let known: Vec<String> = mine.iter().map(|c| format!("\"{}\"", c.name)).collect();
             UserError::CoalitionNotFound {
                 name: reference.unwrap_or("").to_string(),
-                known: if known.is_empty() {
-                    "This server is in no coalition yet.".into()
-                } else {
-                    format!("This server's coalitions: {}.", known.join(", "))
-                },
+                known: mine.iter().map(|c| c.name.clone()).collect(),
             }
             .into()
         })
     }
 
     /// Only the owner's moderators invite and remove.
-    fn require_owner(actor: &Actor, c: &Coalition, action: &'static str) -> Result<()> {
+    fn require_owner(actor: &Actor, c: &Coalition, action: OwnerAction) -> Result<()> {
         if c.owner_server_id != actor.server_id {
             return Err(UserError::CoalitionOwnersOnly { action }.into());
         }
@@ -170,9 +163,9 @@ impl Service {
         actor: &Actor,
         reference: Option<&str>,
     ) -> Result<CoalitionDone> {
-        require_moderator(actor, "invite servers to a coalition")?;
+        require_moderator(actor, Action::InviteToCoalition)?;
         let coalition = self.coalition_of(actor, reference).await?;
-        Self::require_owner(actor, &coalition, "invite servers")?;
+        Self::require_owner(actor, &coalition, OwnerAction::InviteServers)?;
         let code = new_code()?;
         let now = self.now();
         let expires_at = now + INVITE_VALID;
@@ -201,7 +194,7 @@ impl Service {
         code: &str,
         server_name: Option<&str>,
     ) -> Result<CoalitionDone> {
-        require_moderator(actor, "join a coalition")?;
+        require_moderator(actor, Action::JoinCoalition)?;
         let now = self.now();
         self.store.ensure_server(actor.server_id, now).await?;
         self.require_room(actor.server_id).await?;
@@ -241,7 +234,7 @@ impl Service {
         reference: Option<&str>,
         server_name: Option<&str>,
     ) -> Result<CoalitionDone> {
-        require_moderator(actor, "see a coalition's members")?;
+        require_moderator(actor, Action::SeeCoalitionMembers)?;
         let coalition = self.coalition_of(actor, reference).await?;
         if let Some(name) = server_name {
             self.store
@@ -257,7 +250,7 @@ impl Service {
         actor: &Actor,
         reference: Option<&str>,
     ) -> Result<CoalitionDone> {
-        require_moderator(actor, "leave a coalition")?;
+        require_moderator(actor, Action::LeaveCoalition)?;
         let coalition = self.coalition_of(actor, reference).await?;
         if coalition.owner_server_id == actor.server_id {
             return Err(UserError::OwnerCannotLeave {
@@ -279,9 +272,9 @@ impl Service {
         reference: Option<&str>,
         server: &str,
     ) -> Result<CoalitionDone> {
-        require_moderator(actor, "remove a server from a coalition")?;
+        require_moderator(actor, Action::RemoveFromCoalition)?;
         let coalition = self.coalition_of(actor, reference).await?;
-        Self::require_owner(actor, &coalition, "remove servers")?;
+        Self::require_owner(actor, &coalition, OwnerAction::RemoveServers)?;
         let members = self.store.members(coalition.id).await?;
         let wanted = server.trim();
         let member = members

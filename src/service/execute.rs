@@ -177,7 +177,7 @@ impl Service {
             // Answered before an actor is looked for: a page has no caller.
             Request::Public(public) => Response::Public(self.public(public).await?),
             Request::Autocomplete { complete, typed } => {
-                Response::Choices(self.choices(actor, complete, &typed).await)
+                Response::Choices(self.choices(actor, complete, &typed, caller.lang).await)
             }
         })
     }
@@ -218,12 +218,15 @@ impl Service {
         actor: &Actor,
         complete: Complete,
         typed: &str,
+        lang: crate::i18n::Lang,
     ) -> Vec<super::choices::Choice> {
         let found = match complete {
             Complete::Place => Ok(self.place_choices(typed)),
-            Complete::Rally => self.rally_choices(actor, typed).await,
+            Complete::Rally => self.rally_choices(actor, typed, lang).await,
             // Joining needs an open campaign; looking one up may name an archived one.
-            Complete::Campaign { joining } => self.campaign_choices(actor, typed, !joining).await,
+            Complete::Campaign { joining } => {
+                self.campaign_choices(actor, typed, !joining, lang).await
+            }
             Complete::Coalition => self.coalition_choices(actor, typed).await,
         };
         found.unwrap_or_else(|e| {

@@ -19,7 +19,7 @@ pub struct Located {
 pub fn locate(place: &str, tz: Option<&str>) -> Result<Located, UserError> {
     let resolved = Gazetteer::global()
         .resolve(place)
-        .map_err(|e| UserError::Place(e.to_string()))?;
+        .map_err(UserError::Place)?;
     let time_zone = match tz.map(str::trim).filter(|t| !t.is_empty()) {
         Some(tz) => parse_time_zone(tz)?,
         None => resolved.place.tz,
@@ -39,10 +39,9 @@ pub fn locate(place: &str, tz: Option<&str>) -> Result<Located, UserError> {
 }
 
 pub fn parse_time_zone(tz: &str) -> Result<Tz, UserError> {
-    tz.trim().parse::<Tz>().map_err(|_| {
-        UserError::Place(format!(
-            "\"{}\" is not a time zone I know; use an IANA name such as America/Chicago or Europe/London.",
-            tz.trim()
-        ))
-    })
+    tz.trim()
+        .parse::<Tz>()
+        .map_err(|_| UserError::UnknownTimeZone {
+            input: tz.trim().to_string(),
+        })
 }

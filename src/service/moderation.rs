@@ -3,7 +3,9 @@ use super::permissions::require_moderator;
 use super::rallies::wrong_status;
 use super::{validate, Service};
 use crate::domain::limits::LIST_MAX;
-use crate::domain::{Actor, DistanceUnit, RallyStatus, RallyView, ServerSettings};
+use crate::domain::{
+    Action, Actor, DistanceUnit, RallyAction, RallyStatus, RallyView, ServerSettings,
+};
 use crate::error::{Result, UserError};
 
 /// Settings to change; `None` leaves a setting as it is.
@@ -37,7 +39,7 @@ pub struct SettingsChange {
 impl Service {
     /// Pending rallies of the actor's server that have not started, soonest first.
     pub async fn pending_queue(&self, actor: &Actor) -> Result<Vec<RallyView>> {
-        require_moderator(actor, "see the approval queue")?;
+        require_moderator(actor, Action::SeeQueue)?;
         let rallies = self
             .store
             .rallies_by_status(actor.server_id, RallyStatus::Pending, self.now(), LIST_MAX)
@@ -46,33 +48,33 @@ impl Service {
     }
 
     pub async fn approve_rally(&self, actor: &Actor, id: i64) -> Result<RallyView> {
-        require_moderator(actor, "approve rallies")?;
+        require_moderator(actor, Action::ApproveRallies)?;
         let rally = self.visible_rally(actor, id).await?;
         if rally.status != RallyStatus::Pending {
-            return Err(wrong_status(&rally, "approved").into());
+            return Err(wrong_status(&rally, RallyAction::Approve).into());
         }
         if rally.starts_at <= self.now() {
             return Err(UserError::AlreadyStarted {
                 id,
-                action: "approved",
+                action: RallyAction::Approve,
             }
             .into());
         }
-        self.transition(actor, id, RallyStatus::Approved, None, "approved")
+        self.transition(actor, id, RallyStatus::Approved, None, RallyAction::Approve)
             .await
     }
 
     /// The rally to announce: moderators announce approved rallies that have not ended.
     pub async fn announcement(&self, actor: &Actor, id: i64) -> Result<RallyView> {
-        require_moderator(actor, "announce rallies")?;
+        require_moderator(actor, Action::AnnounceRallies)?;
         let rally = self.visible_rally(actor, id).await?;
         if rally.status != RallyStatus::Approved {
-            return Err(wrong_status(&rally, "announced").into());
+            return Err(wrong_status(&rally, RallyAction::Announce).into());
         }
         if rally.ends_at.unwrap_or(rally.starts_at) < self.now() {
             return Err(UserError::AlreadyStarted {
                 id,
-                action: "announced",
+                action: RallyAction::Announce,
             }
             .into());
         }
@@ -85,11 +87,11 @@ impl Service {
         id: i64,
         reason: Option<&str>,
     ) -> Result<RallyView> {
-        require_moderator(actor, "reject rallies")?;
+        require_moderator(actor, Action::RejectRallies)?;
         let reason = reason.map(validate::reason).transpose()?;
         let rally = self.visible_rally(actor, id).await?;
         if rally.status != RallyStatus::Pending {
-            return Err(wrong_status(&rally, "rejected").into());
+            return Err(wrong_status(&rally, RallyAction::Reject).into());
         }
         let reason = reason.filter(|r| !r.is_empty());
         self.transition(
@@ -97,7 +99,7 @@ impl Service {
             id,
             RallyStatus::Rejected,
             reason.as_deref(),
-            "rejected",
+            RallyAction::Reject,
         )
         .await
     }
@@ -108,7 +110,7 @@ impl Service {
         id: i64,
         to: RallyStatus,
         reason: Option<&str>,
-        action: &'static str,
+        action: RallyAction,
     ) -> Result<RallyView> {
         let moved = self
             .store
@@ -119,7 +121,7 @@ impl Service {
             let current = self.visible_rally(actor, id).await?;
             return Err(wrong_status(&current, action).into());
         }
-        tracing::info!(rally = id, by = actor.user_id, action, "moderation");
+        tracing::info!(rally = id, by = actor.user_id, ?action, "moderation");
         let after = match reason {
             Some(r) => format!("{}: {r}", to.as_str()),
             None => to.as_str().to_string(),
@@ -138,7 +140,7 @@ impl Service {
     }
 
     pub async fn settings(&self, actor: &Actor) -> Result<ServerSettings> {
-        require_moderator(actor, "see the server settings")?;
+        require_moderator(actor, Action::SeeSettings)?;
         self.store.server_settings(actor.server_id).await
     }
 
@@ -147,7 +149,7 @@ impl Service {
         actor: &Actor,
         change: SettingsChange,
     ) -> Result<ServerSettings> {
-        require_moderator(actor, "change the server settings")?;
+        require_moderator(actor, Action::ChangeSettings)?;
         // Every channel set must be one the bot can post cards in, checked before anything
         // is saved.
         for channel in [

@@ -77,14 +77,10 @@ impl Service {
                 option: "radius",
                 input: radius.to_string(),
                 // The limit is the same number in either unit, so name the one in force.
-                expected: format!(
-                    "give a distance above 0 and at most {MAX_RADIUS} {}",
-                    match unit {
-                        DistanceUnit::Miles => "miles",
-                        DistanceUnit::Kilometres => "km",
-                    }
-                )
-                .into(),
+                expected: crate::domain::Expected::Radius {
+                    max: MAX_RADIUS,
+                    unit,
+                },
             }
             .into());
         }

@@ -65,7 +65,7 @@ impl Service {
 
     /// What of this server's rallies could not be delivered, newest first.
     pub async fn delivery_failures(&self, actor: &Actor) -> Result<DeliveryFailures> {
-        super::permissions::require_moderator(actor, "see what could not be delivered")?;
+        super::permissions::require_moderator(actor, crate::domain::Action::SeeUndelivered)?;
         let items = self.store.failed_items(actor.server_id, STATUS_MAX).await?;
         let ids: Vec<i64> = items.iter().map(|i| i.rally_id).collect();
         let titles: HashMap<i64, String> = self

@@ -1,6 +1,6 @@
 //! Who may see and change what. Nothing crosses servers: a rally of another server is treated
 //! exactly like one that does not exist.
-use crate::domain::{Actor, Rally, RallyStatus};
+use crate::domain::{Action, Actor, Rally, RallyAction, RallyStatus};
 use crate::error::UserError;
 
 /// A rally is visible in its own server when approved or cancelled (so people who planned to
@@ -36,7 +36,7 @@ pub fn visible(
 pub fn require_organiser_or_moderator(
     actor: &Actor,
     rally: &Rally,
-    action: &'static str,
+    action: RallyAction,
 ) -> Result<(), UserError> {
     if rally.server_id == actor.server_id
         && (actor.is_moderator || rally.organiser_id == actor.user_id)
@@ -50,7 +50,7 @@ pub fn require_organiser_or_moderator(
     }
 }
 
-pub fn require_moderator(actor: &Actor, action: &'static str) -> Result<(), UserError> {
+pub fn require_moderator(actor: &Actor, action: Action) -> Result<(), UserError> {
     if actor.is_moderator {
         Ok(())
     } else {
@@ -191,17 +191,19 @@ mod tests {
     #[test]
     fn edit_rights_matrix() {
         let r = rally(100, 2, RallyStatus::Approved);
-        assert!(require_organiser_or_moderator(&MEMBER, &r, "edit").is_err());
-        assert!(require_organiser_or_moderator(&ORGANISER, &r, "edit").is_ok());
-        assert!(require_organiser_or_moderator(&MODERATOR, &r, "edit").is_ok());
-        assert!(require_organiser_or_moderator(&OTHER_SERVER_MOD, &r, "edit").is_err());
-        assert!(require_organiser_or_moderator(&OTHER_SERVER_ORGANISER, &r, "edit").is_err());
+        assert!(require_organiser_or_moderator(&MEMBER, &r, RallyAction::Edit).is_err());
+        assert!(require_organiser_or_moderator(&ORGANISER, &r, RallyAction::Edit).is_ok());
+        assert!(require_organiser_or_moderator(&MODERATOR, &r, RallyAction::Edit).is_ok());
+        assert!(require_organiser_or_moderator(&OTHER_SERVER_MOD, &r, RallyAction::Edit).is_err());
+        assert!(
+            require_organiser_or_moderator(&OTHER_SERVER_ORGANISER, &r, RallyAction::Edit).is_err()
+        );
     }
 
     #[test]
     fn moderator_only_actions() {
-        assert!(require_moderator(&MODERATOR, "approve rallies").is_ok());
-        let err = require_moderator(&ORGANISER, "approve rallies").unwrap_err();
+        assert!(require_moderator(&MODERATOR, Action::ApproveRallies).is_ok());
+        let err = require_moderator(&ORGANISER, Action::ApproveRallies).unwrap_err();
         assert!(err
             .to_string()
             .contains("Only moderators can approve rallies"));

@@ -208,7 +208,7 @@ pub fn invite(typed: &str) -> Result<Option<String>, UserError> {
         _ => Err(UserError::BadOption {
             option: "invite_url",
             input: t.chars().take(100).collect(),
-            expected: "give a Discord invitation link such as https://discord.gg/AbCd123 (Server Settings > Invites), or none".into(),
+            expected: crate::domain::Expected::InviteUrl,
         }),
     }
 }

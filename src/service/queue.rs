@@ -27,10 +27,12 @@ impl Service {
 
     /// Whether the actor could reject rally `id` now, before asking them for a reason.
     pub async fn check_can_reject(&self, actor: &Actor, id: i64) -> Result<()> {
-        super::permissions::require_moderator(actor, "reject rallies")?;
+        super::permissions::require_moderator(actor, crate::domain::Action::RejectRallies)?;
         let rally = self.visible_rally(actor, id).await?;
         if rally.status != crate::domain::RallyStatus::Pending {
-            return Err(super::rallies::wrong_status(&rally, "rejected").into());
+            return Err(
+                super::rallies::wrong_status(&rally, crate::domain::RallyAction::Reject).into(),
+            );
         }
         Ok(())
     }

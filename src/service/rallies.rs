@@ -9,7 +9,10 @@ use super::notes::Note;
 use super::permissions::require_organiser_or_moderator;
 use super::{validate, Service};
 use crate::domain::limits::LIST_MAX;
-use crate::domain::{Actor, AddressVisibility, Rally, RallyFields, RallyStatus, RallyView};
+use crate::domain::{
+    Action, Actor, AddressVisibility, Expected, Rally, RallyAction, RallyFields, RallyStatus,
+    RallyView,
+};
 use crate::error::{Result, UserError};
 
 /// A rally as typed by its organiser; the service parses and validates every field.
@@ -189,9 +192,9 @@ impl Service {
     pub async fn edit_rally(&self, actor: &Actor, id: i64, edit: RallyEdit) -> Result<Edited> {
         let now = self.now();
         let rally = self.visible_rally(actor, id).await?;
-        require_organiser_or_moderator(actor, &rally, "edit")?;
+        require_organiser_or_moderator(actor, &rally, RallyAction::Edit)?;
         if !matches!(rally.status, RallyStatus::Pending | RallyStatus::Approved) {
-            return Err(wrong_status(&rally, "edited").into());
+            return Err(wrong_status(&rally, RallyAction::Edit).into());
         }
         if edit.is_empty() {
             return Err(UserError::NothingToChange.into());
@@ -212,7 +215,7 @@ impl Service {
         }
         let new_organiser = match edit.organiser.as_deref().map(str::trim) {
             Some(o) if !o.is_empty() => {
-                super::permissions::require_moderator(actor, "give a rally a new organiser")?;
+                super::permissions::require_moderator(actor, Action::ChangeOrganiser)?;
                 Some(crate::commands::parse::values::user("organiser", o)?)
             }
             _ => None,
@@ -240,7 +243,7 @@ impl Service {
         } else if rally.starts_at <= now {
             return Err(UserError::AlreadyStarted {
                 id,
-                action: "edited",
+                action: RallyAction::Edit,
             }
             .into());
         }
@@ -317,7 +320,7 @@ impl Service {
         reason: Option<&str>,
     ) -> Result<RallyView> {
         let rally = self.visible_rally(actor, id).await?;
-        require_organiser_or_moderator(actor, &rally, "cancel")?;
+        require_organiser_or_moderator(actor, &rally, RallyAction::Cancel)?;
         let reason = reason.map(validate::reason).transpose()?;
         let reason = reason.filter(|r| !r.is_empty());
         let from = [RallyStatus::Pending, RallyStatus::Approved];
@@ -334,7 +337,7 @@ impl Service {
                 .await?
         {
             let current = self.visible_rally(actor, id).await?;
-            return Err(wrong_status(&current, "cancelled").into());
+            return Err(wrong_status(&current, RallyAction::Cancel).into());
         }
         tracing::info!(rally = id, by = actor.user_id, "rally cancelled");
         let view = self.show_rally(actor, id).await?;
@@ -417,10 +420,10 @@ pub(super) fn summary(r: &Rally) -> String {
     )
 }
 
-pub(super) fn wrong_status(rally: &Rally, action: &'static str) -> UserError {
+pub(super) fn wrong_status(rally: &Rally, action: RallyAction) -> UserError {
     UserError::WrongStatus {
         id: rally.id,
-        status: rally.status.as_str(),
+        status: rally.status,
         action,
     }
 }
@@ -432,8 +435,7 @@ fn parse_start(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<(DateTime<Utc>, Option<String>)> {
-    let parsed =
-        parse_when_in(when, tz, now, lang).map_err(|e| UserError::Time(e.message(lang)))?;
+    let parsed = parse_when_in(when, tz, now, lang).map_err(UserError::Time)?;
     validate::start(parsed.utc, tz, now)?;
     Ok((parsed.utc, parsed.note.map(|n| n.message(lang))))
 }
@@ -449,8 +451,7 @@ fn parse_end(
     let Some(ends) = ends.map(str::trim).filter(|e| !e.is_empty()) else {
         return Ok(None);
     };
-    let parsed =
-        parse_when_in(ends, tz, starts_at, lang).map_err(|e| UserError::Time(e.message(lang)))?;
+    let parsed = parse_when_in(ends, tz, starts_at, lang).map_err(UserError::Time)?;
     notes.extend(parsed.note.map(|n| Note::TimeReading(n.message(lang))));
     validate::end(starts_at, Some(parsed.utc), tz)?;
     Ok(Some(parsed.utc))
@@ -506,7 +507,7 @@ fn visibility(raw: Option<&str>) -> Result<Option<AddressVisibility>, UserError>
             AddressVisibility::parse(v).ok_or(UserError::BadOption {
                 option: "address_visibility",
                 input: v.to_string(),
-                expected: "use public, going or organisers".into(),
+                expected: Expected::AddressVisibility,
             })
         })
         .transpose()

@@ -1,7 +1,7 @@
 //! RSVPs: going, interested or not going.
 use super::rallies::wrong_status;
 use super::Service;
-use crate::domain::{Actor, RallyStatus, RallyView, RsvpChoice, RsvpStatus};
+use crate::domain::{Actor, RallyAction, RallyStatus, RallyView, RsvpChoice, RsvpStatus};
 use crate::error::{Result, UserError};
 
 impl Service {
@@ -9,13 +9,13 @@ impl Service {
     pub async fn rsvp(&self, actor: &Actor, id: i64, choice: RsvpChoice) -> Result<RallyView> {
         let rally = self.visible_rally(actor, id).await?;
         if rally.status != RallyStatus::Approved {
-            return Err(wrong_status(&rally, "RSVPed to").into());
+            return Err(wrong_status(&rally, RallyAction::Rsvp).into());
         }
         let now = self.now();
         if rally.ends_at.unwrap_or(rally.starts_at) < now {
             return Err(UserError::AlreadyStarted {
                 id,
-                action: "RSVPed to",
+                action: RallyAction::Rsvp,
             }
             .into());
         }

@@ -80,7 +80,10 @@ impl Service {
     /// Takes a member server's rally out of a shared campaign: what the owner's moderators may
     /// do to another server's rally (they may not edit it).
     pub async fn drop_from_shared_campaign(&self, actor: &Actor, id: i64) -> Result<RallyView> {
-        super::permissions::require_moderator(actor, "take rallies out of a shared campaign")?;
+        super::permissions::require_moderator(
+            actor,
+            crate::domain::Action::DropFromSharedCampaign,
+        )?;
         let rally = self.visible_rally(actor, id).await?;
         let campaign = match rally.campaign_id {
             Some(c) => self.store.campaign(actor.server_id, c).await?,

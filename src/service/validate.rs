@@ -4,7 +4,7 @@ use chrono_tz::Tz;
 
 use crate::domain::limits::{ADDRESS_MAX, DETAILS_MAX, MAX_MONTHS_AHEAD, REASON_MAX, TITLE_MAX};
 use crate::domain::LocalTime;
-use crate::error::UserError;
+use crate::error::{Field, UserError};
 
 /// Trims the title and checks it is 1 to 100 characters with no control characters.
 pub fn title(raw: &str) -> Result<String, UserError> {
@@ -12,7 +12,7 @@ pub fn title(raw: &str) -> Result<String, UserError> {
     if title.is_empty() {
         return Err(UserError::TitleEmpty);
     }
-    no_control_chars(title, "title", false)?;
+    no_control_chars(title, Field::Title, false)?;
     let len = title.chars().count();
     if len > TITLE_MAX {
         return Err(UserError::TitleTooLong { len });
@@ -23,7 +23,7 @@ pub fn title(raw: &str) -> Result<String, UserError> {
 /// Details may span lines, so newlines are allowed; other control characters are not.
 pub fn details(raw: &str) -> Result<String, UserError> {
     let details = raw.trim();
-    no_control_chars(details, "details", true)?;
+    no_control_chars(details, Field::Details, true)?;
     let len = details.chars().count();
     if len > DETAILS_MAX {
         return Err(UserError::DetailsTooLong { len });
@@ -33,7 +33,7 @@ pub fn details(raw: &str) -> Result<String, UserError> {
 
 pub fn address(raw: &str) -> Result<String, UserError> {
     let address = raw.trim();
-    no_control_chars(address, "address", false)?;
+    no_control_chars(address, Field::Address, false)?;
     let len = address.chars().count();
     if len > ADDRESS_MAX {
         return Err(UserError::AddressTooLong { len });
@@ -43,7 +43,7 @@ pub fn address(raw: &str) -> Result<String, UserError> {
 
 pub fn reason(raw: &str) -> Result<String, UserError> {
     let reason = raw.trim();
-    no_control_chars(reason, "reason", true)?;
+    no_control_chars(reason, Field::Reason, true)?;
     let len = reason.chars().count();
     if len > REASON_MAX {
         return Err(UserError::ReasonTooLong { len });
@@ -51,7 +51,7 @@ pub fn reason(raw: &str) -> Result<String, UserError> {
     Ok(reason.to_string())
 }
 
-fn no_control_chars(text: &str, field: &'static str, newlines: bool) -> Result<(), UserError> {
+fn no_control_chars(text: &str, field: Field, newlines: bool) -> Result<(), UserError> {
     // Format characters such as zero-width spaces and bidi overrides hide text, so they count too.
     let bad = |c: char| {
         (c.is_control() && !(newlines && (c == '\n' || c == '\r')))
@@ -128,11 +128,15 @@ mod tests {
     fn control_characters_are_refused_per_field() {
         assert_eq!(
             title("Rally\nfor all"),
-            Err(UserError::ControlCharacters { field: "title" })
+            Err(UserError::ControlCharacters {
+                field: Field::Title
+            })
         );
         assert_eq!(
             title("Rally\u{202E}lla rof"),
-            Err(UserError::ControlCharacters { field: "title" })
+            Err(UserError::ControlCharacters {
+                field: Field::Title
+            })
         );
         assert_eq!(
             address("1 Main St\t"),
@@ -141,12 +145,16 @@ mod tests {
         );
         assert_eq!(
             address("1 Main\tSt"),
-            Err(UserError::ControlCharacters { field: "address" })
+            Err(UserError::ControlCharacters {
+                field: Field::Address
+            })
         );
         assert!(details("Bring water.\nWear green.").is_ok());
         assert_eq!(
             details("Bring\u{0007}water"),
-            Err(UserError::ControlCharacters { field: "details" })
+            Err(UserError::ControlCharacters {
+                field: Field::Details
+            })
         );
     }
 

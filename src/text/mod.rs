@@ -7,12 +7,18 @@ use crate::domain::{Clash, FailureKind, LocalTime, OutboxItem, OutboxKind};
 use crate::service::notes::Note;
 use crate::service::settings::SettingValue;
 
+mod actions;
+pub mod choices;
 pub mod coalitions;
 mod errors;
+mod expected;
 pub mod mydata;
+mod place_errors;
+mod request;
 mod unasked;
 
-pub use errors::{error, user_error};
+pub use errors::{error, span, user_error};
+pub use request::request_error;
 pub use unasked::{card_note, moderator_post, moved_field, notice, reminder};
 
 /// How values are written in one front end.

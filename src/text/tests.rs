@@ -6,6 +6,8 @@ use crate::domain::{MovedField, Notice, OutboxStatus, Payload, Rally, RallyStatu
 use crate::error::UserError;
 use crate::i18n::Lang;
 
+mod spanish_errors;
+
 fn rally() -> Rally {
     let t = Utc.with_ymd_and_hms(2026, 12, 6, 0, 0, 0).unwrap();
     Rally {
@@ -182,7 +184,7 @@ fn the_person_hears_of_their_closed_dms_in_the_second_person() {
 fn channels_in_errors_and_settings_are_written_by_the_style() {
     let e = UserError::BotMissingPermissions {
         channel: 11,
-        missing: "Send Messages".into(),
+        missing: vec![crate::service::access::BotPermission::SendMessages],
     };
     assert_eq!(
         user_error(&e, &Marked, Lang::En),

@@ -23,13 +23,29 @@ pub enum PlaceError {
         "\"{input}\" is not a usable position: {reason}. Write decimal degrees as \"lat,lon\", \
          e.g. \"30.2672,-97.7431\", with latitude -90..90 and longitude -180..180."
     )]
-    BadCoordinates { input: String, reason: String },
+    BadCoordinates {
+        input: String,
+        reason: CoordinateProblem,
+    },
 
     #[error("I don't know the US ZIP code {zip}. Check it, or give the city instead, e.g. \"Austin, TX\".")]
     UnknownZip { zip: String },
 
     #[error("\"{input}\" is not a US ZIP code: those have 5 digits. {FORMS}")]
     MalformedZip { input: String },
+}
+
+/// Why numbers typed as a position are not one.
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+pub enum CoordinateProblem {
+    #[error("give latitude first, then longitude")]
+    LongitudeFirst,
+    #[error("latitude {0} is outside -90..90")]
+    Latitude(f64),
+    #[error("longitude {0} is outside -180..180")]
+    Longitude(f64),
+    #[error("expected two numbers, latitude and longitude")]
+    NotTwoNumbers,
 }
 
 /// Longer input is refused before any work is done on it.

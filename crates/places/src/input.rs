@@ -1,6 +1,6 @@
 //! Tells the three kinds of place input apart: a ZIP code, coordinates or a name.
 
-use super::error::{PlaceError, MAX_INPUT_LEN};
+use super::error::{CoordinateProblem, PlaceError, MAX_INPUT_LEN};
 
 #[derive(Debug, PartialEq)]
 pub enum Input<'a> {
@@ -26,9 +26,9 @@ pub fn classify(raw: &str) -> Result<Input<'_>, PlaceError> {
             input: s.to_string(),
         });
     }
-    let bad = |reason: &str| PlaceError::BadCoordinates {
+    let bad = |reason| PlaceError::BadCoordinates {
         input: s.to_string(),
-        reason: reason.to_string(),
+        reason,
     };
     // A label this crate made: "30.2672, -97.7431 (near Austin, Texas, US)", maybe cut short
     // by a 100-character autocomplete value.
@@ -39,20 +39,19 @@ pub fn classify(raw: &str) -> Result<Input<'_>, PlaceError> {
         .collect();
     if let [first, second] = tokens[..] {
         if let (Some(a), Some(b)) = (coordinate(first), coordinate(second)) {
-            let (lat, lon) =
-                order(a, b).ok_or_else(|| bad("give latitude first, then longitude"))?;
+            let (lat, lon) = order(a, b).ok_or_else(|| bad(CoordinateProblem::LongitudeFirst))?;
             if !(-90.0..=90.0).contains(&lat) {
-                return Err(bad(&format!("latitude {lat} is outside -90..90")));
+                return Err(bad(CoordinateProblem::Latitude(lat)));
             }
             if !(-180.0..=180.0).contains(&lon) {
-                return Err(bad(&format!("longitude {lon} is outside -180..180")));
+                return Err(bad(CoordinateProblem::Longitude(lon)));
             }
             return Ok(Input::Coordinates(lat, lon));
         }
     }
     let numeric = |c: char| c.is_ascii_digit() || ".,;+-°".contains(c) || c.is_whitespace();
     if s.chars().all(numeric) && s.chars().any(|c| c.is_ascii_digit()) {
-        return Err(bad("expected two numbers, latitude and longitude"));
+        return Err(bad(CoordinateProblem::NotTwoNumbers));
     }
     Ok(Input::Name(s))
 }

@@ -40,7 +40,7 @@ use std::sync::OnceLock;
 
 use chrono_tz::Tz;
 
-pub use error::{GazetteerError, PlaceError, MAX_INPUT_LEN};
+pub use error::{CoordinateProblem, GazetteerError, PlaceError, MAX_INPUT_LEN};
 pub use geo::{distance_km, EARTH_RADIUS_KM};
 
 /// A resolved place.

@@ -22,6 +22,23 @@ pub fn local_label_in(utc: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     }
 }
 
+/// A calendar day in `lang`: "April 17, 2027", in Spanish "17 de abril de 2027".
+pub fn day_label_in(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => month_day_words(date),
+        Lang::Es => wording::es::day_month_year(date),
+    }
+}
+
+/// A calendar day with its weekday in `lang`: "Saturday, April 17, 2027", in Spanish
+/// "sábado 17 de abril de 2027".
+pub fn weekday_label_in(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date_words(date),
+        Lang::Es => wording::es::full_date(date),
+    }
+}
+
 /// "Sunday, March 14, 2027".
 pub(super) fn date_words(date: NaiveDate) -> String {
     date.format("%A, %B %-d, %Y").to_string()

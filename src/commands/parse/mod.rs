@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use super::spec::{Kind, Opt, Sub};
 use super::table;
 use super::translations;
+use crate::domain::Expected;
 use crate::error::UserError;
 use crate::service::request::Request;
 
@@ -48,28 +49,48 @@ impl Invocation {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// A command that does not fit the table. Worded by `crate::text::request_error`; `Display`
+/// is its English, for logs.
+#[derive(Debug, Clone, PartialEq)]
 pub enum RequestError {
-    #[error("Unknown command /{0}. Type /help for the list of commands.")]
     UnknownCommand(String),
-    #[error("/{command} needs the option {option}:, e.g. {example}.")]
     MissingOption {
         command: String,
         option: &'static str,
         example: String,
     },
-    #[error("/{command} has no option {option}:. Its options are: {allowed}.")]
     UnknownOption {
         command: String,
         option: String,
-        allowed: String,
+        /// The command's options as they are typed, "[name:]" for optional ones; empty when
+        /// it has none.
+        allowed: Vec<String>,
     },
     /// The table declares an option that the request builder never read.
-    #[error("/{command} ignored its option {option}:; this is a bug in rallybot.")]
-    Unread { command: String, option: String },
-    #[error(transparent)]
-    Invalid(#[from] UserError),
+    Unread {
+        command: String,
+        option: String,
+    },
+    Invalid(UserError),
 }
+
+impl From<UserError> for RequestError {
+    fn from(e: UserError) -> Self {
+        RequestError::Invalid(e)
+    }
+}
+
+impl std::fmt::Display for RequestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::text::request_error(
+            self,
+            &crate::text::Plain,
+            Lang::En,
+        ))
+    }
+}
+
+impl std::error::Error for RequestError {}
 
 /// Checks the options against the command's table entry and builds the typed request.
 pub fn parse(inv: Invocation) -> Result<Request, RequestError> {
@@ -132,11 +153,7 @@ fn check_options(sub: &Sub, inv: &Invocation) -> Result<(), RequestError> {
             return Err(RequestError::UnknownOption {
                 command,
                 option: name.clone(),
-                allowed: if allowed.is_empty() {
-                    "none".into()
-                } else {
-                    allowed.join(" ")
-                },
+                allowed,
             });
         }
     }
@@ -158,23 +175,26 @@ fn check_options(sub: &Sub, inv: &Invocation) -> Result<(), RequestError> {
 }
 
 fn check_kind(opt: &Opt, value: &str) -> Result<(), UserError> {
-    let bad = |expected: String| UserError::BadOption {
+    let bad = |expected| UserError::BadOption {
         option: opt.name,
         input: value.to_string(),
-        expected: expected.into(),
+        expected,
     };
     match opt.kind {
         Kind::Integer { min, max } => match value.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(()),
-            _ => Err(bad(format!(
-                "give a whole number from {min} to {max}, e.g. {}",
-                opt.example
-            ))),
+            _ => Err(bad(Expected::WholeNumberIn {
+                min,
+                max,
+                example: opt.example,
+            })),
         },
         // The range of a distance is checked by the service, which names its unit.
         Kind::Number { .. } => match value.parse::<f64>() {
             Ok(n) if n.is_finite() => Ok(()),
-            _ => Err(bad(format!("give a number, e.g. {}", opt.example))),
+            _ => Err(bad(Expected::Number {
+                example: opt.example,
+            })),
         },
         Kind::Boolean => values::boolean(opt.name, value).map(|_| ()),
         Kind::Channel if value.eq_ignore_ascii_case("none") => Ok(()),

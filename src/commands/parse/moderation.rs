@@ -113,11 +113,7 @@ fn settings_change(sub: &Sub, inv: &mut Invocation) -> Result<SettingsChange, Us
             return Err(UserError::BadOption {
                 option: "clear",
                 input: typed.to_string(),
-                expected: format!(
-                    "name settings to unset, separated by commas: {} (and don't also set them)",
-                    CLEARABLE.join(", ")
-                )
-                .into(),
+                expected: crate::domain::Expected::Clearable { names: &CLEARABLE },
             });
         }
         inv.options.insert(name.to_string(), "none".into());

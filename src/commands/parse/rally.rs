@@ -95,7 +95,7 @@ pub(super) fn build(sub: &Sub, inv: &mut Invocation) -> Result<Request, RequestE
                 return Err(UserError::BadOption {
                     option: "action",
                     input: other.to_string(),
-                    expected: "use show, export or delete".into(),
+                    expected: crate::domain::Expected::MyDataAction,
                 }
                 .into())
             }

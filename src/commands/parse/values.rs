@@ -1,20 +1,18 @@
 //! Option values as people type them: rally numbers, answers, units, durations, channels and
 //! roles (as ids or as the mentions Discord shows).
-use std::borrow::Cow;
-
 use chrono::Duration;
 
 use crate::domain::limits::{LEAD_MAX, LEAD_MIN, MAX_REMINDER_OFFSETS};
-use crate::domain::{DistanceUnit, RsvpChoice};
+use crate::domain::{DistanceUnit, Expected, RsvpChoice};
 use crate::error::UserError;
 use crate::i18n::Lang;
 use crate::service::announce::PingChoice;
 
-fn bad(option: &'static str, raw: &str, expected: impl Into<Cow<'static, str>>) -> UserError {
+fn bad(option: &'static str, raw: &str, expected: Expected) -> UserError {
     UserError::BadOption {
         option,
         input: raw.trim().to_string(),
-        expected: expected.into(),
+        expected,
     }
 }
 
@@ -44,7 +42,7 @@ pub fn choice(raw: &str) -> Result<RsvpChoice, UserError> {
         "not_going" | "notgoing" | "no" | "cant_go" | "cantgo" | "can_t_go" => {
             Ok(RsvpChoice::NotGoing)
         }
-        _ => Err(bad("status", raw, "use going, interested or not_going")),
+        _ => Err(bad("status", raw, Expected::RsvpAnswer)),
     }
 }
 
@@ -55,21 +53,15 @@ pub fn language(raw: &str) -> Result<Option<crate::i18n::Lang>, UserError> {
     }
     crate::i18n::lang_of_code(raw)
         .map(Some)
-        .ok_or_else(|| bad("language", raw, "use en or es"))
+        .ok_or_else(|| bad("language", raw, Expected::Language))
 }
 
 pub fn unit(raw: &str) -> Result<DistanceUnit, UserError> {
-    DistanceUnit::parse(raw).ok_or_else(|| bad("unit", raw, "use mi or km"))
+    DistanceUnit::parse(raw).ok_or_else(|| bad("unit", raw, Expected::Unit))
 }
 
 pub fn ping(raw: &str) -> Result<PingChoice, UserError> {
-    PingChoice::parse(raw).ok_or_else(|| {
-        bad(
-            "ping",
-            raw,
-            "give role (the announcement role), everyone, or none",
-        )
-    })
+    PingChoice::parse(raw).ok_or_else(|| bad("ping", raw, Expected::Ping))
 }
 
 pub fn number(option: &'static str, raw: &str) -> Result<f64, UserError> {
@@ -77,21 +69,21 @@ pub fn number(option: &'static str, raw: &str) -> Result<f64, UserError> {
         .parse::<f64>()
         .ok()
         .filter(|n| n.is_finite())
-        .ok_or_else(|| bad(option, raw, "give a number, e.g. 25"))
+        .ok_or_else(|| bad(option, raw, Expected::Number { example: "25" }))
 }
 
 /// A whole number; its range was checked against the table.
 pub fn integer(option: &'static str, raw: &str) -> Result<i64, UserError> {
     raw.trim()
         .parse::<i64>()
-        .map_err(|_| bad(option, raw, "give a whole number"))
+        .map_err(|_| bad(option, raw, Expected::WholeNumber))
 }
 
 pub fn boolean(option: &'static str, raw: &str) -> Result<bool, UserError> {
     match raw.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" => Ok(true),
         "false" | "no" | "off" => Ok(false),
-        _ => Err(bad(option, raw, "use true or false")),
+        _ => Err(bad(option, raw, Expected::TrueOrFalse)),
     }
 }
 
@@ -112,11 +104,10 @@ fn lead(option: &'static str, raw: &str, lang: Lang) -> Result<Duration, UserErr
             bad(
                 option,
                 raw,
-                format!(
-                    "give a time from {} minute to {} days before the start, e.g. 30m, 2h or 1d",
-                    LEAD_MIN.num_minutes(),
-                    LEAD_MAX.num_days()
-                ),
+                Expected::Lead {
+                    min_minutes: LEAD_MIN.num_minutes(),
+                    max_days: LEAD_MAX.num_days(),
+                },
             )
         })
 }
@@ -133,7 +124,9 @@ pub fn offsets(raw: &str, lang: Lang) -> Result<Vec<Duration>, UserError> {
         return Err(bad(
             "reminder_offsets",
             raw,
-            format!("give at most {MAX_REMINDER_OFFSETS} times, e.g. 24h,1h"),
+            Expected::AtMostLeads {
+                max: MAX_REMINDER_OFFSETS,
+            },
         ));
     }
     Ok(leads)
@@ -150,7 +143,7 @@ pub fn channel(option: &'static str, raw: &str) -> Result<i64, UserError> {
         .parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| bad(option, raw, "give a channel id or mention"))
+        .ok_or_else(|| bad(option, raw, Expected::Channel))
 }
 
 /// A channel, or "none" to clear the setting.
@@ -177,7 +170,7 @@ pub fn role(option: &'static str, raw: &str) -> Result<Option<i64>, UserError> {
         .ok()
         .filter(|id| *id > 0)
         .map(Some)
-        .ok_or_else(|| bad(option, raw, "give a role id or mention, or none"))
+        .ok_or_else(|| bad(option, raw, Expected::Role))
 }
 
 /// A user id, or the mention Discord shows for one (`<@ID>` or `<@!ID>`).
@@ -192,5 +185,5 @@ pub fn user(option: &'static str, raw: &str) -> Result<i64, UserError> {
         .parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| bad(option, raw, "give a user id or mention"))
+        .ok_or_else(|| bad(option, raw, Expected::User))
 }

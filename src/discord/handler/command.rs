@@ -116,10 +116,7 @@ pub(super) async fn command(
 
 /// What went wrong with the command as typed.
 fn request_error(e: &RequestError, lang: Lang) -> String {
-    match e {
-        RequestError::Invalid(e) => crate::text::user_error(e, &Discord, lang),
-        other => other.to_string(),
-    }
+    crate::text::request_error(e, &Discord, lang)
 }
 
 /// Our own words with a rally number and Discord's reason: nothing anyone typed.

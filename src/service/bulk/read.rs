@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::{ImportError, COLUMNS, KEY_MAX, REQUIRED};
 use crate::domain::Campaign;
 use crate::domain::RallyFields;
-use crate::error::UserError;
+use crate::error::{Field, UserError};
 use crate::service::campaigns::{check_covers, name_key};
 use crate::service::location::locate;
 use crate::service::validate;
@@ -163,12 +163,7 @@ pub fn check(
         .ok();
     let tz = Some(record.get("time_zone")).filter(|t| !t.is_empty());
     let place = if record.get("place").is_empty() {
-        note(
-            "place",
-            UserError::Place(
-                "The place is empty; give a city and state (\"Austin, TX\") or a ZIP code.".into(),
-            ),
-        );
+        note("place", UserError::PlaceMissing);
         None
     } else {
         locate(record.get("place"), tz)
@@ -265,7 +260,9 @@ fn key_ok(key: &str) -> Result<String, String> {
 fn contact(raw: &str) -> Result<String, UserError> {
     validate::address(raw).map_err(|e| match e {
         UserError::AddressTooLong { len } => UserError::ContactTooLong { len },
-        UserError::ControlCharacters { .. } => UserError::ControlCharacters { field: "contact" },
+        UserError::ControlCharacters { .. } => UserError::ControlCharacters {
+            field: Field::Contact,
+        },
         other => other,
     })
 }
@@ -291,12 +288,9 @@ fn has_numeric_date(text: &str) -> bool {
 
 fn start(date: &str, time: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, UserError> {
     if date.is_empty() || time.is_empty() {
-        return Err(UserError::Time(
-            "The date and the time are both needed, e.g. 2027-04-17 and 18:00.".into(),
-        ));
+        return Err(UserError::DateAndTimeNeeded);
     }
-    let when = read_when(&format!("{date} {time}"), tz, now)
-        .map_err(|e| UserError::Time(e.to_string()))?;
+    let when = read_when(&format!("{date} {time}"), tz, now).map_err(UserError::Time)?;
     validate::start(when.utc, tz, now)?;
     Ok(when.utc)
 }
@@ -306,7 +300,7 @@ fn end(ends: &str, starts_at: DateTime<Utc>, tz: Tz) -> Result<Option<DateTime<U
     if ends.is_empty() {
         return Ok(None);
     }
-    let when = read_when(ends, tz, starts_at).map_err(|e| UserError::Time(e.to_string()))?;
+    let when = read_when(ends, tz, starts_at).map_err(UserError::Time)?;
     validate::end(starts_at, Some(when.utc), tz)?;
     Ok(Some(when.utc))
 }

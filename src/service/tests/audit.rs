@@ -87,7 +87,7 @@ async fn the_log_is_for_moderators_of_that_server_only() {
     assert_eq!(
         user_err(f.service.audit_log(&ALICE, None).await),
         UserError::ModeratorsOnly {
-            action: "see the audit log"
+            action: crate::domain::Action::SeeAuditLog
         }
     );
     assert!(f

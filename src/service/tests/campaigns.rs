@@ -1,6 +1,7 @@
 //! Campaigns: moderators' commands, rallies joining them, filters and the overview.
 use super::*;
 use crate::domain::RsvpChoice;
+use crate::i18n::Lang;
 use crate::service::campaigns::{CampaignAction, CampaignEdit, NewCampaign};
 use crate::service::{NearQuery, RallyEdit};
 
@@ -87,7 +88,7 @@ async fn only_moderators_create_and_names_are_unique_per_server_ignoring_case() 
         .unwrap();
     let choices = f
         .service
-        .campaign_choices(&OTHER_MOD, "", true)
+        .campaign_choices(&OTHER_MOD, "", true, Lang::En)
         .await
         .unwrap();
     assert_eq!(choices.len(), 1);
@@ -124,7 +125,7 @@ async fn campaign_dates_and_names_are_checked() {
     assert!(err.to_string().contains("at most 80"), "{err}");
     assert!(f
         .service
-        .campaign_choices(&MOD, "", true)
+        .campaign_choices(&MOD, "", true, Lang::En)
         .await
         .unwrap()
         .is_empty());
@@ -203,11 +204,15 @@ async fn rallies_join_open_campaigns_within_their_days() {
     ));
     let joinable = f
         .service
-        .campaign_choices(&MOD, "day", false)
+        .campaign_choices(&MOD, "day", false, Lang::En)
         .await
         .unwrap();
     assert!(joinable.is_empty(), "{joinable:?}");
-    let all = f.service.campaign_choices(&MOD, "day", true).await.unwrap();
+    let all = f
+        .service
+        .campaign_choices(&MOD, "day", true, Lang::En)
+        .await
+        .unwrap();
     assert_eq!(all[0].value, "Day of Action");
     assert!(all[0].label.contains("(archived)"), "{all:?}");
     let (_, listed) = f

@@ -2,7 +2,7 @@
 //! against approve, reject, edit, cancel, announce and settings. Each refusal is a clear user
 //! error and changes nothing in the database.
 use super::*;
-use crate::domain::RsvpChoice;
+use crate::domain::{RallyAction, RsvpChoice};
 use crate::service::{RallyEdit, SettingsChange};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,22 +142,25 @@ async fn permission_matrix() {
             };
             let expected = match (who, action) {
                 (OtherModerator, _) => UserError::RallyNotFound { id },
-                (_, Edit) => UserError::NotOrganiserOrModerator { id, action: "edit" },
+                (_, Edit) => UserError::NotOrganiserOrModerator {
+                    id,
+                    action: RallyAction::Edit,
+                },
                 (_, Cancel) => UserError::NotOrganiserOrModerator {
                     id,
-                    action: "cancel",
+                    action: RallyAction::Cancel,
                 },
                 (_, Approve) => UserError::ModeratorsOnly {
-                    action: "approve rallies",
+                    action: crate::domain::Action::ApproveRallies,
                 },
                 (_, Reject) => UserError::ModeratorsOnly {
-                    action: "reject rallies",
+                    action: crate::domain::Action::RejectRallies,
                 },
                 (_, Announce) => UserError::ModeratorsOnly {
-                    action: "announce rallies",
+                    action: crate::domain::Action::AnnounceRallies,
                 },
                 (_, Settings) => UserError::ModeratorsOnly {
-                    action: "change the server settings",
+                    action: crate::domain::Action::ChangeSettings,
                 },
             };
             assert_eq!(err, expected, "{cell}");

@@ -56,7 +56,7 @@ async fn a_channel_the_bot_cannot_post_in_is_refused_naming_what_is_missing() {
         err,
         UserError::BotMissingPermissions {
             channel: MUTED,
-            missing: "Send Messages, Embed Links".into()
+            missing: vec![BotPermission::SendMessages, BotPermission::EmbedLinks]
         }
     );
     assert!(err.to_string().contains("<#11>"), "{err}");
@@ -155,7 +155,7 @@ async fn announcements_ping_the_role_by_default_and_everyone_only_when_allowed()
         err,
         UserError::BotMissingPermissions {
             channel: GOOD,
-            missing: "Mention @everyone, @here, and All Roles".into()
+            missing: vec![BotPermission::MentionEveryone]
         }
     );
     // And members can't announce at all.
@@ -166,7 +166,7 @@ async fn announcements_ping_the_role_by_default_and_everyone_only_when_allowed()
                 .await
         ),
         UserError::ModeratorsOnly {
-            action: "announce rallies"
+            action: crate::domain::Action::AnnounceRallies
         }
     );
 }

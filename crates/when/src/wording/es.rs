@@ -294,12 +294,12 @@ fn clock_zone(at: &DateTime<Utc>, tz: &Tz) -> String {
 }
 
 /// "domingo 14 de marzo de 2027".
-fn full_date(date: NaiveDate) -> String {
+pub(crate) fn full_date(date: NaiveDate) -> String {
     format!("{} {}", weekday_name(date.weekday()), day_month_year(date))
 }
 
 /// "14 de marzo de 2027".
-fn day_month_year(date: NaiveDate) -> String {
+pub(crate) fn day_month_year(date: NaiveDate) -> String {
     format!(
         "{} de {} de {}",
         date.day(),
