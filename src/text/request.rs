@@ -1,7 +1,11 @@
 //! A command that does not fit the command table, in the asker's language; both front ends
-//! say it with these words. Commands and options are named as the caller passes them.
+//! say it with these words. Commands and options are named as a reader of that language types
+//! them (the error carries the table's names).
 use super::{user_error, Style};
 use crate::commands::parse::RequestError;
+use crate::commands::spec::Sub;
+use crate::commands::table;
+use crate::commands::translations::{option_example, option_name, path_in};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -18,13 +22,32 @@ pub fn request_error(e: &RequestError, style: &dyn Style, lang: Lang) -> String 
             command,
             option,
             example,
-        } => t!(
-            lang,
-            "request-missing-option",
-            command = command.as_str(),
-            option = *option,
-            example = example.as_str()
-        ),
+        } => {
+            // The example as the parser gave it, with the option's name and, where the
+            // language has its own, its value in the language.
+            let example = match sub_of(command).and_then(|s| s.option(option).map(|o| (s, o))) {
+                None => example.clone(),
+                Some((s, o)) => {
+                    let typed = example.split_once(':').map_or(example.as_str(), |(_, v)| v);
+                    let own = option_example(lang, o);
+                    let value = if own != o.example && own.contains(' ') {
+                        format!("\"{own}\"")
+                    } else if own != o.example {
+                        own
+                    } else {
+                        typed.to_string()
+                    };
+                    format!("{}:{value}", option_name(lang, s, o))
+                }
+            };
+            t!(
+                lang,
+                "request-missing-option",
+                command = command_in(lang, command),
+                option = option_in(lang, command, option),
+                example = example
+            )
+        }
         RequestError::UnknownOption {
             command,
             option,
@@ -32,20 +55,43 @@ pub fn request_error(e: &RequestError, style: &dyn Style, lang: Lang) -> String 
         } => t!(
             lang,
             "request-unknown-option",
-            command = command.as_str(),
+            command = command_in(lang, command),
             option = style.text(option),
             allowed = if allowed.is_empty() {
                 t!(lang, "request-no-options")
             } else {
-                allowed.join(" ")
+                allowed
+                    .iter()
+                    .map(|a| {
+                        let name = a.trim_matches(['[', ']', ':']);
+                        a.replace(name, &option_in(lang, command, name))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
             }
         ),
         RequestError::Unread { command, option } => t!(
             lang,
             "request-unread",
-            command = command.as_str(),
+            command = command_in(lang, command),
             option = option.as_str()
         ),
         RequestError::Invalid(e) => user_error(e, style, lang),
     }
+}
+
+/// The subcommand an error names by its table path ("rally create").
+fn sub_of(command: &str) -> Option<&'static Sub> {
+    let path: Vec<String> = command.split(' ').map(String::from).collect();
+    table::sub(&path)
+}
+
+fn command_in(lang: Lang, command: &str) -> String {
+    sub_of(command).map_or_else(|| command.to_string(), |s| path_in(lang, s))
+}
+
+fn option_in(lang: Lang, command: &str, option: &str) -> String {
+    sub_of(command)
+        .and_then(|s| s.option(option).map(|o| option_name(lang, s, o)))
+        .unwrap_or_else(|| option.to_string())
 }

@@ -196,7 +196,7 @@ fn a_command_that_does_not_fit_is_explained_in_spanish() {
     };
     assert_eq!(
         request_error(&missing, &Plain, Lang::Es),
-        "/rally rsvp necesita la opción status:, por ejemplo status:going."
+        "/manifestación responder necesita la opción respuesta:, por ejemplo respuesta:going."
     );
     assert_eq!(
         request_error(&missing, &Plain, Lang::En),
@@ -213,7 +213,16 @@ fn a_command_that_does_not_fit_is_explained_in_spanish() {
     };
     assert_eq!(
         request_error(&none, &Plain, Lang::Es),
-        "/rally about no tiene la opción x:. Sus opciones son: ninguna."
+        "/manifestación acerca no tiene la opción x:. Sus opciones son: ninguna."
+    );
+    let some = RequestError::UnknownOption {
+        command: "rally rsvp".into(),
+        option: "x".into(),
+        allowed: vec!["rally:".into(), "[status:]".into()],
+    };
+    assert_eq!(
+        request_error(&some, &Plain, Lang::Es),
+        "/manifestación responder no tiene la opción x:. Sus opciones son: manifestación: [respuesta:]."
     );
     assert_eq!(
         none.to_string(),
