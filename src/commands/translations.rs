@@ -85,6 +85,12 @@ pub fn option_name(lang: Lang, s: &Sub, o: &Opt) -> String {
         .unwrap_or_else(|| o.name.to_string())
 }
 
+/// An option's name in `lang` wherever it appears, for words that name it without its
+/// subcommand.
+pub fn any_option_name(lang: Lang, option: &str) -> String {
+    lookup(lang, &format!("name-option-{option}")).unwrap_or_else(|| option.to_string())
+}
+
 /// A value people could type for the option, in their language where it is words.
 pub fn option_example(lang: Lang, o: &Opt) -> String {
     lookup(lang, &format!("example-{}", o.name)).unwrap_or_else(|| o.example.to_string())

@@ -125,7 +125,7 @@ pub fn user_error(e: &UserError, style: &dyn Style, lang: Lang) -> String {
             lang,
             "error-bad-option",
             input = style.text(input),
-            option = *option,
+            option = typed_option(lang, option),
             expected = expected(what, lang)
         ),
         UserError::NeedsServer => t!(lang, "error-needs-server"),
@@ -239,7 +239,7 @@ fn campaign_problem(p: &CampaignProblem, style: &dyn Style, lang: Lang) -> Strin
             lang,
             "campaign-bad-day",
             input = style.text(input),
-            option = *option
+            option = typed_option(lang, option)
         ),
         CampaignProblem::EndBeforeStart { start, end } => t!(
             lang,
@@ -314,4 +314,9 @@ pub fn error(e: &Error, context: &str, style: &dyn Style, lang: Lang) -> String 
             t!(lang, "error-internal", error_id = error_id)
         }
     }
+}
+
+/// An option's name as a reader of `lang` types it (errors name the table's option).
+fn typed_option(lang: Lang, option: &str) -> String {
+    crate::commands::translations::any_option_name(lang, option)
 }

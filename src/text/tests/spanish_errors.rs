@@ -147,7 +147,7 @@ fn a_bad_value_says_what_was_expected_keeping_the_choice_values() {
     assert_eq!(
         both(&unit),
         (
-            "\"leagues\" no es un valor válido para unit; usa mi o km.".into(),
+            "\"leagues\" no es un valor válido para unidad; usa mi o km.".into(),
             "\"leagues\" is not a valid value for unit; use mi or km.".into()
         )
     );
