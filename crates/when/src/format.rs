@@ -22,6 +22,25 @@ pub fn local_label_in(utc: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     }
 }
 
+/// A day spelled out in `lang`: "Sunday, March 14, 2027", "domingo, 14 de marzo de 2027".
+pub fn date_label_in(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date_words(date),
+        Lang::Es => wording::es::weekday_date(date),
+    }
+}
+
+/// A day without its weekday, in `lang`, with its year when `year`: "March 14" or
+/// "March 14, 2027"; "14 de marzo" or "14 de marzo de 2027".
+pub fn day_month_in(date: NaiveDate, lang: Lang, year: bool) -> String {
+    match (lang, year) {
+        (Lang::En, true) => month_day_words(date),
+        (Lang::En, false) => date.format("%B %-d").to_string(),
+        (Lang::Es, true) => wording::es::day_month_year(date),
+        (Lang::Es, false) => wording::es::day_month(date),
+    }
+}
+
 /// "Sunday, March 14, 2027".
 pub(super) fn date_words(date: NaiveDate) -> String {
     date.format("%A, %B %-d, %Y").to_string()
