@@ -1,8 +1,8 @@
 //! The public pages over HTTP: opt-in and opt-out, what they show and what never leaks,
 //! escaping, the search form, feeds and conditional requests.
 mod coalition;
-mod language;
 mod feeds;
+mod language;
 mod support;
 
 use support::*;
