@@ -143,12 +143,12 @@ pub async fn map(
     let scene = match service.public_map(server_id, near).await {
         Ok(MapData::All(rallies)) => {
             eprintln!("{} upcoming rallies", rallies.len());
-            map::campaign_scene(&rallies)
+            map::campaign_scene(&rallies, crate::i18n::Lang::En)
         }
         Ok(MapData::Near(search)) => match &search.outcome {
             Ok(found) => {
                 eprintln!("{} rallies near {}", found.rallies.len(), found.origin.name);
-                map::near_scene(found, search.radius)
+                map::near_scene(found, search.radius, crate::i18n::Lang::En)
             }
             Err(e) => {
                 eprintln!("{e}");

@@ -228,3 +228,115 @@ async fn a_supporter_finds_the_nearest_rally_from_a_zip_code() {
     eprintln!("screenshots in {}", shots.display());
     browser.close().await.unwrap();
 }
+
+/// A Spanish reader opens a campaign in Spanish, reads it, then switches to English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_switches_a_spanish_page_to_english() {
+    let site = Site::new().await;
+    site.campaign("Families Belong Together", None).await;
+    for (title, place) in [
+        ("Houston: City Hall rally", "Houston, TX"),
+        ("Austin: Capitol rally", "Austin, TX"),
+    ] {
+        let options = [
+            ("title", title),
+            ("place", place),
+            ("when", "2026-12-12 11:00"),
+            ("campaign", "Families Belong Together"),
+        ];
+        site.rally(SERVER, &options, true).await;
+    }
+    let page = site.publish(SERVER).await;
+    let driver = Driver::start();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({ "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=900,1400"] }),
+    );
+    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session");
+    browser
+        .goto(&format!("{}{page}/c/1?lang=es", site.base))
+        .await
+        .unwrap();
+    let text = |css: &'static str| {
+        let browser = browser.clone();
+        async move {
+            browser
+                .find(Locator::Css(css))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        text("main h2").await,
+        "Encuentra una manifestación cerca de ti"
+    );
+    assert_eq!(text("p.lead").await, "sábado, 12 de diciembre de 2026");
+    assert_eq!(text("form.search button").await, "Buscar");
+    let png = browser.screenshot().await.unwrap();
+    std::fs::write(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("campaign-es.png"),
+        &png,
+    )
+    .unwrap();
+    if let Ok(to) = std::env::var("RALLYBOT_SCREENSHOT") {
+        std::fs::write(to, &png).unwrap();
+    }
+    // A Spanish search stays in Spanish.
+    browser
+        .find(Locator::Id("place"))
+        .await
+        .unwrap()
+        .send_keys("77002")
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Css("form.search button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert!(text("main").await.contains("Cerca de"));
+    // The switch: the same search, in English.
+    browser
+        .find(Locator::LinkText("English"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let url = browser.current_url().await.unwrap();
+    assert!(
+        url.as_str().contains("place=77002") && url.as_str().contains("lang=en"),
+        "{url}"
+    );
+    let lang = browser
+        .find(Locator::Css("html"))
+        .await
+        .unwrap()
+        .attr("lang")
+        .await
+        .unwrap();
+    assert_eq!(lang.as_deref(), Some("en"));
+    assert_eq!(text("main h2").await, "Find a rally near you");
+    assert_eq!(text("form.search button").await, "Search");
+    assert!(text("main").await.contains("Near "));
+    // And a rally's link keeps English.
+    browser
+        .find(Locator::Css("ol.rallies li h3 a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert!(text("main").await.contains("Add to calendar"));
+    browser.close().await.unwrap();
+}

@@ -69,10 +69,14 @@ const SPANISH: &[(&str, &str)] = &[
         "locales/es/errors.ftl",
         include_str!("../../locales/es/errors.ftl"),
     ),
+    (
+        "locales/es/web.ftl",
+        include_str!("../../locales/es/web.ftl"),
+    ),
 ];
 
-/// The English replies: the wording every other language's replies.ftl follows, message for
-/// message. (Command descriptions stay in the command table.)
+/// The English replies, errors and web pages: the wording every other language's files follow,
+/// message for message. (Command descriptions stay in the command table.)
 const ENGLISH: &[(&str, &str)] = &[
     (
         "locales/en/replies.ftl",
@@ -89,6 +93,10 @@ const ENGLISH: &[(&str, &str)] = &[
     (
         "locales/en/errors.ftl",
         include_str!("../../locales/en/errors.ftl"),
+    ),
+    (
+        "locales/en/web.ftl",
+        include_str!("../../locales/en/web.ftl"),
     ),
 ];
 

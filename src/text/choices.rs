@@ -26,7 +26,7 @@ pub fn rally(
 pub fn campaign(c: &Campaign, lang: Lang) -> String {
     let day = match lang {
         Lang::En => c.starts_on.format("%b %-d, %Y").to_string(),
-        Lang::Es => when::day_label_in(c.starts_on, lang),
+        Lang::Es => when::day_month_in(c.starts_on, lang, true),
     };
     let mut label = format!("{} · {day}", c.name);
     if c.archived {

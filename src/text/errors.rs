@@ -218,7 +218,7 @@ pub fn user_error(e: &UserError, style: &dyn Style, lang: Lang) -> String {
 
 /// Why a campaign was refused.
 fn campaign_problem(p: &CampaignProblem, style: &dyn Style, lang: Lang) -> String {
-    let day = |d: &NaiveDate| when::day_label_in(*d, lang);
+    let day = |d: &NaiveDate| when::day_month_in(*d, lang, true);
     match p {
         CampaignProblem::NameEmpty => t!(lang, "campaign-name-empty"),
         CampaignProblem::NameTooLong { len, max } => {
@@ -284,13 +284,13 @@ fn campaign_problem(p: &CampaignProblem, style: &dyn Style, lang: Lang) -> Strin
 /// A campaign's days: one day with its weekday, or "April 17, 2027 to April 19, 2027".
 pub fn span(starts_on: NaiveDate, ends_on: NaiveDate, lang: Lang) -> String {
     if starts_on == ends_on {
-        when::weekday_label_in(starts_on, lang)
+        when::date_label_in(starts_on, lang)
     } else {
         t!(
             lang,
             "campaign-span",
-            start = when::day_label_in(starts_on, lang),
-            end = when::day_label_in(ends_on, lang)
+            start = when::day_month_in(starts_on, lang, true),
+            end = when::day_month_in(ends_on, lang, true)
         )
     }
 }

@@ -9,14 +9,16 @@ use chrono::Duration;
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use crate::domain::{PublicRally, PublicServer, RallyStatus};
+use crate::i18n::Lang;
 use crate::service::public::{PublicPage, ASSUMED_LENGTH_HOURS};
 
 pub const CONTENT_TYPE: &str = "text/calendar; charset=utf-8";
 /// How often calendar apps should look again.
 const REFRESH: &str = "PT15M";
 
-/// The calendar of a feed or of one rally; empty for any other page.
-pub fn calendar(page: &PublicPage, base: &str) -> String {
+/// The calendar of a feed or of one rally; empty for any other page. `lang` words the
+/// calendar's name; the events are the rallies' own words, and calendar apps spell the dates.
+pub fn calendar(page: &PublicPage, base: &str, lang: Lang) -> String {
     let (server, name, rallies): (&PublicServer, String, Vec<&PublicRally>) = match page {
         PublicPage::Feed {
             server,
@@ -25,8 +27,8 @@ pub fn calendar(page: &PublicPage, base: &str) -> String {
         } => {
             let name = match campaign {
                 Some(c) => c.name.clone(),
-                None if server.name.trim().is_empty() => "Rallies".to_string(),
-                None => format!("{}: rallies", server.name),
+                None if server.name.trim().is_empty() => crate::t!(lang, "web-feed-rallies"),
+                None => crate::t!(lang, "web-feed-server", server = server.name.as_str()),
             };
             (server, name, rallies.iter().collect())
         }

@@ -8,14 +8,16 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::cache::{etag_of, whole_seconds, Body};
+use super::lang::Choice;
 use super::pages;
 
 /// No script, no frames, no third-party anything: styles and images from the page's own
 /// origin (the map is inline SVG), forms only back to it.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// A cached page, or 304 when the client's copy is still this one.
-pub fn cached(request: &HeaderMap, body: &Body) -> Response {
+/// A cached page, or 304 when the client's copy is still this one. `negotiated`: the page's
+/// language came from Accept-Language.
+pub fn cached(request: &HeaderMap, body: &Body, negotiated: bool) -> Response {
     let last_modified = httpdate::fmt_http_date(body.last_modified);
     let status = if not_modified(request, &body.etag, body.last_modified) {
         StatusCode::NOT_MODIFIED
@@ -37,6 +39,7 @@ pub fn cached(request: &HeaderMap, body: &Body) -> Response {
     );
     insert(h, header::ETAG, &body.etag);
     insert(h, header::LAST_MODIFIED, &last_modified);
+    vary(h, negotiated);
     // Kept, but asked about every time: a page turned off must not linger anywhere.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
@@ -71,15 +74,15 @@ fn not_modified(request: &HeaderMap, etag: &str, last_modified: SystemTime) -> b
         .is_some_and(|since| last_modified <= since)
 }
 
-pub fn not_found() -> Response {
-    page(StatusCode::NOT_FOUND, pages::not_found())
+pub fn not_found(lang: Choice) -> Response {
+    page(StatusCode::NOT_FOUND, pages::not_found(lang.lang), lang)
 }
 
-pub fn error_page(status: StatusCode, apology: &str) -> Response {
-    page(status, pages::error(apology))
+pub fn error_page(status: StatusCode, apology: &str, lang: Choice) -> Response {
+    page(status, pages::error(apology, lang.lang), lang)
 }
 
-fn page(status: StatusCode, html: String) -> Response {
+fn page(status: StatusCode, html: String, lang: Choice) -> Response {
     let mut response = Response::new(HttpBody::from(html));
     *response.status_mut() = status;
     let h = response.headers_mut();
@@ -89,7 +92,16 @@ fn page(status: StatusCode, html: String) -> Response {
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    vary(h, lang.negotiated);
     response
+}
+
+/// A page worded by the reader's Accept-Language is one of several at its address: caches
+/// keep one per header (a 304 says it too, RFC 9110 §15.4.5).
+fn vary(h: &mut HeaderMap, negotiated: bool) {
+    if negotiated {
+        h.insert(header::VARY, HeaderValue::from_static("accept-language"));
+    }
 }
 
 fn secure(h: &mut HeaderMap) {

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use map::{LatLon, Pin, Scene};
 
 use crate::domain::PublicRally;
+use crate::i18n::Lang;
 use crate::service::public::PublicNear;
 
 const WIDTH: u32 = 640;
@@ -14,17 +15,17 @@ const HEIGHT: u32 = 400;
 /// go, and the page stays light.
 const DOT_GRID_DEGREES: f64 = 0.05;
 
-/// Every rally of a campaign as a dot.
-pub fn campaign(rallies: &[PublicRally]) -> String {
-    draw(&campaign_scene(rallies))
+/// Every rally of a campaign as a dot, described in `lang` for those who cannot see it.
+pub fn campaign(rallies: &[PublicRally], lang: Lang) -> String {
+    draw(&campaign_scene(rallies, lang))
 }
 
 /// A search: its circle and origin, and the rallies found, numbered as in the list.
-pub fn near(found: &PublicNear, radius: f64) -> String {
-    draw(&near_scene(found, radius))
+pub fn near(found: &PublicNear, radius: f64, lang: Lang) -> String {
+    draw(&near_scene(found, radius, lang))
 }
 
-pub fn campaign_scene(rallies: &[PublicRally]) -> Scene {
+pub fn campaign_scene(rallies: &[PublicRally], lang: Lang) -> Scene {
     let mut seen = std::collections::HashSet::new();
     let pins = rallies
         .iter()
@@ -35,18 +36,12 @@ pub fn campaign_scene(rallies: &[PublicRally]) -> Scene {
             ))
         })
         .map(|r| Pin::new(r.latitude, r.longitude).title(r.place_name.clone()));
-    Scene::new().pins(pins).description(format!(
-        "Map of the {} {}",
-        rallies.len(),
-        if rallies.len() == 1 {
-            "rally"
-        } else {
-            "rallies"
-        }
-    ))
+    Scene::new()
+        .pins(pins)
+        .description(crate::t!(lang, "web-map-campaign", count = rallies.len()))
 }
 
-pub fn near_scene(found: &PublicNear, radius: f64) -> Scene {
+pub fn near_scene(found: &PublicNear, radius: f64, lang: Lang) -> Scene {
     let origin = LatLon::new(found.origin.latitude, found.origin.longitude);
     let pins = found.rallies.iter().enumerate().map(|(i, (r, _))| {
         let pin = Pin::new(r.latitude, r.longitude).title(r.title.clone());
@@ -59,9 +54,10 @@ pub fn near_scene(found: &PublicNear, radius: f64) -> Scene {
         .pins(pins)
         .circle(origin, found.unit.to_km(radius))
         .origin(origin)
-        .description(format!(
-            "Map of the rallies found near {}, numbered as in the list",
-            found.origin.name
+        .description(crate::t!(
+            lang,
+            "web-map-near",
+            origin = found.origin.name.as_str()
         ))
 }
 

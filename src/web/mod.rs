@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::domain::Caller;
 use crate::error::Error;
+use crate::i18n::{code, Lang};
 use crate::service::public::{PublicPage, PublicRequest, SearchForm};
 use crate::service::request::Request;
 use crate::service::response;
@@ -21,10 +22,15 @@ use crate::service::Service;
 mod cache;
 mod feed;
 mod http;
+mod lang;
+mod links;
 pub mod map;
 mod pages;
+mod search;
+mod words;
 
 use cache::PageCache;
+use lang::Choice;
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -76,20 +82,39 @@ pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> 
     })
 }
 
-async fn home(headers: HeaderMap) -> Response {
-    static HOME: OnceLock<cache::Body> = OnceLock::new();
-    let body = HOME.get_or_init(|| http::fixed("text/html; charset=utf-8", pages::home()));
-    http::cached(&headers, body)
+/// The page's language for a request: its `?lang=`, else its Accept-Language.
+fn language(query: Option<&str>, headers: &HeaderMap) -> Choice {
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    lang::choose(lang::asked(query), accept)
+}
+
+/// A feed's language: only what its address asks for, as calendar apps subscribe to an
+/// address and word the dates themselves.
+fn feed_language(query: Option<&str>) -> Choice {
+    lang::choose(lang::asked(query), None)
+}
+
+async fn home(RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    static HOME: [OnceLock<cache::Body>; 2] = [OnceLock::new(), OnceLock::new()];
+    let lang = language(query.as_deref(), &headers);
+    let kept = match lang.lang {
+        Lang::En => &HOME[0],
+        Lang::Es => &HOME[1],
+    };
+    let body = kept.get_or_init(|| http::fixed("text/html; charset=utf-8", pages::home(lang.lang)));
+    http::cached(&headers, body, lang.negotiated)
 }
 
 async fn stylesheet(headers: HeaderMap) -> Response {
     static CSS: OnceLock<cache::Body> = OnceLock::new();
     let body = CSS.get_or_init(|| http::fixed("text/css; charset=utf-8", pages::STYLESHEET.into()));
-    http::cached(&headers, body)
+    http::cached(&headers, body, false)
 }
 
-async fn not_found() -> Response {
-    http::not_found()
+async fn not_found(RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    http::not_found(language(query.as_deref(), &headers))
 }
 
 /// "find a rally near you", as the form sends it; every field may be missing or empty.
@@ -117,17 +142,20 @@ async fn server_page(
     State(web): State<Web>,
     Path(slug): Path<String>,
     Query(params): Query<ListParams>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let lang = language(query.as_deref(), &headers);
     let list = list_page(params.page.as_deref());
     let key = format!("s/{slug}?{list}");
     let request = PublicRequest::Server { slug: slug.clone() };
-    web.page(&slug, key, list, &headers, request).await
+    web.page(&slug, key, list, lang, &headers, request).await
 }
 
 async fn server_feed(
     State(web): State<Web>,
     Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
     let key = format!("s/{slug}/ics");
@@ -135,17 +163,20 @@ async fn server_feed(
         slug: slug.clone(),
         campaign: None,
     };
-    web.page(&slug, key, 1, &headers, request).await
+    let lang = feed_language(query.as_deref());
+    web.page(&slug, key, 1, lang, &headers, request).await
 }
 
 async fn campaign_page(
     State(web): State<Web>,
     Path((slug, campaign)): Path<(String, String)>,
     Query(params): Query<SearchParams>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let lang = language(query.as_deref(), &headers);
     let Ok(campaign) = campaign.parse::<i64>() else {
-        return http::not_found();
+        return http::not_found(lang);
     };
     let list = list_page(params.page.as_deref());
     let place = params.place.unwrap_or_default();
@@ -172,68 +203,77 @@ async fn campaign_page(
         campaign,
         search,
     };
-    web.page(&slug, key, list, &headers, request).await
+    web.page(&slug, key, list, lang, &headers, request).await
 }
 
 async fn campaign_feed(
     State(web): State<Web>,
     Path((slug, campaign)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let lang = feed_language(query.as_deref());
     let Ok(campaign) = campaign.parse::<i64>() else {
-        return http::not_found();
+        return http::not_found(lang);
     };
     let key = format!("s/{slug}/c/{campaign}/ics");
     let request = PublicRequest::Feed {
         slug: slug.clone(),
         campaign: Some(campaign),
     };
-    web.page(&slug, key, 1, &headers, request).await
+    web.page(&slug, key, 1, lang, &headers, request).await
 }
 
 async fn rally_page(
     State(web): State<Web>,
     Path((slug, rally)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let lang = language(query.as_deref(), &headers);
     let Ok(rally) = rally.parse::<i64>() else {
-        return http::not_found();
+        return http::not_found(lang);
     };
     let key = format!("s/{slug}/r/{rally}");
     let request = PublicRequest::Rally {
         slug: slug.clone(),
         rally,
     };
-    web.page(&slug, key, 1, &headers, request).await
+    web.page(&slug, key, 1, lang, &headers, request).await
 }
 
 async fn rally_calendar(
     State(web): State<Web>,
     Path((slug, rally)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let lang = feed_language(query.as_deref());
     let Ok(rally) = rally.parse::<i64>() else {
-        return http::not_found();
+        return http::not_found(lang);
     };
     let key = format!("s/{slug}/r/{rally}/ics");
     let request = PublicRequest::RallyCalendar {
         slug: slug.clone(),
         rally,
     };
-    web.page(&slug, key, 1, &headers, request).await
+    web.page(&slug, key, 1, lang, &headers, request).await
 }
 
 impl Web {
     /// A page from the cache while nothing it shows has changed, else rendered afresh;
-    /// answered 304 when the client already has it.
+    /// answered 304 when the client already has it. A page is kept once per language: an
+    /// English and a Spanish reader of one address each get their own.
     async fn page(
         &self,
         slug: &str,
         key: String,
         list: usize,
+        lang: Choice,
         headers: &HeaderMap,
         request: PublicRequest,
     ) -> Response {
+        let key = format!("{}:{key}", code(lang.lang));
         let version = match self
             .ask(PublicRequest::Version {
                 slug: slug.to_string(),
@@ -241,8 +281,10 @@ impl Web {
             .await
         {
             Ok(PublicPage::Version(v)) => v,
-            Ok(_) => return self.failed(&Error::internal("a page's version", "another answer")),
-            Err(e) => return self.refused(&e),
+            Ok(_) => {
+                return self.failed(&Error::internal("a page's version", "another answer"), lang)
+            }
+            Err(e) => return self.refused(&e, lang),
         };
         let now = self.service.now();
         let body = match self.cache.get(&key, version, now) {
@@ -250,13 +292,13 @@ impl Web {
             None => {
                 let page = match self.ask(request).await {
                     Ok(page) => page,
-                    Err(e) => return self.refused(&e),
+                    Err(e) => return self.refused(&e, lang),
                 };
-                let (content_type, text) = self.render(&page, list);
+                let (content_type, text) = self.render(&page, list, lang.lang);
                 self.cache.put(key, version, now, content_type, text)
             }
         };
-        http::cached(headers, &body)
+        http::cached(headers, &body, lang.negotiated)
     }
 
     async fn ask(&self, request: PublicRequest) -> crate::error::Result<PublicPage> {
@@ -273,27 +315,30 @@ impl Web {
         }
     }
 
-    fn render(&self, page: &PublicPage, list: usize) -> (&'static str, String) {
+    fn render(&self, page: &PublicPage, list: usize, lang: Lang) -> (&'static str, String) {
         let base = self.service.public_url();
         match page {
             PublicPage::Feed { .. } | PublicPage::RallyCalendar { .. } => {
-                (feed::CONTENT_TYPE, feed::calendar(page, base))
+                (feed::CONTENT_TYPE, feed::calendar(page, base, lang))
             }
-            _ => ("text/html; charset=utf-8", pages::page(page, base, list)),
+            _ => (
+                "text/html; charset=utf-8",
+                pages::page(page, base, list, lang),
+            ),
         }
     }
 
     /// A page that is not there, or not public, is simply not found: which of the two is
     /// nobody's business.
-    fn refused(&self, e: &Error) -> Response {
+    fn refused(&self, e: &Error, lang: Choice) -> Response {
         match e {
-            Error::User(_) => http::not_found(),
-            Error::Internal { .. } => self.failed(e),
+            Error::User(_) => http::not_found(lang),
+            Error::Internal { .. } => self.failed(e, lang),
         }
     }
 
-    fn failed(&self, e: &Error) -> Response {
-        let apology = crate::error::report(e, "web page");
-        http::error_page(StatusCode::INTERNAL_SERVER_ERROR, &apology)
+    fn failed(&self, e: &Error, lang: Choice) -> Response {
+        let apology = crate::text::error(e, "web page", &crate::text::Plain, lang.lang);
+        http::error_page(StatusCode::INTERNAL_SERVER_ERROR, &apology, lang)
     }
 }

@@ -1,29 +1,34 @@
-//! The pages as HTML, from the service's public values. maud escapes every value it is given,
-//! so a title typed as `<script>` is shown as text; the only markup not written here is the
-//! map's SVG, which the map crate makes from numbers and escapes its own text in.
+//! The pages as HTML, from the service's public values, in the reader's language. maud escapes
+//! every value it is given, so a title typed as `<script>` is shown as text; the only markup
+//! not written here is the map's SVG, which the map crate makes from numbers and escapes its
+//! own text in. Place names, titles and campaign names are shown as typed, in any language.
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::map;
+use super::links::{href, href_with, list_query, switch};
+use super::words::{counts, days, number, unit_name, when};
+use super::{map, search};
 use crate::domain::{DistanceUnit, PublicCampaign, PublicRally, PublicServer, PublicTotals};
-use crate::service::public::{PublicNear, PublicPage, PublicSearch};
-
-/// Radii the search form offers, in the server's unit.
-const RADII: [u32; 5] = [10, 25, 50, 100, 250];
+use crate::i18n::{code, Lang};
+use crate::service::public::{PublicPage, PublicSearch};
+use crate::t;
 
 pub const STYLESHEET: &str = include_str!("site.css");
 
 /// Rallies listed on one page; the rest are a "later rallies" link away.
 pub const PER_PAGE: usize = 100;
 
+/// The product's name, the same in every language.
+const NAME: &str = "rallybot";
+
 /// A page of the service's answer, as HTML. `base` is the pages' public address; `list` is
 /// which page of a long list of rallies to show, from 1.
-pub fn page(page: &PublicPage, base: &str, list: usize) -> String {
+pub fn page(page: &PublicPage, base: &str, list: usize, lang: Lang) -> String {
     match page {
         PublicPage::Server {
             server,
             rallies,
             campaigns,
-        } => server_page(server, rallies, campaigns, base, list),
+        } => server_page(server, rallies, campaigns, base, list, lang),
         PublicPage::Campaign {
             server,
             campaign,
@@ -31,35 +36,48 @@ pub fn page(page: &PublicPage, base: &str, list: usize) -> String {
             rallies,
             search,
         } => campaign_page(
-            server,
+            Shown {
+                server,
+                base,
+                list,
+                lang,
+            },
             campaign,
             totals,
             rallies,
             search.as_ref(),
-            base,
-            list,
         ),
         PublicPage::Rally {
             server,
             rally,
             campaign,
-        } => rally_page(server, rally, campaign.as_ref(), base),
+        } => rally_page(server, rally, campaign.as_ref(), base, lang),
         PublicPage::Feed { .. } | PublicPage::RallyCalendar { .. } | PublicPage::Version(_) => {
-            not_found()
+            not_found(lang)
         }
     }
+}
+
+/// What a campaign's page is shown within.
+struct Shown<'a> {
+    server: &'a PublicServer,
+    base: &'a str,
+    list: usize,
+    lang: Lang,
 }
 
 struct Head<'a> {
     title: &'a str,
     /// The page's calendar feed, for calendar apps and browsers that look for one.
     feed: Option<&'a str>,
+    /// The query that shows this page, but for its language: the switch keeps it.
+    query: Vec<(&'static str, String)>,
 }
 
-fn layout(head: Head<'_>, server: Option<&PublicServer>, body: Markup) -> String {
+fn layout(head: Head<'_>, server: Option<&PublicServer>, lang: Lang, body: Markup) -> String {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(code(lang)) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -68,21 +86,23 @@ fn layout(head: Head<'_>, server: Option<&PublicServer>, body: Markup) -> String
                 title { (head.title) }
                 link rel="stylesheet" href="/site.css";
                 @if let Some(feed) = head.feed {
-                    link rel="alternate" type="text/calendar" title="Calendar" href=(feed);
+                    link rel="alternate" type="text/calendar"
+                        title=(t!(lang, "web-calendar-link-title")) href=(feed);
                 }
             }
             body {
                 header {
                     @if let Some(s) = server {
-                        a.home href=(server_path(s)) { (server_name(s)) }
+                        a.home href=(href(&server_path(s), lang)) { (server_name(s, lang)) }
                     } @else {
-                        span.home { "rallybot" }
+                        span.home { (NAME) }
                     }
+                    (switch(&head.query, lang))
                 }
                 main { (body) }
                 footer {
-                    p { "Made with rallybot. Who answered a rally is never shown here." }
-                    p.credits { "Map outlines: Natural Earth and US Census Bureau (public domain)." }
+                    p { (t!(lang, "web-footer")) }
+                    p.credits { (t!(lang, "web-credits")) }
                 }
             }
         }
@@ -90,11 +110,11 @@ fn layout(head: Head<'_>, server: Option<&PublicServer>, body: Markup) -> String
     .into_string()
 }
 
-fn server_name(s: &PublicServer) -> &str {
+fn server_name(s: &PublicServer, lang: Lang) -> String {
     if s.name.trim().is_empty() {
-        "Upcoming rallies"
+        t!(lang, "web-server-unnamed")
     } else {
-        s.name.as_str()
+        s.name.clone()
     }
 }
 
@@ -102,12 +122,17 @@ fn server_path(s: &PublicServer) -> String {
     format!("/s/{}", s.slug)
 }
 
-fn campaign_path(s: &PublicServer, c: i64) -> String {
+pub fn campaign_path(s: &PublicServer, c: i64) -> String {
     format!("/s/{}/c/{c}", s.slug)
 }
 
 fn rally_path(s: &PublicServer, r: i64) -> String {
     format!("/s/{}/r/{r}", s.slug)
+}
+
+/// A feed's address in `lang`, which words the calendar's name.
+fn feed_path(path: &str, lang: Lang) -> String {
+    href(&format!("{path}/calendar.ics"), lang)
 }
 
 fn server_page(
@@ -116,150 +141,94 @@ fn server_page(
     campaigns: &[PublicCampaign],
     base: &str,
     list: usize,
+    lang: Lang,
 ) -> String {
-    let feed = format!("{}/calendar.ics", server_path(server));
+    let feed = feed_path(&server_path(server), lang);
+    let name = server_name(server, lang);
     let body = html! {
-        h1 { (server_name(server)) }
-        p.lead { "Rallies you can join, soonest first." }
-        (join(server))
-        (subscribe(base, &feed))
+        h1 { (name) }
+        p.lead { (t!(lang, "web-server-lead")) }
+        (join(server, lang))
+        (subscribe(base, &feed, lang))
         @if !campaigns.is_empty() {
-            h2 { "Days of action" }
+            h2 { (t!(lang, "web-days-of-action")) }
             ul.campaigns {
                 @for c in campaigns {
                     li {
-                        a href=(campaign_path(server, c.id)) { (c.name) }
+                        a href=(href(&campaign_path(server, c.id), lang)) { (c.name) }
                         " "
-                        span.muted { (days(c)) }
+                        span.muted { (days(c, lang)) }
                     }
                 }
             }
         }
-        h2 { "Upcoming rallies" }
-        (rally_list(server, rallies, &server_path(server), list))
+        h2 { (t!(lang, "web-upcoming")) }
+        (rally_list(server, rallies, &server_path(server), list, lang))
     };
     layout(
         Head {
-            title: server_name(server),
+            title: &name,
             feed: Some(&feed),
+            query: list_query(list),
         },
         Some(server),
+        lang,
         body,
     )
 }
 
 fn campaign_page(
-    server: &PublicServer,
+    shown: Shown<'_>,
     campaign: &PublicCampaign,
     totals: &PublicTotals,
     rallies: &[PublicRally],
     search: Option<&PublicSearch>,
-    base: &str,
-    list: usize,
 ) -> String {
+    let Shown {
+        server,
+        base,
+        list,
+        lang,
+    } = shown;
     let path = campaign_path(server, campaign.id);
-    let feed = format!("{path}/calendar.ics");
+    let feed = feed_path(&path, lang);
     let body = html! {
         h1 { (campaign.name) }
-        p.lead { (days(campaign)) }
+        p.lead { (days(campaign, lang)) }
         @if !campaign.description.trim().is_empty() {
             p { (campaign.description) }
         }
         p.totals {
-            (count(totals.rallies as i64, "rally", "rallies")) " in "
-            (count(totals.places as i64, "place", "places")) " · "
-            (count(totals.going, "person going", "people going"))
+            (t!(lang, "web-totals", rallies = totals.rallies as i64,
+                places = totals.places as i64, going = totals.going))
         }
-        (join(server))
-        (subscribe(base, &feed))
-        h2 { "Find a rally near you" }
-        (search_form(server, &path, search))
+        (join(server, lang))
+        (subscribe(base, &feed, lang))
+        h2 { (t!(lang, "web-find-near")) }
+        (search::form(server, &path, search, lang))
         @match search {
-            Some(s) => (search_results(server, campaign, s)),
+            Some(s) => (search::results(server, campaign, s, lang)),
             None => {
-                (PreEscaped(map::campaign(rallies)))
-                h2 { "All rallies" }
-                (rally_list(server, rallies, &path, list))
+                (PreEscaped(map::campaign(rallies, lang)))
+                h2 { (t!(lang, "web-all-rallies")) }
+                (rally_list(server, rallies, &path, list, lang))
             }
         }
+    };
+    let query = match search {
+        Some(s) => vec![("place", s.place.clone()), ("radius", s.radius.to_string())],
+        None => list_query(list),
     };
     layout(
         Head {
             title: &campaign.name,
             feed: Some(&feed),
+            query,
         },
         Some(server),
+        lang,
         body,
     )
-}
-
-fn search_form(server: &PublicServer, action: &str, search: Option<&PublicSearch>) -> Markup {
-    let typed = search.map_or("", |s| s.place.as_str());
-    let radius = search.map_or(50.0, |s| s.radius);
-    let unit = unit_name(server.unit);
-    html! {
-        form.search method="get" action=(action) {
-            p {
-                label for="place" { "City, ZIP code or coordinates" }
-                input #place type="text" name="place" value=(typed) required
-                    autocomplete="postal-code" placeholder="e.g. 78701 or Austin, TX";
-            }
-            p {
-                label for="radius" { "Within" }
-                select #radius name="radius" {
-                    @for r in RADII {
-                        option value=(r) selected[f64::from(r) == radius] { (r) " " (unit) }
-                    }
-                    @if !RADII.iter().any(|r| f64::from(*r) == radius) {
-                        option value=(radius) selected { (number(radius)) " " (unit) }
-                    }
-                }
-            }
-            p { button type="submit" { "Search" } }
-        }
-    }
-}
-
-fn search_results(
-    server: &PublicServer,
-    campaign: &PublicCampaign,
-    search: &PublicSearch,
-) -> Markup {
-    match &search.outcome {
-        Err(problem) => html! {
-            p.problem role="alert" { (problem.to_string()) }
-            p { a href=(campaign_path(server, campaign.id)) { "See every rally of " (campaign.name) } }
-        },
-        Ok(found) => near_list(server, campaign, search, found),
-    }
-}
-
-fn near_list(
-    server: &PublicServer,
-    campaign: &PublicCampaign,
-    search: &PublicSearch,
-    found: &PublicNear,
-) -> Markup {
-    let unit = unit_name(found.unit);
-    html! {
-        h2 { "Near " (found.origin.name) }
-        @if found.rallies.is_empty() {
-            p { "No rally of " (campaign.name) " within " (number(search.radius)) " " (unit) " of "
-                (found.origin.name) " yet. Try a wider radius." }
-        } @else {
-            (PreEscaped(map::near(found, search.radius)))
-            ol.rallies {
-                @for (rally, distance) in &found.rallies {
-                    li {
-                        (rally_summary(server, rally, Some(format!("{} {unit}", number(*distance)))))
-                    }
-                }
-            }
-            @if found.more {
-                p.muted { "More rallies lie within this distance; the nearest are shown." }
-            }
-        }
-    }
 }
 
 fn rally_page(
@@ -267,21 +236,22 @@ fn rally_page(
     rally: &PublicRally,
     campaign: Option<&PublicCampaign>,
     base: &str,
+    lang: Lang,
 ) -> String {
-    let path = rally_path(server, rally.id);
-    let calendar = format!("{path}/calendar.ics");
+    let calendar = feed_path(&rally_path(server, rally.id), lang);
     let body = html! {
         h1 { (rally.title) }
         @if let Some(c) = campaign {
-            p.lead { "Part of " a href=(campaign_path(server, c.id)) { (c.name) } }
+            p.lead { (t!(lang, "web-part-of")) " "
+                a href=(href(&campaign_path(server, c.id), lang)) { (c.name) } }
         }
         @if let Some(from) = &rally.from {
-            p.muted { "Organised by " (from) ", a member of the coalition." }
+            p.muted { (t!(lang, "web-organised-by", server = from.as_str())) }
         }
         dl.facts {
-            dt { "When" }
-            dd { (when(rally)) }
-            dt { "Where" }
+            dt { (t!(lang, "web-when")) }
+            dd { (when(rally, lang)) }
+            dt { (t!(lang, "web-where")) }
             dd {
                 (rally.place_name)
                 @if let Some(address) = &rally.address {
@@ -289,62 +259,72 @@ fn rally_page(
                     (address)
                 }
             }
-            dt { "Who's coming" }
-            dd { (counts(rally)) }
+            dt { (t!(lang, "web-whos-coming")) }
+            dd { (counts(rally, lang)) }
         }
         @if !rally.details.trim().is_empty() {
-            h2 { "Details" }
+            h2 { (t!(lang, "web-details")) }
             @for line in rally.details.lines() {
                 p { (line) }
             }
         }
-        h2 { "Take part" }
+        h2 { (t!(lang, "web-take-part")) }
         @if let Some(invite) = &server.invite_url {
-            p { "Say you're going, get reminders and meet the organisers on Discord: "
-                a href=(invite) rel="noopener noreferrer" { "join the organisers" } "." }
+            p { (t!(lang, "web-take-part-discord")) " "
+                a href=(invite) rel="noopener noreferrer" { (t!(lang, "web-take-part-join")) } "." }
         } @else {
-            p { "Just come along; the organisers will be there." }
+            p { (t!(lang, "web-take-part-come")) }
         }
         p.actions {
-            a.button href=(calendar) download { "Add to calendar" }
+            a.button href=(calendar) download { (t!(lang, "web-add-to-calendar")) }
             " "
-            a href=(format!("{base}{calendar}")) { "(.ics link)" }
+            a href=(format!("{base}{calendar}")) { (t!(lang, "web-ics-link")) }
         }
     };
     layout(
         Head {
             title: &rally.title,
             feed: Some(&calendar),
+            query: Vec::new(),
         },
         Some(server),
+        lang,
         body,
     )
 }
 
 /// Page `list` (from 1) of the rallies, with links to the pages before and after.
-fn rally_list(server: &PublicServer, rallies: &[PublicRally], path: &str, list: usize) -> Markup {
+fn rally_list(
+    server: &PublicServer,
+    rallies: &[PublicRally],
+    path: &str,
+    list: usize,
+    lang: Lang,
+) -> Markup {
     let pages = rallies.len().div_ceil(PER_PAGE).max(1);
     let list = list.clamp(1, pages);
     let shown = rallies.iter().skip((list - 1) * PER_PAGE).take(PER_PAGE);
     html! {
         @if rallies.is_empty() {
-            p { "No upcoming rallies yet." }
+            p { (t!(lang, "web-no-upcoming")) }
         } @else {
             ul.rallies {
                 @for r in shown {
-                    li { (rally_summary(server, r, None)) }
+                    li { (rally_summary(server, r, None, server.unit, lang)) }
                 }
             }
             @if pages > 1 {
-                nav.pager aria-label="More rallies" {
+                nav.pager aria-label=(t!(lang, "web-pager-label")) {
                     @if list > 1 {
-                        a href=(format!("{path}?page={}", list - 1)) rel="prev" { "← Sooner rallies" }
+                        a href=(href_with(path, &list_query(list - 1), lang)) rel="prev" {
+                            (t!(lang, "web-pager-sooner")) }
                         " "
                     }
-                    span.muted { "Page " (list) " of " (pages) }
+                    span.muted { (t!(lang, "web-pager-page", page = list, pages = pages)) }
                     @if list < pages {
                         " "
-                        a href=(format!("{path}?page={}", list + 1)) rel="next" { "Later rallies →" }
+                        a href=(href_with(path, &list_query(list + 1), lang)) rel="next" {
+                            (t!(lang, "web-pager-later")) }
                     }
                 }
             }
@@ -352,129 +332,93 @@ fn rally_list(server: &PublicServer, rallies: &[PublicRally], path: &str, list: 
     }
 }
 
-fn rally_summary(server: &PublicServer, r: &PublicRally, distance: Option<String>) -> Markup {
+/// A rally in a list; `distance` in `unit` when it was found near a place.
+pub fn rally_summary(
+    server: &PublicServer,
+    r: &PublicRally,
+    distance: Option<f64>,
+    unit: DistanceUnit,
+    lang: Lang,
+) -> Markup {
     html! {
-        h3 { a href=(rally_path(server, r.id)) { (r.title) } }
+        h3 { a href=(href(&rally_path(server, r.id), lang)) { (r.title) } }
         p {
-            (when(r)) br;
+            (when(r, lang)) br;
             (r.place_name)
-            @if let Some(d) = distance { " · " (d) " away" }
-            @if let Some(from) = &r.from { " · from " (from) }
+            @if let Some(d) = distance {
+                " · " (t!(lang, "web-away", distance = number(d, lang), unit = unit_name(unit)))
+            }
+            @if let Some(from) = &r.from { " · " (t!(lang, "web-from", server = from.as_str())) }
             br;
-            span.muted { (counts(r)) }
+            span.muted { (counts(r, lang)) }
         }
     }
 }
 
-fn join(server: &PublicServer) -> Markup {
+fn join(server: &PublicServer, lang: Lang) -> Markup {
     html! {
         @if let Some(invite) = &server.invite_url {
-            p.join { a.button href=(invite) rel="noopener noreferrer" { "Join the organisers on Discord" } }
+            p.join { a.button href=(invite) rel="noopener noreferrer" {
+                (t!(lang, "web-join-discord")) } }
         }
     }
 }
 
-fn subscribe(base: &str, feed: &str) -> Markup {
+fn subscribe(base: &str, feed: &str, lang: Lang) -> Markup {
     html! {
         p.subscribe {
-            a href=(feed) { "Subscribe to these rallies in your calendar" }
+            a href=(feed) { (t!(lang, "web-subscribe")) }
             " "
             span.muted { "(" (base) (feed) ")" }
         }
     }
 }
 
-fn when(r: &PublicRally) -> String {
-    let start = when::local_label(r.starts_at, r.time_zone);
-    match r.ends_at {
-        Some(end) => {
-            let local_end = end.with_timezone(&r.time_zone);
-            let same_day =
-                local_end.date_naive() == r.starts_at.with_timezone(&r.time_zone).date_naive();
-            if same_day {
-                format!("{start} until {}", local_end.format("%-I:%M %p"))
-            } else {
-                format!("{start} until {}", when::local_label(end, r.time_zone))
-            }
-        }
-        None => start,
-    }
-}
-
-fn counts(r: &PublicRally) -> String {
-    format!(
-        "{} · {} interested",
-        count(r.going, "person going", "people going"),
-        r.interested
-    )
-}
-
-fn count(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn days(c: &PublicCampaign) -> String {
-    if c.starts_on == c.ends_on {
-        c.starts_on.format("%A, %B %-d, %Y").to_string()
-    } else {
-        format!(
-            "{} to {}",
-            c.starts_on.format("%B %-d"),
-            c.ends_on.format("%B %-d, %Y")
-        )
-    }
-}
-
-fn unit_name(unit: DistanceUnit) -> &'static str {
-    match unit {
-        DistanceUnit::Miles => "mi",
-        DistanceUnit::Kilometres => "km",
-    }
-}
-
-/// 12 or 12.5, not 12.0.
-fn number(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
-}
-
-pub fn home() -> String {
+pub fn home(lang: Lang) -> String {
     layout(
         Head {
-            title: "rallybot",
+            title: NAME,
             feed: None,
+            query: Vec::new(),
         },
         None,
+        lang,
         html! {
-            h1 { "rallybot" }
-            p { "rallybot helps activist networks organise rallies on Discord. Each server that publishes its rallies has its own page; ask its organisers for the link." }
+            h1 { (NAME) }
+            p { (t!(lang, "web-home-text")) }
         },
     )
 }
 
-pub fn not_found() -> String {
+pub fn not_found(lang: Lang) -> String {
+    let title = t!(lang, "web-not-found");
     layout(
         Head {
-            title: "Not found",
+            title: &title,
             feed: None,
+            query: Vec::new(),
         },
         None,
+        lang,
         html! {
-            h1 { "Not found" }
-            p { "There is no page here. The link may be mistyped, or its organisers may have taken their page down." }
+            h1 { (title) }
+            p { (t!(lang, "web-not-found-text")) }
         },
     )
 }
 
-pub fn error(apology: &str) -> String {
+pub fn error(apology: &str, lang: Lang) -> String {
+    let title = t!(lang, "web-error");
     layout(
         Head {
-            title: "Something went wrong",
+            title: &title,
             feed: None,
+            query: Vec::new(),
         },
         None,
+        lang,
         html! {
-            h1 { "Something went wrong" }
+            h1 { (title) }
             p { (apology) }
         },
     )

@@ -2,6 +2,7 @@
 //! escaping, the search form, feeds and conditional requests.
 mod coalition;
 mod feeds;
+mod language;
 mod support;
 
 use support::*;

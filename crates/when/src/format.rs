@@ -22,20 +22,22 @@ pub fn local_label_in(utc: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     }
 }
 
-/// A calendar day in `lang`: "April 17, 2027", in Spanish "17 de abril de 2027".
-pub fn day_label_in(date: NaiveDate, lang: Lang) -> String {
+/// A day spelled out in `lang`: "Sunday, March 14, 2027", "domingo, 14 de marzo de 2027".
+pub fn date_label_in(date: NaiveDate, lang: Lang) -> String {
     match lang {
-        Lang::En => month_day_words(date),
-        Lang::Es => wording::es::day_month_year(date),
+        Lang::En => date_words(date),
+        Lang::Es => wording::es::weekday_date(date),
     }
 }
 
-/// A calendar day with its weekday in `lang`: "Saturday, April 17, 2027", in Spanish
-/// "sábado 17 de abril de 2027".
-pub fn weekday_label_in(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => date_words(date),
-        Lang::Es => wording::es::full_date(date),
+/// A day without its weekday, in `lang`, with its year when `year`: "March 14" or
+/// "March 14, 2027"; "14 de marzo" or "14 de marzo de 2027".
+pub fn day_month_in(date: NaiveDate, lang: Lang, year: bool) -> String {
+    match (lang, year) {
+        (Lang::En, true) => month_day_words(date),
+        (Lang::En, false) => date.format("%B %-d").to_string(),
+        (Lang::Es, true) => wording::es::day_month_year(date),
+        (Lang::Es, false) => wording::es::day_month(date),
     }
 }
 

@@ -81,7 +81,7 @@ use chrono_tz::Tz;
 
 pub use duration::{parse_duration, parse_duration_in};
 pub use error::{Conflict, DateProblem, TimeError, TimeProblem};
-pub use format::{day_label_in, local_label, local_label_in, weekday_label_in};
+pub use format::{date_label_in, day_month_in, local_label, local_label_in};
 pub use note::{DateOrder, Note};
 pub use period::DayPeriod;
 

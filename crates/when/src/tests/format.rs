@@ -3,7 +3,7 @@ use chrono_tz::America::Phoenix;
 use chrono_tz::Australia::Sydney;
 use chrono_tz::Europe::London;
 
-use super::super::local_label;
+use super::super::{date_label_in, day_month_in, local_label, Lang};
 use super::utc;
 
 #[test]
@@ -25,4 +25,18 @@ fn local_label_uses_zone_abbreviations() {
         local_label(utc("2026-12-01T00:00:00Z"), London),
         "Tuesday, December 1, 2026 at 12:00 AM GMT"
     );
+}
+
+#[test]
+fn days_are_spelled_in_each_language() {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 12).unwrap();
+    assert_eq!(date_label_in(day, Lang::En), "Saturday, December 12, 2026");
+    assert_eq!(
+        date_label_in(day, Lang::Es),
+        "sábado, 12 de diciembre de 2026"
+    );
+    assert_eq!(day_month_in(day, Lang::En, false), "December 12");
+    assert_eq!(day_month_in(day, Lang::En, true), "December 12, 2026");
+    assert_eq!(day_month_in(day, Lang::Es, false), "12 de diciembre");
+    assert_eq!(day_month_in(day, Lang::Es, true), "12 de diciembre de 2026");
 }

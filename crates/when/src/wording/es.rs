@@ -298,6 +298,16 @@ pub(crate) fn full_date(date: NaiveDate) -> String {
     format!("{} {}", weekday_name(date.weekday()), day_month_year(date))
 }
 
+/// "domingo, 14 de marzo de 2027", as a page heads a day.
+pub(crate) fn weekday_date(date: NaiveDate) -> String {
+    format!("{}, {}", weekday_name(date.weekday()), day_month_year(date))
+}
+
+/// "14 de marzo".
+pub(crate) fn day_month(date: NaiveDate) -> String {
+    format!("{} de {}", date.day(), month_name(date.month()))
+}
+
 /// "14 de marzo de 2027".
 pub(crate) fn day_month_year(date: NaiveDate) -> String {
     format!(
