@@ -32,9 +32,11 @@ console-contact = Contacto
 console-reason = Motivo
 console-details = Detalles
 console-counts = Respuestas: { $going ->
+        [0] nadie va todavía
         [one] 1 va
        *[other] { $going } van
     }, { $interested ->
+        [0] a nadie le interesa
         [one] a 1 le interesa
        *[other] a { $interested } les interesa
     }{ $mine ->

@@ -28,9 +28,11 @@ web-pager-page = Página { $page } de { $pages }
 web-away = a { $distance } { $unit }
 web-from = de { $server }
 web-counts = { $going ->
+    [0] nadie va todavía
     [one] { $going } persona va
    *[other] { $going } personas van
 } · { $interested ->
+    [0] a nadie le interesa todavía
     [one] a { $interested } le interesa
    *[other] a { $interested } les interesa
 }
