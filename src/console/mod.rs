@@ -184,7 +184,10 @@ impl Console {
                         crate::text::moderator_post(&view.rally, &names, delivery.lang)
                     );
                     if !clash.is_empty() {
-                        post.push_str(&format!("\n{}", crate::text::clash_words(clash, &names)));
+                        post.push_str(&format!(
+                            "\n{}",
+                            crate::text::clash_words_in(clash, &names, delivery.lang)
+                        ));
                     }
                     post
                 }
@@ -275,7 +278,7 @@ impl Console {
         let names = UserNames(&self.users);
         match self.service.execute(&caller, request).await {
             Ok(answer) => {
-                let mut reply = render::response(&answer.response, &names);
+                let mut reply = render::response(&answer.response, &names, self.lang);
                 for n in &answer.untold {
                     reply.push_str(&format!("Note: {}\n", crate::text::untold(n)));
                 }

@@ -57,14 +57,24 @@ const SPANISH: &[(&str, &str)] = &[
         "locales/es/replies.ftl",
         include_str!("../../locales/es/replies.ftl"),
     ),
+    (
+        "locales/es/moderation.ftl",
+        include_str!("../../locales/es/moderation.ftl"),
+    ),
 ];
 
 /// The English replies: the wording every other language's replies.ftl follows, message for
 /// message. (Command descriptions stay in the command table.)
-const ENGLISH: &[(&str, &str)] = &[(
-    "locales/en/replies.ftl",
-    include_str!("../../locales/en/replies.ftl"),
-)];
+const ENGLISH: &[(&str, &str)] = &[
+    (
+        "locales/en/replies.ftl",
+        include_str!("../../locales/en/replies.ftl"),
+    ),
+    (
+        "locales/en/moderation.ftl",
+        include_str!("../../locales/en/moderation.ftl"),
+    ),
+];
 
 /// The arguments of a message: `$name`s and their values.
 pub type Args<'a> = fluent_bundle::FluentArgs<'a>;
