@@ -576,4 +576,4 @@ mod queue;
 mod settings;
 mod status;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
