@@ -515,7 +515,10 @@ fn as_with_a_spanish_locale_types_times_in_spanish() {
         thursday.contains("Cuándo:  jueves, 3 de diciembre de 2026, 18:30 (CST)"),
         "{thursday}"
     );
-    assert!(thursday.contains("Respuestas: nadie va todavía, a nadie le interesa"), "{thursday}");
+    assert!(
+        thursday.contains("Respuestas: nadie va todavía, a nadie le interesa"),
+        "{thursday}"
+    );
     let gap = reply_to(
         &text,
         r#"/rally create title:"Hueco" place:"30.2672,-97.7431" when:"14/3/2027 2:30""#,

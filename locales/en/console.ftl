@@ -12,7 +12,6 @@ console-mine-answered = Your RSVPs
 console-mine-answered-empty = You have no RSVPs for upcoming rallies.
 console-campaign-list = Upcoming rallies of "{ $campaign }"
 console-campaign-list-empty = No upcoming rallies in the campaign "{ $campaign }" yet.
-console-ask-reason = Give the reason with /rallymod reject rally:{ $id } reason:"...".
 console-near-title = Rallies within { $radius } { $unit } of { $origin } ({ $count }{ $more ->
         [yes] , nearest shown
        *[no] {""}

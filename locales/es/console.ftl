@@ -12,7 +12,6 @@ console-mine-answered = Tus respuestas
 console-mine-answered-empty = No has respondido a ninguna próxima manifestación.
 console-campaign-list = Próximas manifestaciones de «{ $campaign }»
 console-campaign-list-empty = Todavía no hay próximas manifestaciones en la campaña «{ $campaign }».
-console-ask-reason = Di el motivo con /moderar rechazar manifestación:{ $id } motivo:"...".
 console-near-title = Manifestaciones a menos de { $radius } { $unit } de { $origin } ({ $count }{ $more ->
         [yes] , las más cercanas
        *[no] {""}

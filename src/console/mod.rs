@@ -184,7 +184,10 @@ impl Console {
                         crate::text::moderator_post(&view.rally, &names, delivery.lang)
                     );
                     if !clash.is_empty() {
-                        post.push_str(&format!("\n{}", crate::text::clash_words(clash, &names)));
+                        post.push_str(&format!(
+                            "\n{}",
+                            crate::text::clash_words_in(clash, &names, delivery.lang)
+                        ));
                     }
                     post
                 }

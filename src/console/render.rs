@@ -7,7 +7,7 @@ use crate::domain::{OutboxKind, RallyStatus, RallyView, RsvpStatus, ServerSettin
 use crate::i18n::{decimal, Lang};
 use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
-use crate::service::settings::lead_words;
+use crate::service::settings::lead_words_in;
 use crate::service::{Change, DeliveryFailures, NearResult};
 use crate::t;
 use crate::text::{self, Style};
@@ -114,18 +114,22 @@ pub fn response(r: &Response, names: &dyn Names, lang: Lang) -> String {
             out
         }
         Response::Settings { settings: s, page } => {
-            let mut out = settings(s, names);
+            let mut out = settings(s, names, lang);
             if let Some(url) = page {
-                out.push_str(&format!("   public page address: {url}\n"));
+                let _ = writeln!(
+                    out,
+                    "   {}",
+                    t!(lang, "settings-page-address", url = url.as_str())
+                );
             }
             out
         }
-        Response::Status(failed) => status(failed),
+        Response::Status(failed) => status(failed, lang),
         Response::About { page } => match page {
             Some(url) => format!("{}\nThis server's rallies on the web: {url}", about()),
             None => about(),
         },
-        Response::Campaign(s) => campaign::saved(s),
+        Response::Campaign(s) => campaign::saved(s, names, lang),
         Response::CampaignOverview(o) => campaign::overview(o),
         Response::CampaignList { campaign, rallies } => {
             let name = campaign.name.as_str();
@@ -137,29 +141,32 @@ pub fn response(r: &Response, names: &dyn Names, lang: Lang) -> String {
                 lang,
             )
         }
-        Response::Log { rally, entries } => audit_log(*rally, entries, names),
+        Response::Log { rally, entries } => audit_log(*rally, entries, names, lang),
         Response::Choices(choices) => choices.iter().map(|c| format!("{}\n", c.label)).collect(),
         Response::AskRejectReason { rally } => {
-            format!("{}\n", t!(lang, "console-ask-reason", id = *rally))
+            format!("{}\n", t!(lang, "ask-reject-reason-typed", id = *rally))
         }
         Response::CardRecorded => String::new(),
-        Response::Coalition(done) => format!("{}\n", text::coalitions::coalition_done(done, names)),
+        Response::Coalition(done) => {
+            format!("{}\n", text::coalitions::coalition_done(done, names, lang))
+        }
         Response::Dropped(v) => said("dropped", v.rally.id, v),
-        Response::MyData(held) => format!("{}\n", text::mydata::held(held, names)),
+        Response::MyData(held) => format!("{}\n", text::mydata::held(held, names, lang)),
         Response::MyDataExport { json } => format!("{json}\n"),
         Response::ConfirmForget => format!(
-            "{}\nIn Discord a button confirms it; here, type /rally mydata action:confirm.\n",
-            text::mydata::CONFIRM_FORGET
+            "{}\n{}\n",
+            text::mydata::confirm_forget(lang),
+            t!(lang, "mydata-confirm-typed")
         ),
-        Response::Forgotten(f) => format!("{}\n", text::mydata::forgotten(f)),
+        Response::Forgotten(f) => format!("{}\n", text::mydata::forgotten(f, lang)),
         Response::Public(_) => format!("{}\n", text::ON_THE_WEB),
-        Response::Queue(entries) if entries.is_empty() => "Nothing is waiting for approval.".into(),
+        Response::Queue(entries) if entries.is_empty() => t!(lang, "list-queue-empty"),
         Response::Queue(entries) => {
-            let mut out = String::from("Waiting for approval:\n");
+            let mut out = format!("{}:\n", t!(lang, "list-queue"));
             for e in entries {
                 out.push_str(&card(&e.view));
                 if !e.clash.is_empty() {
-                    let clash = text::clash_words(&e.clash, names);
+                    let clash = text::clash_words_in(&e.clash, names, lang);
                     out.push_str(&format!("   CLASH: {clash}\n"));
                 }
             }
@@ -327,19 +334,33 @@ fn notes(out: &mut String, notes: &[Note], style: &dyn Style, lang: Lang) {
     }
 }
 
-fn settings(s: &ServerSettings, style: &dyn Style) -> String {
+fn settings(s: &ServerSettings, style: &dyn Style, lang: Lang) -> String {
     let more: String = crate::service::settings::setting_lines(s)
         .into_iter()
         .skip(3)
-        .map(|(name, value)| format!("   {name}: {}\n", text::setting(&value, style)))
+        .map(|(name, value)| {
+            format!(
+                "   {}: {}\n",
+                t!(lang, name),
+                text::setting(&value, style, lang)
+            )
+        })
         .collect();
+    let yes_no = if s.require_approval {
+        "setting-true"
+    } else {
+        "setting-false"
+    };
     let head = format!(
-        "Settings for server {}:\n   require_approval: {}\n   unit: {}\n   moderator_role: {}\n",
-        s.server_id,
-        s.require_approval,
+        "{}\n   {}: {}\n   {}: {}\n   {}: {}\n",
+        t!(lang, "settings-console-title", id = s.server_id.to_string()),
+        t!(lang, "settings-name-require-approval"),
+        t!(lang, yes_no),
+        t!(lang, "settings-name-unit"),
         s.distance_unit.as_str(),
+        t!(lang, "settings-name-moderator-role"),
         s.moderator_role_id
-            .map_or("none".to_string(), |r| r.to_string()),
+            .map_or_else(|| t!(lang, "setting-none"), |r| r.to_string()),
     );
     head + &more
 }
@@ -357,71 +378,82 @@ fn audit_log(
     rally: Option<i64>,
     entries: &[crate::domain::AuditEntry],
     names: &dyn Names,
+    lang: Lang,
 ) -> String {
-    let title = rally.map_or("Audit log".to_string(), |id| {
-        format!("Audit log of rally #{id}")
-    });
+    let title = text::audit::title(rally, lang);
     if entries.is_empty() {
-        return format!("{title}: nothing recorded yet.");
+        return t!(lang, "log-empty", title = title);
     }
     let mut out = format!("{title}:");
     for e in entries {
         let rally = e.rally_id.map_or(String::new(), |id| format!(" #{id}"));
-        out.push_str(&format!(
-            "\n- {} {}{rally} by {}",
-            e.at.format("%Y-%m-%d %H:%M UTC"),
-            e.action,
-            names.name(e.actor_id)
+        out.push_str("\n- ");
+        out.push_str(&t!(
+            lang,
+            "log-line",
+            when = text::audit::at(e.at, lang),
+            action = text::audit::action(&e.action, lang),
+            rally = rally,
+            actor = names.name(e.actor_id)
         ));
         if !e.before.is_empty() {
-            out.push_str(&format!("\n    before: {}", e.before));
+            out.push_str("\n    ");
+            out.push_str(&t!(lang, "log-line-before", before = e.before.as_str()));
         }
         if !e.after.is_empty() {
-            out.push_str(&format!("\n    after: {}", e.after));
+            out.push_str("\n    ");
+            out.push_str(&t!(lang, "log-line-after", after = e.after.as_str()));
         }
     }
     out
 }
 
-fn status(failed: &DeliveryFailures) -> String {
+fn status(failed: &DeliveryFailures, lang: Lang) -> String {
     if failed.is_empty() {
-        return "Every reminder and change message so far was delivered.\n".into();
+        return format!("{}\n", t!(lang, "status-all-delivered"));
     }
     let mut out = String::new();
     let reminders: Vec<_> = failed.reminders().collect();
     if !reminders.is_empty() {
-        let _ = writeln!(out, "Reminders that failed ({}):", reminders.len());
+        let heading = t!(lang, "status-reminders-failed", count = reminders.len());
+        let _ = writeln!(out, "{heading}:");
         for (r, title) in reminders {
             let kind = match r.kind {
-                OutboxKind::ChannelReminder => "channel",
-                _ => "personal",
+                OutboxKind::ChannelReminder => "status-channel-reminder",
+                _ => "status-personal-reminder",
             };
-            let _ = writeln!(
-                out,
-                "   #{} {title}: {kind} reminder {} before, to {}: {}",
-                r.rally_id,
-                lead_words(r.lead.unwrap_or_default()),
-                r.target_id,
-                text::failure(r)
+            let line = t!(
+                lang,
+                kind,
+                lead = lead_words_in(r.lead.unwrap_or_default(), lang),
+                target = r.target_id.to_string(),
+                why = text::failure_in(r, lang)
             );
+            let _ = writeln!(out, "   #{} {title}: {line}", r.rally_id);
         }
     }
     let messages: Vec<_> = failed.messages().collect();
     if !messages.is_empty() {
-        let _ = writeln!(out, "Change messages that failed ({}):", messages.len());
+        let heading = t!(lang, "status-messages-failed", count = messages.len());
+        let _ = writeln!(out, "{heading}:");
         for (n, title) in messages {
+            let channel = || t!(lang, "setting-channel", id = n.target_id.to_string());
             let what = match n.kind {
-                OutboxKind::CardEdit => format!("card edit in channel {}", n.target_id),
+                OutboxKind::CardEdit => t!(lang, "status-card-edit", channel = channel()),
                 OutboxKind::ModeratorPost => {
-                    format!("post for moderators in channel {}", n.target_id)
+                    t!(lang, "status-moderator-post", channel = channel())
                 }
-                _ => format!("DM to user {}", n.target_id),
+                _ => t!(
+                    lang,
+                    "status-dm",
+                    user = t!(lang, "status-user", id = n.target_id.to_string())
+                ),
             };
             let _ = writeln!(
                 out,
                 "   #{} {title}: {what}: {}",
                 n.rally_id,
-                text::failure(n)
+                text::failure_in(n, lang)
             );
         }
     }

@@ -290,20 +290,20 @@ pub fn decode_reject_modal(custom_id: &str) -> Option<i64> {
 }
 
 /// The one button that confirms deleting a person's data.
-pub fn forget_row() -> CreateActionRow {
+pub fn forget_row(lang: Lang) -> CreateActionRow {
     CreateActionRow::Buttons(vec![CreateButton::new(Click::ForgetMe.encode())
-        .label("Delete everything")
+        .label(t!(lang, "button-forget"))
         .style(ButtonStyle::Danger)])
 }
 
-/// Approve and Reject buttons for one pending rally.
-pub fn moderation_row(rally: i64) -> CreateActionRow {
+/// Approve and Reject buttons for one pending rally, in the language of the message they are on.
+pub fn moderation_row(rally: i64, lang: Lang) -> CreateActionRow {
     CreateActionRow::Buttons(vec![
         CreateButton::new(Click::Approve { rally }.encode())
-            .label(format!("Approve #{rally}"))
+            .label(t!(lang, "button-approve", id = rally))
             .style(ButtonStyle::Success),
         CreateButton::new(Click::Reject { rally }.encode())
-            .label(format!("Reject #{rally}"))
+            .label(t!(lang, "button-reject", id = rally))
             .style(ButtonStyle::Danger),
     ])
 }

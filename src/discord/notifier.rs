@@ -200,12 +200,15 @@ impl Notifier for DiscordNotifier {
                 let r = &view.rally;
                 let mut content = text::moderator_post(r, &style, d.lang);
                 if !clash.is_empty() {
-                    content.push_str(&format!("\n{}", text::clash_words(clash, &Discord)));
+                    content.push_str(&format!(
+                        "\n{}",
+                        text::clash_words_in(clash, &Discord, d.lang)
+                    ));
                 }
                 let message = CreateMessage::new()
                     .content(content)
                     .embed(card(view, None, d.lang))
-                    .components(vec![moderation_row(r.id)]);
+                    .components(vec![moderation_row(r.id, d.lang)]);
                 let channel = ChannelId::new(*channel as u64);
                 self.post(channel, message, &d.nonce).await.map(|_| None)
             }

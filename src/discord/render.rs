@@ -8,7 +8,7 @@ use serenity::all::{
 use super::components::{rsvp_row, ListSource};
 use super::escape::{limit, markdown};
 use super::style::{timestamp as discord_timestamp, Discord};
-use crate::domain::{RallyStatus, RallyView, RsvpStatus, ServerSettings};
+use crate::domain::{RallyStatus, RallyView, RsvpStatus};
 use crate::i18n::{decimal, number, Lang};
 use crate::service::notes::Note;
 use crate::service::response::{ListKind, Response};
@@ -225,18 +225,18 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>, lang: La
                 lang,
             )
         }
-        Response::Status(failed) => status::status(failed),
+        Response::Status(failed) => status::status(failed, lang),
         Response::Settings { settings: s, page } => Reply {
-            embeds: vec![settings(s, page.as_deref())],
+            embeds: vec![settings::settings(s, page.as_deref(), lang)],
             ephemeral: true,
             ..Default::default()
         },
         Response::About { page } => Reply {
-            embeds: vec![about(page.as_deref())],
+            embeds: vec![settings::about(page.as_deref())],
             ephemeral: true,
             ..Default::default()
         },
-        Response::Campaign(s) => campaign::saved(s),
+        Response::Campaign(s) => campaign::saved(s, lang),
         Response::CampaignOverview(o) => campaign::overview(o, page, source, lang),
         Response::CampaignList { campaign, rallies } => {
             let entries: Vec<Entry> = rallies
@@ -263,7 +263,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>, lang: La
                 lang,
             )
         }
-        Response::Log { rally, entries } => audit::log(*rally, entries, page),
+        Response::Log { rally, entries } => audit::log(*rally, entries, page, lang),
         // Autocomplete and modals have replies of their own; these are for completeness.
         Response::Choices(choices) => Reply::text(
             choices
@@ -273,37 +273,34 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>, lang: La
                 .join("\n"),
             true,
         ),
-        Response::AskRejectReason { rally } => Reply::text(
-            format!("Give the reason with /rallymod reject rally:{rally} reason:"),
-            true,
-        ),
-        Response::CardRecorded => Reply::text("Noted.", true),
+        Response::AskRejectReason { rally } => {
+            Reply::text(t!(lang, "ask-reject-reason", id = *rally), true)
+        }
+        Response::CardRecorded => Reply::text(t!(lang, "card-recorded"), true),
         Response::Coalition(done) => Reply::text(
-            limit(text::coalitions::coalition_done(done, &Discord), 2000),
+            limit(text::coalitions::coalition_done(done, &Discord, lang), 2000),
             true,
         ),
         Response::Dropped(v) => with(t!(lang, "dropped", id = v.rally.id), v),
         Response::MyData(held) => {
-            Reply::text(limit(text::mydata::held(held, &Discord), 2000), true)
+            Reply::text(limit(text::mydata::held(held, &Discord, lang), 2000), true)
         }
         Response::MyDataExport { json } => Reply {
-            content: Some(
-                "Everything rallybot holds about you, as a file only you can see.".into(),
-            ),
+            content: Some(t!(lang, "mydata-export")),
             ephemeral: true,
             files: vec![("rallybot-my-data.json".into(), json.clone().into_bytes())],
             ..Default::default()
         },
         Response::ConfirmForget => Reply {
-            content: Some(text::mydata::CONFIRM_FORGET.into()),
-            components: vec![super::components::forget_row()],
+            content: Some(text::mydata::confirm_forget(lang)),
+            components: vec![super::components::forget_row(lang)],
             ephemeral: true,
             ..Default::default()
         },
-        Response::Forgotten(f) => Reply::text(text::mydata::forgotten(f), true),
+        Response::Forgotten(f) => Reply::text(text::mydata::forgotten(f, lang), true),
         // Pages are the web front end's; no command asks for one.
         Response::Public(_) => Reply::text(text::ON_THE_WEB, true),
-        Response::Queue(entries) => queue::queue(entries, page),
+        Response::Queue(entries) => queue::queue(entries, page, lang),
     }
 }
 
@@ -573,48 +570,10 @@ fn notes(out: &mut String, notes: &[Note], lang: Lang) {
     }
 }
 
-fn settings(s: &ServerSettings, page: Option<&str>) -> CreateEmbed {
-    // The first three are shown above with their option names; the rest as people read them.
-    let more = crate::service::settings::setting_lines(s)
-        .into_iter()
-        .skip(3);
-    let embed = CreateEmbed::new()
-        .title("rallybot settings for this server")
-        .field("require_approval", s.require_approval.to_string(), true)
-        .field("unit", s.distance_unit.as_str(), true)
-        .field(
-            "moderator_role",
-            s.moderator_role_id
-                .map_or("none".into(), |r| format!("<@&{r}>")),
-            true,
-        );
-    let embed = more.fold(embed, |e, (name, value)| {
-        e.field(name, text::setting(&value, &Discord), true)
-    });
-    match page {
-        Some(url) => embed.field(
-            "Public page",
-            format!("{url}\nAnyone with the link sees the approved rallies (no names, no street addresses unless made public)."),
-            false,
-        ),
-        None => embed,
-    }
-}
-
-fn about(page: Option<&str>) -> CreateEmbed {
-    let embed = CreateEmbed::new()
-        .title(format!("rallybot {}", env!("CARGO_PKG_VERSION")))
-        .description(crate::ABOUT_TEXT)
-        .colour(Colour::DARK_GREEN);
-    match page {
-        Some(url) => embed.field("This server's rallies on the web", url, false),
-        None => embed,
-    }
-}
-
 mod audit;
 mod page;
 mod queue;
+mod settings;
 mod status;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -50,16 +50,29 @@ fn check(lang: Lang, words: &[String]) -> Option<String> {
     if !COMMANDS.iter().any(|c| &command_name(lang, c) == first) {
         return Some(format!("/{first} is no command in this language"));
     }
-    let path: Vec<&String> = words.iter().take_while(|w| !w.contains(':')).collect();
-    let typed = path
-        .iter()
-        .map(|w| w.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let Some(sub) = SUBS.iter().find(|s| path_in(lang, s) == typed) else {
+    // The longest run of words that names a subcommand: prose may follow a mention.
+    let names: Vec<&String> = words.iter().take_while(|w| !w.contains(':')).collect();
+    let found = (1..=names.len().min(3)).rev().find_map(|n| {
+        let typed = names[..n]
+            .iter()
+            .map(|w| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        SUBS.iter()
+            .find(|s| path_in(lang, s) == typed)
+            .map(|s| (s, n))
+    });
+    let Some((sub, n)) = found else {
+        let typed = names
+            .iter()
+            .map(|w| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         return Some(format!("/{typed} is no subcommand in this language"));
     };
-    let options = words[path.len()..].iter().take_while(|w| w.contains(':'));
+    let typed = path_in(lang, sub);
+    // Options count only right after the subcommand's name, not after prose.
+    let options = words[n..].iter().take_while(|w| w.contains(':'));
     for option in options.filter_map(|w| w.split(':').next()) {
         if !sub
             .options

@@ -73,6 +73,10 @@ const SPANISH: &[(&str, &str)] = &[
         "locales/es/web.ftl",
         include_str!("../../locales/es/web.ftl"),
     ),
+    (
+        "locales/es/moderation.ftl",
+        include_str!("../../locales/es/moderation.ftl"),
+    ),
 ];
 
 /// The English replies, errors and web pages: the wording every other language's files follow,
@@ -97,6 +101,10 @@ const ENGLISH: &[(&str, &str)] = &[
     (
         "locales/en/web.ftl",
         include_str!("../../locales/en/web.ftl"),
+    ),
+    (
+        "locales/en/moderation.ftl",
+        include_str!("../../locales/en/moderation.ftl"),
     ),
 ];
 

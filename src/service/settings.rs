@@ -5,13 +5,14 @@ use chrono::Duration;
 
 use crate::domain::{DistanceUnit, ServerSettings};
 use crate::i18n::Lang;
+use crate::t;
 
 /// One setting's value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SettingValue {
     Yes(bool),
     Unit(DistanceUnit),
-    /// A channel, or what happens when none is set.
+    /// A channel, or (the id of the message saying) what happens when none is set.
     Channel(Option<i64>, &'static str),
     Role(Option<i64>),
     Leads(Vec<Duration>),
@@ -28,65 +29,79 @@ pub enum SettingValue {
 }
 
 impl SettingValue {
-    /// The value in plain words, as the audit log keeps it.
+    /// The value in plain English words, as the audit log keeps it.
     pub fn words(&self) -> String {
+        self.words_in(Lang::En)
+    }
+
+    /// The value in plain words of `lang`.
+    pub fn words_in(&self, lang: Lang) -> String {
         match self {
-            SettingValue::Yes(yes) => if *yes { "yes" } else { "no" }.into(),
+            SettingValue::Yes(yes) => t!(lang, if *yes { "setting-yes" } else { "setting-no" }),
             SettingValue::Unit(unit) => unit.as_str().into(),
-            SettingValue::Channel(Some(c), _) => format!("channel {c}"),
-            SettingValue::Channel(None, unset) => (*unset).into(),
-            SettingValue::Role(Some(r)) => format!("role {r}"),
-            SettingValue::Role(None) => "none".into(),
+            SettingValue::Channel(Some(c), _) => t!(lang, "setting-channel", id = c.to_string()),
+            SettingValue::Channel(None, unset) => t!(lang, unset),
+            SettingValue::Role(Some(r)) => t!(lang, "setting-role", id = r.to_string()),
+            SettingValue::Role(None) | SettingValue::Link(None) => t!(lang, "setting-none"),
             SettingValue::Leads(leads) => leads
                 .iter()
-                .map(|d| lead_words(*d))
+                .map(|d| lead_words_in(*d, lang))
                 .collect::<Vec<_>>()
                 .join(", "),
-            SettingValue::PerDay(n) => format!("{n} rallies per member"),
-            SettingValue::Days(n) => format!("{n} days after a rally ends"),
+            SettingValue::PerDay(n) => t!(lang, "setting-per-day", count = *n),
+            SettingValue::Days(n) => t!(lang, "setting-days", count = *n),
             SettingValue::Link(Some(url)) => url.clone(),
-            SettingValue::Link(None) => "none".into(),
             SettingValue::Language { chosen, effective } => {
                 let name = |l: Lang| match l {
-                    Lang::En => "English",
-                    Lang::Es => "Spanish",
+                    Lang::En => t!(lang, "setting-english"),
+                    Lang::Es => t!(lang, "setting-spanish"),
                 };
                 match chosen {
-                    Some(l) => name(*l).into(),
-                    None => format!("{} (the server's in Discord)", name(*effective)),
+                    Some(l) => name(*l),
+                    None => t!(
+                        lang,
+                        "setting-language-discord",
+                        language = name(*effective)
+                    ),
                 }
             }
         }
     }
 }
 
-/// Every setting as (name, value).
+/// Every setting as (the id of its name's message, value).
 pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, SettingValue)> {
     use SettingValue::*;
     vec![
-        ("require approval", Yes(s.require_approval)),
-        ("moderator role", Role(s.moderator_role_id)),
-        ("distance unit", Unit(s.distance_unit)),
+        ("setting-require-approval", Yes(s.require_approval)),
+        ("setting-moderator-role", Role(s.moderator_role_id)),
+        ("setting-distance-unit", Unit(s.distance_unit)),
         (
-            "reminder channel",
-            Channel(s.reminder_channel_id, "where each rally was created"),
-        ),
-        ("reminder offsets", Leads(s.reminder_offsets.clone())),
-        (
-            "announcement channel",
-            Channel(s.announcement_channel_id, "where the command is used"),
+            "setting-reminder-channel",
+            Channel(s.reminder_channel_id, "setting-unset-reminder-channel"),
         ),
         (
-            "moderator channel",
-            Channel(s.moderator_channel_id, "none (see /rallymod queue)"),
+            "setting-reminder-offsets",
+            Leads(s.reminder_offsets.clone()),
         ),
-        ("announcement ping role", Role(s.announcement_role_id)),
-        ("daily limit", PerDay(s.daily_limit)),
-        ("keep who answered", Days(s.retention_days)),
-        ("public page", Yes(s.public_page)),
-        ("invite link", Link(s.invite_url.clone())),
         (
-            "language",
+            "setting-announcement-channel",
+            Channel(
+                s.announcement_channel_id,
+                "setting-unset-announcement-channel",
+            ),
+        ),
+        (
+            "setting-moderator-channel",
+            Channel(s.moderator_channel_id, "setting-unset-moderator-channel"),
+        ),
+        ("setting-announcement-role", Role(s.announcement_role_id)),
+        ("setting-daily-limit", PerDay(s.daily_limit)),
+        ("setting-retention", Days(s.retention_days)),
+        ("setting-public-page", Yes(s.public_page)),
+        ("setting-invite-link", Link(s.invite_url.clone())),
+        (
+            "setting-language",
             Language {
                 chosen: s.language,
                 effective: s.lang(),
@@ -95,13 +110,15 @@ pub fn setting_lines(s: &ServerSettings) -> Vec<(&'static str, SettingValue)> {
     ]
 }
 
-/// The settings that differ, as "name: value" on each side.
+/// The settings that differ, as "name: value" on each side, in English as the audit log
+/// keeps them.
 pub fn settings_diff(before: &ServerSettings, after: &ServerSettings) -> (String, String) {
     let (old, new) = (setting_lines(before), setting_lines(after));
     let mut was = Vec::new();
     let mut now = Vec::new();
     for ((name, a), (_, b)) in old.iter().zip(new.iter()) {
         if a != b {
+            let name = t!(Lang::En, name);
             was.push(format!("{name}: {}", a.words()));
             now.push(format!("{name}: {}", b.words()));
         }

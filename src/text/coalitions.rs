@@ -1,54 +1,65 @@
 //! The words of coalition replies.
-use super::Style;
-use crate::service::coalitions::CoalitionDone;
+use chrono::{DateTime, Utc};
 
-pub fn coalition_done(done: &CoalitionDone, style: &dyn Style) -> String {
+use super::Style;
+use crate::i18n::Lang;
+use crate::service::coalitions::CoalitionDone;
+use crate::t;
+
+pub fn coalition_done(done: &CoalitionDone, style: &dyn Style, lang: Lang) -> String {
     match done {
-        CoalitionDone::Created(c) => format!(
-            "The coalition {} is created, owned by this server. Invite another server's moderators with /rallymod coalition invite; share a campaign with /rallymod campaign create … coalition:{}.",
-            style.text(&c.name),
-            style.text(&c.name)
-        ),
-        CoalitionDone::Invited(i) => format!(
-            "Invitation to {}: give this code to a moderator of the server you invite, privately. It works once, until {}.\n{}\nThey join with /rallymod coalition join code:{}",
-            style.text(&i.coalition.name),
-            i.expires_at.format("%B %-d, %Y at %H:%M UTC"),
-            i.code,
-            i.code
-        ),
-        CoalitionDone::Joined(c) => format!(
-            "This server has joined the coalition {}. Its shared campaigns are now in /rally campaign, /rally near and the campaign option; your moderators still approve this server's rallies.",
-            style.text(&c.name)
-        ),
+        CoalitionDone::Created(c) => t!(lang, "coalition-created", name = style.text(&c.name)),
+        CoalitionDone::Invited(i) => [
+            t!(
+                lang,
+                "coalition-invited",
+                name = style.text(&i.coalition.name),
+                expires = until(i.expires_at, lang)
+            ),
+            i.code.clone(),
+            t!(lang, "coalition-invited-join", code = i.code.clone()),
+        ]
+        .join("\n"),
+        CoalitionDone::Joined(c) => t!(lang, "coalition-joined", name = style.text(&c.name)),
         CoalitionDone::Members { coalition, members } => {
-            let mut out = format!(
-                "Servers in {} ({}):",
-                style.text(&coalition.name),
-                members.len()
+            let mut out = t!(
+                lang,
+                "coalition-members",
+                name = style.text(&coalition.name),
+                count = members.len()
             );
             for m in members {
                 let owner = if m.server_id == coalition.owner_server_id {
-                    " (owner)"
+                    format!(" {}", t!(lang, "coalition-owner"))
                 } else {
-                    ""
+                    String::new()
                 };
-                out.push_str(&format!(
-                    "\n- {} · id {}{owner} · joined {}",
-                    style.text(&m.server_name),
-                    m.server_id,
-                    m.joined_at.format("%B %-d, %Y")
+                out.push('\n');
+                out.push_str(&t!(
+                    lang,
+                    "coalition-member",
+                    server = style.text(&m.server_name),
+                    id = m.server_id.to_string(),
+                    owner = owner,
+                    joined = super::dates::date(m.joined_at.date_naive(), lang)
                 ));
             }
             out
         }
-        CoalitionDone::Left(c) => format!(
-            "This server has left the coalition {}: its rallies are out of the shared campaigns, and theirs are out of this server's searches.",
-            style.text(&c.name)
+        CoalitionDone::Left(c) => t!(lang, "coalition-left", name = style.text(&c.name)),
+        CoalitionDone::Removed { coalition, server } => t!(
+            lang,
+            "coalition-removed",
+            server = style.text(&server.server_name),
+            name = style.text(&coalition.name)
         ),
-        CoalitionDone::Removed { coalition, server } => format!(
-            "{} is no longer in the coalition {}: its rallies are out of the shared campaigns.",
-            style.text(&server.server_name),
-            style.text(&coalition.name)
-        ),
+    }
+}
+
+/// When an invitation stops working, in UTC: the inviter and the invited may be in any zone.
+fn until(at: DateTime<Utc>, lang: Lang) -> String {
+    match lang {
+        Lang::En => at.format("%B %-d, %Y at %H:%M UTC").to_string(),
+        _ => when::local_label_in(at, chrono_tz::UTC, lang),
     }
 }

@@ -4,12 +4,17 @@
 //! written there: Discord timestamps and mentions, plain words in the console, HTML on a page.
 use crate::domain::limits::{CLASH_MILES, CLASH_WINDOW};
 use crate::domain::{Clash, FailureKind, LocalTime, OutboxItem, OutboxKind};
+use crate::i18n::Lang;
 use crate::service::notes::Note;
 use crate::service::settings::SettingValue;
+use crate::t;
 
 mod actions;
+pub mod audit;
+pub mod campaigns;
 pub mod choices;
 pub mod coalitions;
+pub mod dates;
 mod errors;
 mod expected;
 pub mod mydata;
@@ -83,6 +88,11 @@ pub fn note(n: &Note, style: &dyn Style) -> String {
 
 /// A heads-up about rallies nearby at about the same time.
 pub fn clash_words(clash: &[Clash], style: &dyn Style) -> String {
+    clash_words_in(clash, style, Lang::En)
+}
+
+/// [`clash_words`] in `lang`.
+pub fn clash_words_in(clash: &[Clash], style: &dyn Style, lang: Lang) -> String {
     let list: Vec<String> = clash
         .iter()
         .map(|c| {
@@ -94,19 +104,27 @@ pub fn clash_words(clash: &[Clash], style: &dyn Style) -> String {
             )
         })
         .collect();
-    format!(
-        "Heads-up: within {CLASH_MILES} miles and {} hours of another approved rally: {}. Consider joining forces or moving the time.",
-        CLASH_WINDOW.num_hours(),
-        list.join(", ")
+    t!(
+        lang,
+        "clash",
+        miles = CLASH_MILES.to_string(),
+        hours = CLASH_WINDOW.num_hours(),
+        rallies = list.join(", ")
     )
 }
 
 /// Why an item failed, to moderators.
 pub fn failure(item: &OutboxItem) -> String {
+    failure_in(item, Lang::En)
+}
+
+/// [`failure`] in `lang`: closed direct messages in our words, anything else as Discord (or
+/// the outbox) recorded it.
+pub fn failure_in(item: &OutboxItem, lang: Lang) -> String {
     match (item.failure, &item.last_error) {
+        (Some(FailureKind::DmsClosed), _) => t!(lang, "failure-dms-closed"),
         (_, Some(error)) => error.clone(),
-        (Some(FailureKind::DmsClosed), None) => "their direct messages are closed".into(),
-        _ => "no reason recorded".into(),
+        _ => t!(lang, "failure-unknown"),
     }
 }
 
@@ -144,12 +162,12 @@ pub fn by_server(counts: &[crate::service::overview::ServerCount]) -> Vec<String
         .collect()
 }
 
-/// A setting's value.
-pub fn setting(value: &SettingValue, style: &dyn Style) -> String {
+/// A setting's value, for a reader of `lang`.
+pub fn setting(value: &SettingValue, style: &dyn Style, lang: Lang) -> String {
     match value {
         SettingValue::Channel(Some(c), _) => style.channel(*c),
         SettingValue::Role(Some(r)) => style.role(*r),
-        other => other.words(),
+        other => other.words_in(lang),
     }
 }
 

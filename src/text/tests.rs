@@ -200,14 +200,25 @@ fn channels_in_errors_and_settings_are_written_by_the_style() {
         "[channel 3] is not a channel of this server that I can see; pick one here."
     );
     assert_eq!(
-        setting(&SettingValue::Channel(Some(4), "unset"), &Marked),
+        setting(
+            &SettingValue::Channel(Some(4), "setting-unset-reminder-channel"),
+            &Marked,
+            Lang::En
+        ),
         "[channel 4]"
     );
     assert_eq!(
-        setting(&SettingValue::Channel(None, "unset"), &Marked),
-        "unset"
+        setting(
+            &SettingValue::Channel(None, "setting-unset-reminder-channel"),
+            &Marked,
+            Lang::En
+        ),
+        "where each rally was created"
     );
-    assert_eq!(setting(&SettingValue::Role(Some(9)), &Marked), "[role 9]");
+    assert_eq!(
+        setting(&SettingValue::Role(Some(9)), &Marked, Lang::En),
+        "[role 9]"
+    );
 }
 
 #[test]

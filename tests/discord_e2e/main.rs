@@ -2,6 +2,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod announce_spanish;
 mod announcements;
 mod campaigns;
 mod lifecycle;

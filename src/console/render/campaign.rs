@@ -3,18 +3,16 @@ use std::fmt::Write;
 
 use when::local_label;
 
-use crate::service::campaigns::{CampaignAction, CampaignSaved};
+use crate::i18n::Lang;
+use crate::service::campaigns::CampaignSaved;
 use crate::service::overview::{groups, CampaignOverview};
+use crate::t;
+use crate::text::Style;
 
-pub fn saved(s: &CampaignSaved) -> String {
+/// What a moderator did to a campaign, in their `lang`.
+pub fn saved(s: &CampaignSaved, style: &dyn Style, lang: Lang) -> String {
     let c = &s.campaign;
-    let what = match s.action {
-        CampaignAction::Created => "is created",
-        CampaignAction::Edited => "is updated",
-        CampaignAction::Archived => "is archived: it keeps its rallies and takes no new ones",
-        CampaignAction::Restored => "is restored: it takes new rallies again",
-    };
-    let mut out = format!("Campaign \"{}\" {what}.\n", c.name);
+    let mut out = format!("{}\n", crate::text::campaigns::saved(s, style, lang));
     for change in &s.changes {
         let _ = writeln!(
             out,
@@ -22,9 +20,14 @@ pub fn saved(s: &CampaignSaved) -> String {
             change.field, change.before, change.after
         );
     }
-    let _ = writeln!(out, "   When: {}", c.span());
+    let span = crate::text::campaigns::span(c, lang);
+    let _ = writeln!(out, "   {}", t!(lang, "campaign-when", span = span));
     if !c.description.is_empty() {
-        let _ = writeln!(out, "   About: {}", c.description);
+        let _ = writeln!(
+            out,
+            "   {}",
+            t!(lang, "campaign-about", description = c.description.as_str())
+        );
     }
     out
 }

@@ -2,15 +2,19 @@
 use serenity::all::{ChannelId, Context, CreateAllowedMentions, CreateMessage, MessageId, RoleId};
 
 use crate::discord::render::Reply;
+use crate::i18n::Lang;
 use crate::service::announce::Ping;
+use crate::t;
 
-/// Posts the card and says how it went (and which message it became). The service has checked
-/// that the channel is this server's and that the bot may post (and ping) there.
+/// Posts the card and says how it went (and which message it became), in `lang`, the
+/// moderator's. The service has checked that the channel is this server's and that the bot
+/// may post (and ping) there.
 pub(super) async fn post(
     ctx: &Context,
     channel: ChannelId,
     card: Reply,
     ping: Option<Ping>,
+    lang: Lang,
 ) -> (Reply, Option<MessageId>) {
     // The only mention rallybot ever makes: exactly the role, or @everyone, asked for.
     let (content, mentions) = match ping {
@@ -32,14 +36,20 @@ pub(super) async fn post(
         message = message.content(content);
     }
     match channel.send_message(ctx, message).await {
-        Ok(posted) => (
-            Reply::text(format!("Announced in <#{channel}>."), true),
-            Some(posted.id),
-        ),
+        Ok(posted) => (confirmation(channel, None, lang), Some(posted.id)),
         Err(e) => {
             tracing::warn!(%channel, error = %e, "announcing a rally failed");
-            let text = format!("I couldn't post in <#{channel}>: check that I can view it, send messages and embed links there. ({e})");
-            (Reply::text(text, true), None)
+            (confirmation(channel, Some(&e.to_string()), lang), None)
         }
     }
+}
+
+/// What the moderator hears: announced, or why not (`error`, Discord's words).
+pub(crate) fn confirmation(channel: ChannelId, error: Option<&str>, lang: Lang) -> Reply {
+    let channel = format!("<#{channel}>");
+    let text = match error {
+        None => t!(lang, "announced", channel = channel),
+        Some(error) => t!(lang, "announce-failed", channel = channel, error = error),
+    };
+    Reply::text(text, true)
 }

@@ -64,11 +64,12 @@ pub(super) async fn command(
                     },
                     0,
                     None,
-                    // A post in a channel, for everyone there: English until servers choose
-                    // their language.
-                    Lang::En,
+                    // A post in a channel, for everyone there: in the server's language, as
+                    // the reminders and the edits of this card will be.
+                    server_language(service, &who).await,
                 );
-                let (reply, posted) = announce::post(ctx, channel, card, ping).await;
+                // The confirmation is the moderator's own: in their language.
+                let (reply, posted) = announce::post(ctx, channel, card, ping, lang).await;
                 if let Some(message) = posted {
                     let record = Request::CardPosted {
                         rally,
@@ -112,6 +113,21 @@ pub(super) async fn command(
             .await?;
     }
     Ok(())
+}
+
+/// The language of the server's channel posts; English when it can't be read, since a card
+/// must still go out.
+async fn server_language(service: &Service, who: &Caller) -> Lang {
+    let Some(server) = who.origin.server_id else {
+        return who.server_lang.unwrap_or_default();
+    };
+    match service.language_for(server, None).await {
+        Ok(lang) => lang,
+        Err(e) => {
+            crate::error::report(&e, "the server's language for an announcement");
+            who.server_lang.unwrap_or_default()
+        }
+    }
 }
 
 /// What went wrong with the command as typed.

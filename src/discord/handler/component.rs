@@ -22,7 +22,7 @@ use crate::t;
 
 /// The language a message of ours was written in, told by its words: a card's first field
 /// or a list's page buttons. English when neither says.
-fn language_of(message: &serenity::all::Message) -> Lang {
+pub(super) fn language_of(message: &serenity::all::Message) -> Lang {
     let words: Vec<&str> = message
         .embeds
         .iter()
@@ -42,6 +42,19 @@ fn language_of(message: &serenity::all::Message) -> Lang {
                 .any(|id| words.contains(&t!(*lang, id).as_str()))
         })
         .unwrap_or(Lang::En)
+}
+
+/// The language a clicked message is in. A private message (a moderator's queue, a person's
+/// own list) was written for the one person who can click it, in their language.
+pub(super) fn shown_in(message: &serenity::all::Message, clicker: Lang) -> Lang {
+    if message
+        .flags
+        .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL))
+    {
+        clicker
+    } else {
+        language_of(message)
+    }
 }
 
 pub(super) async fn component(
@@ -67,7 +80,7 @@ pub(super) async fn component(
     // What only the clicker sees is in their language; the message clicked on keeps its own,
     // so one person's click doesn't turn a channel's card into another language.
     let lang = lang_of_locale(&c.locale);
-    let shown_in = language_of(&c.message);
+    let shown_in = shown_in(&c.message, lang);
     let (request, page, list) = match &click {
         Click::Rsvp { rally, choice } => (
             Request::Rsvp {
@@ -136,17 +149,12 @@ pub(super) async fn component(
             reply
         }
         Response::AskRejectReason { rally } => {
-            let reason = CreateInputText::new(
-                InputTextStyle::Paragraph,
-                "Reason (told to the organiser)",
-                REJECT_REASON_INPUT,
-            )
-            .required(false)
-            .max_length(REASON_MAX as u16);
-            let modal = CreateModal::new(reject_modal_id(rally), format!("Reject rally #{rally}"))
-                .components(vec![CreateActionRow::InputText(reason)]);
+            // Only the moderator who clicked sees the form: in their language.
             return c
-                .create_response(ctx, CreateInteractionResponse::Modal(modal))
+                .create_response(
+                    ctx,
+                    CreateInteractionResponse::Modal(reject_modal(rally, lang)),
+                )
                 .await;
         }
         other => render::response(&other, page, list, shown_in),
@@ -167,4 +175,20 @@ async fn failed(
     let reply = error_reply(e, "button", lang);
     c.create_response(ctx, CreateInteractionResponse::Message(reply.message()))
         .await
+}
+
+/// The form asking a moderator why rally `rally` is rejected, worded in their `lang`.
+pub(crate) fn reject_modal(rally: i64, lang: Lang) -> CreateModal {
+    let reason = CreateInputText::new(
+        InputTextStyle::Paragraph,
+        t!(lang, "reject-modal-reason"),
+        REJECT_REASON_INPUT,
+    )
+    .required(false)
+    .max_length(REASON_MAX as u16);
+    CreateModal::new(
+        reject_modal_id(rally),
+        t!(lang, "reject-modal-title", id = rally),
+    )
+    .components(vec![CreateActionRow::InputText(reason)])
 }

@@ -7,6 +7,8 @@ mod autocomplete;
 mod command;
 mod component;
 mod modal;
+#[cfg(test)]
+mod tests;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -8,10 +8,12 @@ use crate::discord::components::{decode_reject_modal, REJECT_REASON_INPUT};
 use crate::discord::escape::markdown;
 use crate::discord::render::{self, Reply};
 use crate::discord::request::{caller_in, Locales};
+use crate::domain::RallyView;
 use crate::i18n::{lang_of_locale, Lang};
 use crate::service::request::Request;
 use crate::service::response::Response;
 use crate::service::Service;
+use crate::t;
 
 pub(super) async fn modal(
     service: &Service,
@@ -64,26 +66,19 @@ pub(super) async fn modal(
                 .await;
         }
     };
-    let done = format!(
-        "Rally #{} {} is rejected; its organiser is told{}. (<@{}>)",
-        view.rally.id,
-        markdown(&view.rally.title),
-        if view.rally.status_reason.is_some() {
-            ", with the reason"
-        } else {
-            ""
-        },
-        who.user_id
-    );
-    // Opened from a post in the moderator channel: the post says it is decided.
-    let from_post = m.message.as_ref().is_some_and(|msg| {
+    // Opened from a post in the moderator channel: the post says it is decided, in its own
+    // language; otherwise only the moderator reads it, in theirs.
+    let lang = lang_of_locale(&m.locale);
+    let post = m.message.as_deref().filter(|msg| {
         !msg.flags
             .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL))
     });
-    let response = if from_post {
+    let shown_in = post.map_or(lang, super::component::language_of);
+    let done = rejected_by(&view, who.user_id, shown_in);
+    let response = if post.is_some() {
         let post = Reply {
             content: Some(done),
-            embeds: vec![render::card(&view, None, Lang::En)],
+            embeds: vec![render::card(&view, None, shown_in)],
             ..Default::default()
         };
         CreateInteractionResponse::UpdateMessage(post.message())
@@ -91,4 +86,20 @@ pub(super) async fn modal(
         CreateInteractionResponse::Message(Reply::text(done, true).message())
     };
     m.create_response(ctx, response).await
+}
+
+/// "Rally #3 Vigil is rejected; its organiser is told (with the reason). (@moderator)"
+pub(crate) fn rejected_by(view: &RallyView, moderator: i64, lang: Lang) -> String {
+    let id = if view.rally.status_reason.is_some() {
+        "rejected-by-with-reason"
+    } else {
+        "rejected-by"
+    };
+    t!(
+        lang,
+        id,
+        id = view.rally.id,
+        title = markdown(&view.rally.title),
+        moderator = format!("<@{moderator}>")
+    )
 }

@@ -6,21 +6,23 @@ use crate::discord::components::ListSource;
 use crate::discord::escape::{limit, markdown};
 use crate::discord::style::timestamp as discord_timestamp;
 use crate::domain::AuditEntry;
+use crate::i18n::Lang;
+use crate::t;
+use crate::text::audit;
 
-pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
-    let title = match rally {
-        Some(id) => format!("Audit log of rally #{id}"),
-        None => "Audit log".to_string(),
-    };
+/// A page of the log for a moderator reading `lang`. Times are Discord timestamps, which each
+/// client shows in its own language and zone.
+pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize, lang: Lang) -> Reply {
+    let title = audit::title(rally, lang);
     if entries.is_empty() {
-        return Reply::text(format!("{title}: nothing recorded yet."), true);
+        return Reply::text(t!(lang, "log-empty", title = title), true);
     }
-    let p = super::page::page(entries, page, PAGE_SIZE, crate::i18n::Lang::En);
+    let p = super::page::page(entries, page, PAGE_SIZE, lang);
     let mut embed = CreateEmbed::new()
-        .title(format!("{title} ({})", entries.len()))
+        .title(t!(lang, "list-count", title = title, count = entries.len()))
         .colour(Colour::BLUE);
     for e in p.shown {
-        embed = embed.field(name(e), value(e), false);
+        embed = embed.field(name(e, lang), value(e, lang), false);
     }
     Reply {
         content: None,
@@ -31,21 +33,24 @@ pub fn log(rally: Option<i64>, entries: &[AuditEntry], page: usize) -> Reply {
     }
 }
 
-fn name(e: &AuditEntry) -> String {
+fn name(e: &AuditEntry, lang: Lang) -> String {
+    let action = audit::action(&e.action, lang);
     let what = match e.rally_id {
-        Some(id) => format!("{} #{id}", e.action),
-        None => e.action.clone(),
+        Some(id) => format!("{action} #{id}"),
+        None => action,
     };
     limit(what, 256)
 }
 
-fn value(e: &AuditEntry) -> String {
+fn value(e: &AuditEntry, lang: Lang) -> String {
     let mut out = format!("<@{}> · {}", e.actor_id, discord_timestamp(e.at, 'f'));
     if !e.before.is_empty() {
-        out.push_str(&format!("\nBefore: {}", markdown(&e.before)));
+        out.push('\n');
+        out.push_str(&t!(lang, "log-before", before = markdown(&e.before)));
     }
     if !e.after.is_empty() {
-        out.push_str(&format!("\nAfter: {}", markdown(&e.after)));
+        out.push('\n');
+        out.push_str(&t!(lang, "log-after", after = markdown(&e.after)));
     }
     limit(out, 1024)
 }
@@ -72,7 +77,7 @@ mod tests {
     #[test]
     fn the_log_pages_ten_at_a_time_with_buttons_that_find_it_again() {
         let entries: Vec<AuditEntry> = (1..=23).rev().map(entry).collect();
-        let reply = log(Some(7), &entries, 2);
+        let reply = log(Some(7), &entries, 2, Lang::En);
         let json: Value = serde_json::to_value(reply.message()).unwrap();
         let embed = &json["embeds"][0];
         assert_eq!(embed["title"], "Audit log of rally #7 (23)");
@@ -101,7 +106,7 @@ mod tests {
 
     #[test]
     fn an_empty_log_says_so() {
-        let reply = log(None, &[], 0);
+        let reply = log(None, &[], 0, Lang::En);
         assert_eq!(
             reply.content.as_deref(),
             Some("Audit log: nothing recorded yet.")

@@ -4,19 +4,16 @@ use serenity::all::{Colour, CreateEmbed};
 use super::{line, Reply, PAGE_SIZE};
 use crate::discord::components::ListSource;
 use crate::discord::escape::{limit, markdown};
+use crate::discord::style::Discord;
 use crate::i18n::Lang;
-use crate::service::campaigns::{CampaignAction, CampaignSaved};
+use crate::service::campaigns::CampaignSaved;
 use crate::service::overview::{groups, CampaignOverview};
+use crate::t;
 
-pub fn saved(s: &CampaignSaved) -> Reply {
+/// What a moderator did to a campaign, told in their `lang`, with the campaign as it is now.
+pub fn saved(s: &CampaignSaved, lang: Lang) -> Reply {
     let c = &s.campaign;
-    let what = match s.action {
-        CampaignAction::Created => "is created",
-        CampaignAction::Edited => "is updated",
-        CampaignAction::Archived => "is archived: it keeps its rallies and takes no new ones",
-        CampaignAction::Restored => "is restored: it takes new rallies again",
-    };
-    let mut content = format!("Campaign \"{}\" {what}.", markdown(&c.name));
+    let mut content = crate::text::campaigns::saved(s, &Discord, lang);
     for change in &s.changes {
         content.push_str(&format!(
             "\n• {}: {} → {}",
@@ -32,7 +29,11 @@ pub fn saved(s: &CampaignSaved) -> Reply {
         } else {
             Colour::DARK_GREEN
         })
-        .field("When", c.span(), false);
+        .field(
+            t!(lang, "card-when"),
+            crate::text::campaigns::span(c, lang),
+            false,
+        );
     if !c.description.is_empty() {
         embed = embed.description(limit(markdown(&c.description), 4096));
     }

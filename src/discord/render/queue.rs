@@ -6,31 +6,45 @@ use super::Reply;
 use crate::discord::components::{moderation_row, ListSource};
 use crate::discord::escape::{limit, markdown};
 use crate::discord::style::timestamp as discord_timestamp;
+use crate::i18n::Lang;
 use crate::service::queue::QueueEntry;
+use crate::t;
 
 /// Discord allows five rows of components: one per rally, and one for the page buttons.
 pub const QUEUE_PAGE: usize = 4;
 
-pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
+/// The queue for a moderator reading `lang`.
+pub fn queue(entries: &[QueueEntry], page: usize, lang: Lang) -> Reply {
     if entries.is_empty() {
-        return Reply::text("Nothing is waiting for approval.", true);
+        return Reply::text(t!(lang, "list-queue-empty"), true);
     }
-    let p = super::page::page(entries, page, QUEUE_PAGE, crate::i18n::Lang::En);
+    let p = super::page::page(entries, page, QUEUE_PAGE, lang);
     let mut embed = CreateEmbed::new()
-        .title(format!("Waiting for approval ({})", entries.len()))
+        .title(t!(
+            lang,
+            "list-count",
+            title = t!(lang, "list-queue"),
+            count = entries.len()
+        ))
         .colour(Colour::GOLD);
     for e in p.shown {
         let r = &e.view.rally;
-        let flag = if e.clash.is_empty() { "" } else { " ⚠ clash" };
+        let flag = if e.clash.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", t!(lang, "queue-clash"))
+        };
         let name = limit(format!("#{} {}{flag}", r.id, markdown(&r.title)), 256);
-        let mut value = format!(
-            "{} · {} · by <@{}>",
-            discord_timestamp(r.starts_at, 'f'),
-            markdown(&r.place_name),
-            r.organiser_id
+        let mut value = t!(
+            lang,
+            "queue-line",
+            time = discord_timestamp(r.starts_at, 'f'),
+            place = markdown(&r.place_name),
+            organiser = format!("<@{}>", r.organiser_id)
         );
         if !e.clash.is_empty() {
-            let clash = crate::text::clash_words(&e.clash, &crate::discord::style::Discord);
+            let clash =
+                crate::text::clash_words_in(&e.clash, &crate::discord::style::Discord, lang);
             value.push_str(&format!("\n{clash}"));
         }
         embed = embed.field(name, limit(value, 1024), false);
@@ -38,7 +52,7 @@ pub fn queue(entries: &[QueueEntry], page: usize) -> Reply {
     let mut components: Vec<_> = p
         .shown
         .iter()
-        .map(|e| moderation_row(e.view.rally.id))
+        .map(|e| moderation_row(e.view.rally.id, lang))
         .collect();
     components.extend(p.buttons(Some(&ListSource::Queue)));
     Reply {

@@ -4,42 +4,62 @@ use serenity::all::{Colour, CreateEmbed};
 use super::Reply;
 use crate::discord::escape::{limit, markdown};
 use crate::domain::{OutboxItem, OutboxKind};
-use crate::service::settings::lead_words;
+use crate::i18n::Lang;
+use crate::service::settings::lead_words_in;
 use crate::service::DeliveryFailures;
+use crate::t;
 
-pub fn status(failed: &DeliveryFailures) -> Reply {
+/// What failed, for a moderator reading `lang`.
+pub fn status(failed: &DeliveryFailures, lang: Lang) -> Reply {
     if failed.is_empty() {
-        return Reply::text(
-            "Every reminder and change message so far was delivered.",
-            true,
-        );
+        return Reply::text(t!(lang, "status-all-delivered"), true);
     }
     let reminders = failed.reminders().map(|(r, title)| {
         let target = match r.kind {
             OutboxKind::ChannelReminder => format!("<#{}>", r.target_id),
             _ => format!("<@{}>", r.target_id),
         };
-        let line = format!(
-            "{} before, to {target}: {}",
-            lead_words(r.lead.unwrap_or_default()),
-            why(r)
+        let line = t!(
+            lang,
+            "status-reminder",
+            lead = lead_words_in(r.lead.unwrap_or_default(), lang),
+            target = target,
+            why = why(r, lang)
         );
         (r.rally_id, title.as_str(), line)
     });
     let changes = failed.messages().map(|(n, title)| {
         let what = match n.kind {
-            OutboxKind::CardEdit => format!("card edit in <#{}>", n.target_id),
-            OutboxKind::ModeratorPost => format!("post for moderators in <#{}>", n.target_id),
-            _ => format!("DM to <@{}>", n.target_id),
+            OutboxKind::CardEdit => {
+                t!(
+                    lang,
+                    "status-card-edit",
+                    channel = format!("<#{}>", n.target_id)
+                )
+            }
+            OutboxKind::ModeratorPost => t!(
+                lang,
+                "status-moderator-post",
+                channel = format!("<#{}>", n.target_id)
+            ),
+            _ => t!(lang, "status-dm", user = format!("<@{}>", n.target_id)),
         };
-        let line = format!("{what}: {}", why(n));
+        let line = format!("{what}: {}", why(n, lang));
         (n.rally_id, title.as_str(), line)
     });
     let (reminder_count, change_count) = (failed.reminders().count(), failed.messages().count());
     Reply {
         embeds: [
-            embed("Reminders that failed", reminder_count, reminders),
-            embed("Change messages that failed", change_count, changes),
+            embed(
+                t!(lang, "status-reminders-failed", count = reminder_count),
+                reminder_count,
+                reminders,
+            ),
+            embed(
+                t!(lang, "status-messages-failed", count = change_count),
+                change_count,
+                changes,
+            ),
         ]
         .into_iter()
         .flatten()
@@ -52,16 +72,14 @@ pub fn status(failed: &DeliveryFailures) -> Reply {
 /// A field per failed message (rally, its title, what failed), none when there are none. An
 /// embed holds at most 25 fields; the heading counts them all.
 fn embed<'a>(
-    heading: &str,
+    heading: String,
     count: usize,
     failures: impl Iterator<Item = (i64, &'a str, String)>,
 ) -> Option<CreateEmbed> {
     if count == 0 {
         return None;
     }
-    let embed = CreateEmbed::new()
-        .title(format!("{heading} ({count})"))
-        .colour(Colour::RED);
+    let embed = CreateEmbed::new().title(heading).colour(Colour::RED);
     Some(
         failures
             .take(25)
@@ -75,6 +93,6 @@ fn embed<'a>(
     )
 }
 
-fn why(item: &OutboxItem) -> String {
-    markdown(&crate::text::failure(item))
+fn why(item: &OutboxItem, lang: Lang) -> String {
+    markdown(&crate::text::failure_in(item, lang))
 }

@@ -6,13 +6,19 @@ use super::*;
 use crate::domain::{Rally, RsvpCounts};
 
 mod spanish;
+mod spanish_campaign;
+mod spanish_coalition;
+mod spanish_log;
+mod spanish_queue;
+mod spanish_settings;
+mod spanish_status;
 
 /// Rendered for an English reader, as most checks here are.
 fn response(r: &Response, page: usize, source: Option<&ListSource>) -> Reply {
     super::response(r, page, source, Lang::En)
 }
 
-pub(super) fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
+pub(crate) fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
     let t = Utc.with_ymd_and_hms(2030, 6, 1, 23, 0, 0).unwrap();
     RallyView {
         rally: Rally {
@@ -47,7 +53,7 @@ pub(super) fn view(id: i64, title: &str, status: RallyStatus) -> RallyView {
     }
 }
 
-pub(super) fn json_of(reply: Reply) -> Value {
+pub(crate) fn json_of(reply: Reply) -> Value {
     serde_json::to_value(reply.message()).unwrap()
 }
 
