@@ -283,7 +283,10 @@ impl Console {
             Ok(answer) => {
                 let mut reply = render::response(&answer.response, &names, self.lang);
                 for n in &answer.untold {
-                    reply.push_str(&format!("Note: {}\n", crate::text::untold(n)));
+                    reply.push_str(&format!(
+                        "{}\n",
+                        crate::t!(self.lang, "note", note = crate::text::untold(n, self.lang))
+                    ));
                 }
                 reply
             }

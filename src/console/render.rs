@@ -159,7 +159,7 @@ pub fn response(r: &Response, names: &dyn Names, lang: Lang) -> String {
             t!(lang, "mydata-confirm-typed")
         ),
         Response::Forgotten(f) => format!("{}\n", text::mydata::forgotten(f, lang)),
-        Response::Public(_) => format!("{}\n", text::ON_THE_WEB),
+        Response::Public(_) => format!("{}\n", text::on_the_web(lang)),
         Response::Queue(entries) if entries.is_empty() => t!(lang, "list-queue-empty"),
         Response::Queue(entries) => {
             let mut out = format!("{}:\n", t!(lang, "list-queue"));
@@ -330,7 +330,11 @@ fn changes(out: &mut String, changes: &[Change]) {
 
 fn notes(out: &mut String, notes: &[Note], style: &dyn Style, lang: Lang) {
     for n in notes {
-        let _ = writeln!(out, "{}", t!(lang, "note", note = text::note(n, style)));
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(lang, "note", note = text::note(n, style, lang))
+        );
     }
 }
 

@@ -299,7 +299,7 @@ pub fn response(r: &Response, page: usize, source: Option<&ListSource>, lang: La
         },
         Response::Forgotten(f) => Reply::text(text::mydata::forgotten(f, lang), true),
         // Pages are the web front end's; no command asks for one.
-        Response::Public(_) => Reply::text(text::ON_THE_WEB, true),
+        Response::Public(_) => Reply::text(text::on_the_web(lang), true),
         Response::Queue(entries) => queue::queue(entries, page, lang),
     }
 }
@@ -543,7 +543,7 @@ fn near(n: &NearResult, page: usize, source: Option<&ListSource>, lang: Lang) ->
             format!(
                 "{}\n{}",
                 reply.content.unwrap_or_default(),
-                text::note(note, &Discord)
+                text::note(note, &Discord, lang)
             )
             .trim()
             .to_string(),
@@ -566,7 +566,7 @@ fn changes(out: &mut String, changes: &[Change]) {
 fn notes(out: &mut String, notes: &[Note], lang: Lang) {
     for n in notes {
         out.push('\n');
-        out.push_str(&t!(lang, "note", note = text::note(n, &Discord)));
+        out.push_str(&t!(lang, "note", note = text::note(n, &Discord, lang)));
     }
 }
 

@@ -77,6 +77,10 @@ const SPANISH: &[(&str, &str)] = &[
         "locales/es/moderation.ftl",
         include_str!("../../locales/es/moderation.ftl"),
     ),
+    (
+        "locales/es/notes.ftl",
+        include_str!("../../locales/es/notes.ftl"),
+    ),
 ];
 
 /// The English replies, errors and web pages: the wording every other language's files follow,
@@ -105,6 +109,10 @@ const ENGLISH: &[(&str, &str)] = &[
     (
         "locales/en/moderation.ftl",
         include_str!("../../locales/en/moderation.ftl"),
+    ),
+    (
+        "locales/en/notes.ftl",
+        include_str!("../../locales/en/notes.ftl"),
     ),
 ];
 

@@ -65,24 +65,26 @@ impl Style for Plain {
 }
 
 /// Said where a front end is handed a page it does not show.
-pub const ON_THE_WEB: &str =
-    "That is shown on the public web pages; see /rally about for their address.";
+pub fn on_the_web(lang: Lang) -> String {
+    t!(lang, "on-the-web")
+}
 
 /// A note that came with a reply.
-pub fn note(n: &Note, style: &dyn Style) -> String {
+pub fn note(n: &Note, style: &dyn Style, lang: Lang) -> String {
     match n {
         Note::PlaceGuess {
             typed,
             chosen,
             others,
-        } => format!(
-            "I took \"{}\" to mean {}. Other places with that name: {}. Add the state or country to pick another.",
-            style.text(typed),
-            style.text(chosen),
-            style.text(&others.join("; "))
+        } => t!(
+            lang,
+            "note-place-guess",
+            typed = style.text(typed),
+            chosen = style.text(chosen),
+            others = style.text(&others.join("; "))
         ),
         Note::TimeReading(words) => style.text(words),
-        Note::Clash(clash) => clash_words(clash, style),
+        Note::Clash(clash) => clash_words_in(clash, style, lang),
     }
 }
 
@@ -129,34 +131,35 @@ pub fn failure_in(item: &OutboxItem, lang: Lang) -> String {
 }
 
 /// What a person hears, once, of a direct message that could not reach them.
-pub fn untold(item: &OutboxItem) -> String {
-    let rally = item.rally_id;
+pub fn untold(item: &OutboxItem, lang: Lang) -> String {
     let why = match (item.failure, &item.last_error) {
-        (Some(FailureKind::DmsClosed), _) => "your direct messages are closed".to_string(),
+        (Some(FailureKind::DmsClosed), _) => t!(lang, "untold-dms-closed"),
+        // Discord's own reason, as it gave it.
         (_, Some(error)) => error.clone(),
-        _ => "Discord refused it".to_string(),
+        _ => t!(lang, "untold-refused"),
     };
-    match item.kind {
-        OutboxKind::PersonalReminder => format!(
-            "Your reminder for rally #{rally} couldn't be sent: {why}. To get reminders, allow direct messages from this server's members."
-        ),
-        _ => format!(
-            "I couldn't send you a direct message about rally #{rally} ({why}); see it now with /rally info rally:{rally}. To hear about changes, allow direct messages from this server's members."
-        ),
-    }
+    let message = match item.kind {
+        OutboxKind::PersonalReminder => "untold-reminder",
+        _ => "untold-notice",
+    };
+    t!(lang, message, id = item.rally_id, why = why)
 }
 
 /// A shared campaign's count per server: "This server: 3 rallies, 40 going".
-pub fn by_server(counts: &[crate::service::overview::ServerCount]) -> Vec<String> {
+pub fn by_server(counts: &[crate::service::overview::ServerCount], lang: Lang) -> Vec<String> {
     counts
         .iter()
         .map(|c| {
-            format!(
-                "{}: {} {}, {} going",
-                c.server.as_deref().unwrap_or("This server"),
-                c.rallies,
-                if c.rallies == 1 { "rally" } else { "rallies" },
-                c.going
+            let server = c
+                .server
+                .clone()
+                .unwrap_or_else(|| t!(lang, "by-server-this"));
+            t!(
+                lang,
+                "by-server",
+                server = server,
+                rallies = c.rallies,
+                going = c.going
             )
         })
         .collect()

@@ -159,16 +159,16 @@ fn the_person_hears_of_their_closed_dms_in_the_second_person() {
     let closed = "their direct messages are closed";
     let reminder = failed(OutboxKind::PersonalReminder, FailureKind::DmsClosed, closed);
     assert_eq!(
-        untold(&reminder),
+        untold(&reminder, Lang::En),
         "Your reminder for rally #12 couldn't be sent: your direct messages are closed. To get reminders, allow direct messages from this server's members."
     );
     let notice = failed(OutboxKind::Notice, FailureKind::DmsClosed, closed);
     assert!(
-        untold(&notice).starts_with(
+        untold(&notice, Lang::En).starts_with(
             "I couldn't send you a direct message about rally #12 (your direct messages are closed); see it now with /rally info rally:12."
         ),
         "{}",
-        untold(&notice)
+        untold(&notice, Lang::En)
     );
     // Moderators read it about the person.
     assert_eq!(failure(&notice), closed);
@@ -177,7 +177,13 @@ fn the_person_hears_of_their_closed_dms_in_the_second_person() {
         FailureKind::Refused,
         "Discord answered 403",
     );
-    assert!(untold(&refused).contains("(Discord answered 403)"));
+    assert!(untold(&refused, Lang::En).contains("(Discord answered 403)"));
+    // A Spanish reader hears it in Spanish, with Discord's own reason as it gave it.
+    assert_eq!(
+        untold(&reminder, Lang::Es),
+        "No se pudo enviar tu recordatorio de la manifestación #12: tus mensajes directos están cerrados. Para recibir recordatorios, permite mensajes directos de los miembros de este servidor."
+    );
+    assert!(untold(&refused, Lang::Es).contains("(Discord answered 403)"));
 }
 
 #[test]
@@ -229,7 +235,7 @@ fn a_place_guess_names_the_others() {
         others: vec!["Portland, Maine, US".into(), "Portland, AU".into()],
     };
     assert_eq!(
-        note(&guess, &Plain),
+        note(&guess, &Plain, Lang::En),
         "I took \"Portland\" to mean Portland, Oregon, US. Other places with that name: Portland, Maine, US; Portland, AU. Add the state or country to pick another."
     );
 }

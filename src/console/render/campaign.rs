@@ -51,7 +51,7 @@ pub fn overview(o: &CampaignOverview) -> String {
         o.going,
         o.interested
     );
-    for line in crate::text::by_server(&o.by_server) {
+    for line in crate::text::by_server(&o.by_server, Lang::En) {
         let _ = writeln!(out, "   {line}");
     }
     if o.entries.is_empty() {

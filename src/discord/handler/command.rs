@@ -79,12 +79,12 @@ pub(super) async fn command(
                     };
                     remember(service, &who, record).await;
                 }
-                (with_untold(reply, &untold), Vec::new())
+                (with_untold(reply, &untold, lang), Vec::new())
             }
             Ok(Answer { response, untold }) => {
                 let reply = render::response(&response, 0, source.as_ref(), lang);
                 if reply.ephemeral {
-                    (with_untold(reply, &untold), Vec::new())
+                    (with_untold(reply, &untold, lang), Vec::new())
                 } else {
                     (reply, untold)
                 }
@@ -108,7 +108,7 @@ pub(super) async fn command(
     };
     // Failed direct messages are told the next time the person uses the bot, privately.
     if !untold.is_empty() {
-        let text = untold_lines(&untold).join("\n");
+        let text = untold_lines(&untold, lang).join("\n");
         c.create_followup(ctx, Reply::text(text, true).followup())
             .await?;
     }
@@ -136,17 +136,20 @@ fn request_error(e: &RequestError, lang: Lang) -> String {
 }
 
 /// Our own words with a rally number and Discord's reason: nothing anyone typed.
-fn untold_lines(untold: &[OutboxItem]) -> Vec<String> {
-    untold.iter().map(crate::text::untold).collect()
+fn untold_lines(untold: &[OutboxItem], lang: Lang) -> Vec<String> {
+    untold
+        .iter()
+        .map(|item| crate::text::untold(item, lang))
+        .collect()
 }
 
 /// Adds what the caller should hear to a private reply's text.
-fn with_untold(mut reply: Reply, untold: &[OutboxItem]) -> Reply {
+fn with_untold(mut reply: Reply, untold: &[OutboxItem], lang: Lang) -> Reply {
     if untold.is_empty() {
         return reply;
     }
     let mut content = reply.content.take().unwrap_or_default();
-    for line in untold_lines(untold) {
+    for line in untold_lines(untold, lang) {
         content.push_str(&format!("\n{line}"));
     }
     reply.content = Some(content.trim().to_string());

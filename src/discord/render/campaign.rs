@@ -67,7 +67,7 @@ pub fn overview(
     if c.archived {
         summary.push_str("\nThis campaign is archived.");
     }
-    for line in crate::text::by_server(&o.by_server) {
+    for line in crate::text::by_server(&o.by_server, lang) {
         summary.push_str(&format!("\n{}", markdown(&line)));
     }
     if !c.description.is_empty() {

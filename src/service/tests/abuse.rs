@@ -154,7 +154,11 @@ async fn a_nearby_rally_at_about_the_same_time_warns_but_is_created() {
             .collect::<Vec<_>>(),
         [(listed, "Approved one")]
     );
-    let words = crate::text::note(&close.notes[close.notes.len() - 1], &crate::text::Plain);
+    let words = crate::text::note(
+        &close.notes[close.notes.len() - 1],
+        &crate::text::Plain,
+        crate::i18n::Lang::En,
+    );
     assert!(words.starts_with("Heads-up"), "{words}");
     assert!(
         words.contains(&format!("#{listed} Approved one")),

@@ -351,7 +351,7 @@ async fn a_closed_dm_is_recorded_and_told_once_next_time() {
     assert!(n.dms().is_empty());
     let told = f.service.untold_failures(&BOB).await.unwrap();
     assert_eq!(told.len(), 1);
-    let words = crate::text::untold(&told[0]);
+    let words = crate::text::untold(&told[0], crate::i18n::Lang::En);
     assert!(words.contains(&format!("rally #{id}")), "{words}");
     assert!(words.contains("your direct messages are closed"), "{words}");
     assert!(
