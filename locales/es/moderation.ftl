@@ -167,27 +167,3 @@ code-unknown = desconocido
 code-approved = aprobada
 code-rejected = rechazada
 code-cancelled = cancelada
-
-## Días, donde una respuesta nombra un día sin hora
-
-date = { $day } de { $month } de { $year }
-date-weekday = { $weekday }, { $date }
-month-1 = enero
-month-2 = febrero
-month-3 = marzo
-month-4 = abril
-month-5 = mayo
-month-6 = junio
-month-7 = julio
-month-8 = agosto
-month-9 = septiembre
-month-10 = octubre
-month-11 = noviembre
-month-12 = diciembre
-weekday-1 = lunes
-weekday-2 = martes
-weekday-3 = miércoles
-weekday-4 = jueves
-weekday-5 = viernes
-weekday-6 = sábado
-weekday-7 = domingo

@@ -1,6 +1,5 @@
 //! The words of a moderator's campaign replies: what was done, and the campaign's days.
 use super::Style;
-use crate::domain::Campaign;
 use crate::i18n::Lang;
 use crate::service::campaigns::{CampaignAction, CampaignSaved};
 use crate::t;
@@ -14,18 +13,4 @@ pub fn saved(s: &CampaignSaved, style: &dyn Style, lang: Lang) -> String {
         CampaignAction::Restored => "campaign-restored",
     };
     t!(lang, id, name = style.text(&s.campaign.name))
-}
-
-/// The campaign's day, or first and last days, in `lang`: [`Campaign::span`] in English.
-pub fn span(c: &Campaign, lang: Lang) -> String {
-    if c.starts_on == c.ends_on {
-        super::dates::weekday_date(c.starts_on, lang)
-    } else {
-        t!(
-            lang,
-            "campaign-span",
-            start = super::dates::date(c.starts_on, lang),
-            end = super::dates::date(c.ends_on, lang)
-        )
-    }
 }

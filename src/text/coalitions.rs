@@ -41,7 +41,7 @@ pub fn coalition_done(done: &CoalitionDone, style: &dyn Style, lang: Lang) -> St
                     server = style.text(&m.server_name),
                     id = m.server_id.to_string(),
                     owner = owner,
-                    joined = super::dates::date(m.joined_at.date_naive(), lang)
+                    joined = when::day_month_in(m.joined_at.date_naive(), lang, true)
                 ));
             }
             out

@@ -14,7 +14,6 @@ pub mod audit;
 pub mod campaigns;
 pub mod choices;
 pub mod coalitions;
-pub mod dates;
 mod errors;
 mod expected;
 pub mod mydata;

@@ -6,7 +6,7 @@ use crate::t;
 
 /// What rallybot holds about the person, and how long it keeps it.
 pub fn held(h: &Held, style: &dyn Style, lang: Lang) -> String {
-    let date = |at: chrono::DateTime<chrono::Utc>| super::dates::date(at.date_naive(), lang);
+    let date = |at: chrono::DateTime<chrono::Utc>| when::day_month_in(at.date_naive(), lang, true);
     let mut lines = vec![t!(lang, "mydata-title")];
     if h.rsvps.is_empty() {
         lines.push(t!(lang, "mydata-no-rsvps"));

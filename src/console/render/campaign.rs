@@ -20,7 +20,7 @@ pub fn saved(s: &CampaignSaved, style: &dyn Style, lang: Lang) -> String {
             change.field, change.before, change.after
         );
     }
-    let span = crate::text::campaigns::span(c, lang);
+    let span = crate::text::span(c.starts_on, c.ends_on, lang);
     let _ = writeln!(out, "   {}", t!(lang, "campaign-when", span = span));
     if !c.description.is_empty() {
         let _ = writeln!(

@@ -31,7 +31,7 @@ pub fn saved(s: &CampaignSaved, lang: Lang) -> Reply {
         })
         .field(
             t!(lang, "card-when"),
-            crate::text::campaigns::span(c, lang),
+            crate::text::span(c.starts_on, c.ends_on, lang),
             false,
         );
     if !c.description.is_empty() {

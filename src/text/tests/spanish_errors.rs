@@ -187,6 +187,34 @@ fn campaign_days_are_spelled_in_the_language() {
     );
 }
 
+/// Replies that name a day without a time (campaigns, coalition members, one's own data) say
+/// it as they always did in English, and in Spanish words.
+#[test]
+fn days_without_a_time_read_as_they_always_did_and_in_spanish() {
+    let mut day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    // A whole year: every month and weekday has its words.
+    while chrono::Datelike::year(&day) == 2026 {
+        assert_eq!(
+            when::day_month_in(day, Lang::En, true),
+            day.format("%B %-d, %Y").to_string()
+        );
+        assert_eq!(
+            when::date_label_in(day, Lang::En),
+            day.format("%A, %B %-d, %Y").to_string()
+        );
+        day = day.succ_opt().unwrap();
+    }
+    let day = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    assert_eq!(
+        when::day_month_in(day, Lang::Es, true),
+        "5 de diciembre de 2026"
+    );
+    assert_eq!(
+        when::date_label_in(day, Lang::Es),
+        "sábado, 5 de diciembre de 2026"
+    );
+}
+
 #[test]
 fn a_command_that_does_not_fit_is_explained_in_spanish() {
     let missing = RequestError::MissingOption {
