@@ -1,5 +1,6 @@
 //! The list of commands the console shows for /help, built from the table, in the reader's
 //! language: the names they can type and what each command does.
+use super::spec::typed;
 use super::table::{COMMANDS, SUBS};
 use super::translations::{option_example, option_name, path_in, sub_description};
 use crate::i18n::Lang;
@@ -21,12 +22,7 @@ pub fn commands_in(lang: Lang) -> String {
             words.extend(sub.options.iter().map(|o| {
                 let name = option_name(lang, sub, o);
                 if o.required {
-                    let example = option_example(lang, o);
-                    if example.contains(' ') {
-                        format!("{name}:\"{example}\"")
-                    } else {
-                        format!("{name}:{example}")
-                    }
+                    typed(&name, &option_example(lang, o))
                 } else {
                     format!("[{name}:]")
                 }

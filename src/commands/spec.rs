@@ -137,10 +137,15 @@ impl Opt {
 
     /// `name:value`, quoted when the value has spaces, as the console takes it.
     pub fn typed_example(&self) -> String {
-        if self.example.contains(' ') {
-            format!("{}:\"{}\"", self.name, self.example)
-        } else {
-            format!("{}:{}", self.name, self.example)
-        }
+        typed(self.name, self.example)
+    }
+}
+
+/// An option as it is typed, `name:value`, the value quoted where it has spaces.
+pub fn typed(name: &str, value: &str) -> String {
+    if value.contains(' ') {
+        format!("{name}:\"{value}\"")
+    } else {
+        format!("{name}:{value}")
     }
 }

@@ -41,19 +41,30 @@ pub fn sub_description(lang: Lang, s: &Sub) -> String {
     lookup(lang, &format!("sub-{}", path_key(s.path))).unwrap_or_else(|| s.description.to_string())
 }
 
-/// The keys an option's description is looked up by, the subcommand's own first.
-fn option_keys(s: &Sub, o: &Opt) -> [String; 2] {
+/// The keys an option's text of one kind (`option` for its description, `name-option` for
+/// its name) is looked up by, the subcommand's own first.
+fn keys_of(kind: &str, s: &Sub, o: &Opt) -> [String; 2] {
     [
-        format!("option-{}--{}", o.name, path_key(s.path)),
-        format!("option-{}", o.name),
+        format!("{kind}-{}--{}", o.name, path_key(s.path)),
+        format!("{kind}-{}", o.name),
     ]
 }
 
+fn option_keys(s: &Sub, o: &Opt) -> [String; 2] {
+    keys_of("option", s, o)
+}
+
+fn option_name_keys(s: &Sub, o: &Opt) -> [String; 2] {
+    keys_of("name-option", s, o)
+}
+
+/// The first of `keys` that `lang` has.
+fn first_of(lang: Lang, keys: [String; 2]) -> Option<String> {
+    keys.iter().find_map(|key| lookup(lang, key))
+}
+
 pub fn option_description(lang: Lang, s: &Sub, o: &Opt) -> String {
-    option_keys(s, o)
-        .iter()
-        .find_map(|key| lookup(lang, key))
-        .unwrap_or_else(|| o.description.to_string())
+    first_of(lang, option_keys(s, o)).unwrap_or_else(|| o.description.to_string())
 }
 
 pub fn command_name(lang: Lang, c: &Command) -> String {
@@ -70,19 +81,8 @@ pub fn sub_name(lang: Lang, s: &Sub) -> String {
     lookup(lang, &format!("name-sub-{}", path_key(s.path))).unwrap_or_else(|| own.to_string())
 }
 
-/// The keys an option's name is looked up by, the subcommand's own first.
-fn option_name_keys(s: &Sub, o: &Opt) -> [String; 2] {
-    [
-        format!("name-option-{}--{}", o.name, path_key(s.path)),
-        format!("name-option-{}", o.name),
-    ]
-}
-
 pub fn option_name(lang: Lang, s: &Sub, o: &Opt) -> String {
-    option_name_keys(s, o)
-        .iter()
-        .find_map(|key| lookup(lang, key))
-        .unwrap_or_else(|| o.name.to_string())
+    first_of(lang, option_name_keys(s, o)).unwrap_or_else(|| o.name.to_string())
 }
 
 /// An option's name in `lang` wherever it appears, for words that name it without its

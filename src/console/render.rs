@@ -238,13 +238,17 @@ fn list(title: &str, empty: &str, rallies: &[RallyView], names: &dyn Names, lang
     out
 }
 
-/// One line of a card: its label, padded so that when, end and place line up, and the value.
-fn line(out: &mut String, label: &str, value: &str, lang: Lang) {
-    let width = ["card-when", "console-ends", "card-where"]
+/// How wide a card's labels are padded in `lang`, so that when, end and place line up.
+fn label_width(lang: Lang) -> usize {
+    ["card-when", "console-ends", "card-where"]
         .iter()
         .map(|id| crate::i18n::say(lang, id, None).chars().count() + 1)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// One line of a card: its label, padded to `width`, and the value.
+fn line(out: &mut String, label: &str, value: &str, width: usize) {
     let _ = writeln!(out, "   {:<width$} {value}", format!("{label}:"));
 }
 
@@ -268,14 +272,15 @@ pub fn card(v: &RallyView, names: &dyn Names, lang: Lang) -> String {
         let _ = write!(out, " {}", t!(lang, status));
     }
     out.push('\n');
+    let width = label_width(lang);
     let time = |at| local_label_in(at, r.time_zone, lang);
-    line(&mut out, &t!(lang, "card-when"), &time(r.starts_at), lang);
+    line(&mut out, &t!(lang, "card-when"), &time(r.starts_at), width);
     if let Some(end) = r.ends_at {
-        line(&mut out, &t!(lang, "console-ends"), &time(end), lang);
+        line(&mut out, &t!(lang, "console-ends"), &time(end), width);
     }
-    line(&mut out, &t!(lang, "card-where"), &r.place_name, lang);
+    line(&mut out, &t!(lang, "card-where"), &r.place_name, width);
     if !r.address.is_empty() {
-        line(&mut out, &t!(lang, "card-address"), &r.address, lang);
+        line(&mut out, &t!(lang, "card-address"), &r.address, width);
     }
     // Imported rallies have no Discord organiser, only a contact.
     let organiser = t!(lang, "console-organiser");
@@ -284,17 +289,17 @@ pub fn card(v: &RallyView, names: &dyn Names, lang: Lang) -> String {
             &mut out,
             &organiser,
             &t!(lang, "console-former-member"),
-            lang,
+            width,
         );
     } else if r.organiser_id != 0 {
-        line(&mut out, &organiser, &names.name(r.organiser_id), lang);
+        line(&mut out, &organiser, &names.name(r.organiser_id), width);
     }
     if !r.contact.is_empty() {
-        line(&mut out, &t!(lang, "console-contact"), &r.contact, lang);
+        line(&mut out, &t!(lang, "console-contact"), &r.contact, width);
     }
     let _ = writeln!(out, "   {}", counts(v, lang));
     if let Some(reason) = &r.status_reason {
-        line(&mut out, &t!(lang, "console-reason"), reason, lang);
+        line(&mut out, &t!(lang, "console-reason"), reason, width);
     }
     if !r.details.is_empty() {
         let label = format!("{}:", t!(lang, "console-details"));

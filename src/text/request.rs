@@ -3,7 +3,7 @@
 //! them (the error carries the table's names).
 use super::{user_error, Style};
 use crate::commands::parse::RequestError;
-use crate::commands::spec::Sub;
+use crate::commands::spec::{typed, Sub};
 use crate::commands::table;
 use crate::commands::translations::{option_example, option_name, path_in};
 use crate::i18n::Lang;
@@ -28,16 +28,15 @@ pub fn request_error(e: &RequestError, style: &dyn Style, lang: Lang) -> String 
             let example = match sub_of(command).and_then(|s| s.option(option).map(|o| (s, o))) {
                 None => example.clone(),
                 Some((s, o)) => {
-                    let typed = example.split_once(':').map_or(example.as_str(), |(_, v)| v);
                     let own = option_example(lang, o);
-                    let value = if own != o.example && own.contains(' ') {
-                        format!("\"{own}\"")
-                    } else if own != o.example {
-                        own
+                    let name = option_name(lang, s, o);
+                    if own != o.example {
+                        typed(&name, &own)
                     } else {
-                        typed.to_string()
-                    };
-                    format!("{}:{value}", option_name(lang, s, o))
+                        // The value as the parser wrote it, quotes and all.
+                        let value = example.split_once(':').map_or(example.as_str(), |(_, v)| v);
+                        format!("{name}:{value}")
+                    }
                 }
             };
             t!(
